@@ -1,0 +1,80 @@
+import { CommanderError } from "commander";
+import { EXIT, fatalFromSystemError, ReserveError, type ExitCode } from "../diagnostics/fatal.js";
+import { pickLang, type Lang } from "../messages/lang.js";
+import { renderFatal } from "../messages/render.js";
+import { ui } from "../messages/ui.js";
+import type { CliContext } from "./context.js";
+import { buildProgram } from "./program.js";
+import { styleFor } from "./style.js";
+import { usageMessage } from "./usage-errors.js";
+
+/** The language asked for on the command line, read before the parser is built (help is translated). */
+function langFromArgv(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+  const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  const flag = i === -1 ? undefined : argv[i]!.includes("=") ? argv[i]!.split("=")[1] : argv[i + 1];
+  return pickLang(flag, env);
+}
+
+export interface Streams {
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+/**
+ * Runs the program for `argv` (without node and script) and returns the exit code. The only place
+ * that turns errors into text and exit codes; nothing a user can cause ends in a stack trace.
+ */
+export async function main(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  streams: Streams,
+): Promise<ExitCode> {
+  const lang = langFromArgv(argv, env);
+  const ctx: CliContext = {
+    lang,
+    cwd,
+    env,
+    out: (text) => void streams.stdout.write(`${text}\n`),
+    err: (text) => void streams.stderr.write(`${text}\n`),
+    stdoutStyle: () => styleFor(streams.stdout, env),
+    stderrStyle: () => styleFor(streams.stderr, env),
+  };
+  let exit: ExitCode = EXIT.ok;
+  const program = buildProgram(ctx, (code) => {
+    exit = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exit;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") {
+        return EXIT.ok;
+      }
+      const { message, hint } = usageMessage(err, lang);
+      ctx.err(`reserve: ${message}`);
+      if (hint) ctx.err(`  ${ui(lang).hint}${hint}`);
+      return EXIT.usage;
+    }
+    if (err instanceof ReserveError) {
+      const style = await ctx.stderrStyle();
+      const { message, hint } = renderFatal(err, lang);
+      ctx.err(`reserve: ${style.error(ui(lang).severity.error)} ${message}`);
+      ctx.err(`  ${style.dim(`${ui(lang).hint}${hint}`)}`);
+      return err.exitCode;
+    }
+    const sys = err as NodeJS.ErrnoException;
+    const mapped = fatalFromSystemError(err, sys?.path ?? cwd);
+    if (mapped) {
+      const { message, hint } = renderFatal(mapped, lang);
+      ctx.err(`reserve: ${message}`);
+      ctx.err(`  ${ui(lang).hint}${hint}`);
+      return mapped.exitCode;
+    }
+    // A bug: say so plainly, with what a maintainer needs, and exit as an environment failure.
+    ctx.err(`reserve: ${ui(lang).unexpected}`);
+    ctx.err(String((err as Error)?.stack ?? err));
+    return EXIT.environment;
+  }
+}

@@ -1,0 +1,41 @@
+import * as path from "node:path";
+import { isIsoDate, type IsoDate } from "../domain/dates.js";
+import { ReserveError } from "../diagnostics/fatal.js";
+import type { Lang } from "../messages/lang.js";
+import { ui } from "../messages/ui.js";
+
+/** Parsing of option values shared by commands; bad values are usage errors (exit 2). */
+
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+export function parseDate(value: string | undefined, lang: Lang): IsoDate | undefined {
+  if (value === undefined) return undefined;
+  if (!isIsoDate(value)) throw new ReserveError("usage", { detail: ui(lang).usage.badDate(value) });
+  return value;
+}
+
+export function parseYear(value: string | undefined, lang: Lang): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}$/.test(value)) throw new ReserveError("usage", { detail: ui(lang).usage.badYear(value) });
+  return Number(value);
+}
+
+export function parseFormat(value: string | undefined, lang: Lang): "text" | "json" {
+  const v = value ?? "text";
+  if (v !== "text" && v !== "json") throw new ReserveError("usage", { detail: ui(lang).usage.badFormat(v) });
+  return v;
+}
+
+export function parseSeconds(value: string | undefined, lang: Lang): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new ReserveError("usage", { detail: ui(lang).usage.badNumber(value) });
+  return n * 1000;
+}
+
+/** --data, then RESERVE_DATA, then ./data. */
+export function dataRoot(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
+  return path.resolve(cwd, flag ?? env.RESERVE_DATA ?? "data");
+}

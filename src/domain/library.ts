@@ -1,0 +1,61 @@
+import type { District, Town, TrainingYear, Village, VillageBook } from "./model.js";
+
+/** A village book as loaded, with the file it came from (as shown to the user). */
+export interface LoadedBook extends VillageBook {
+  readonly file: string;
+  /**
+   * False when some records could not be read; rules that count (the quota) skip such a village
+   * rather than report a shortage that is really a reading problem.
+   */
+  readonly complete: boolean;
+}
+
+export interface LoadedTrainingYear extends TrainingYear {
+  readonly file: string;
+}
+
+/** The whole library in memory: what every rule and report reads. */
+export interface Library {
+  readonly district: District;
+  readonly districtFile: string;
+  readonly books: readonly LoadedBook[];
+  readonly trainings: readonly LoadedTrainingYear[];
+}
+
+export interface RegisterIndex {
+  readonly towns: ReadonlyMap<string, Town>;
+  readonly villages: ReadonlyMap<string, Village>;
+  readonly villagesByTown: ReadonlyMap<string, readonly Village[]>;
+  /** Where each town and village is written in district.yaml, as a YAML path. */
+  readonly paths: ReadonlyMap<string, readonly (string | number)[]>;
+}
+
+export function indexRegister(district: District): RegisterIndex {
+  const towns = new Map(district.towns.map((t) => [t.code, t]));
+  const villages = new Map(district.villages.map((v) => [v.code, v]));
+  const villagesByTown = new Map<string, Village[]>();
+  for (const v of district.villages) {
+    const list = villagesByTown.get(v.town);
+    if (list) list.push(v);
+    else villagesByTown.set(v.town, [v]);
+  }
+  const paths = new Map<string, (string | number)[]>();
+  district.towns.forEach((t, ti) => {
+    paths.set(t.code, ["towns", ti]);
+    (villagesByTown.get(t.code) ?? []).forEach((v, vi) => paths.set(v.code, ["towns", ti, "villages", vi]));
+  });
+  return { towns, villages, villagesByTown, paths };
+}
+
+/** Follows replaced_by links to the village a merged one now belongs to (cycles stop the walk). */
+export function successorOf(index: RegisterIndex, code: string): string | undefined {
+  const seen = new Set<string>();
+  let cur = index.villages.get(code);
+  while (cur?.replaced_by !== undefined && !seen.has(cur.code)) {
+    seen.add(cur.code);
+    const next = index.villages.get(cur.replaced_by);
+    if (!next) return cur.replaced_by;
+    cur = next;
+  }
+  return cur && cur.code !== code ? cur.code : undefined;
+}

@@ -1,0 +1,67 @@
+import * as fs from "node:fs";
+
+/**
+ * The few file-system operations the library's write path uses, in one place so that tests can
+ * inject faults: RESERVE_FAULT_ENOSPC_AT=N makes the N-th write fail with ENOSPC, and
+ * RESERVE_CRASH_AT=<point> kills the process with SIGKILL when the write protocol reaches <point>
+ * (see transaction.ts for the points). Both are read once at start-up; unset, they cost nothing.
+ */
+
+const enospcAt = Number(process.env.RESERVE_FAULT_ENOSPC_AT ?? 0);
+const crashAt = process.env.RESERVE_CRASH_AT ?? "";
+let writes = 0;
+
+/** Kills the process without any cleanup, as a power cut or `kill -9` would, at a named point. */
+export function crashPoint(name: string): void {
+  if (crashAt !== "" && crashAt === name) process.kill(process.pid, "SIGKILL");
+}
+
+function countWrite(path: string): void {
+  writes++;
+  if (enospcAt > 0 && writes === enospcAt) {
+    const err = new Error(`ENOSPC: no space left on device, write '${path}'`) as NodeJS.ErrnoException;
+    err.code = "ENOSPC";
+    throw err;
+  }
+}
+
+/** Writes a new file (failing if it exists), flushes it to disk, owner-only permissions. */
+export function writeNewFileSync(path: string, data: string | Uint8Array): void {
+  countWrite(path);
+  const fd = fs.openSync(
+    path,
+    fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW,
+    0o600,
+  );
+  try {
+    const buf = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    let off = 0;
+    while (off < buf.length) off += fs.writeSync(fd, buf, off, buf.length - off);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Flushes a directory so that renames and creations inside it survive a power cut. */
+export function fsyncDir(path: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_DIRECTORY);
+    fs.fsyncSync(fd);
+  } catch (err) {
+    // Some file systems refuse fsync on directories; the rename is still atomic there.
+    if ((err as NodeJS.ErrnoException).code !== "EINVAL" && (err as NodeJS.ErrnoException).code !== "EISDIR") throw err;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+export function renameSync(from: string, to: string): void {
+  fs.renameSync(from, to);
+}
+
+export function mkdirPrivateSync(path: string): void {
+  countWrite(path);
+  fs.mkdirSync(path, { mode: 0o700 });
+}

@@ -1,0 +1,97 @@
+import { createHash } from "node:crypto";
+import * as os from "node:os";
+import type { HistoryEntry } from "../schema/history.js";
+import { now } from "./clock.js";
+import { HISTORY_DIR } from "./layout.js";
+import { loadLibrary, type LoadedLibrary, type LoadOptions } from "./load-library.js";
+import { acquireLock, type Lock, type LockHolder } from "./lock.js";
+import { historyText } from "./serialize.js";
+import { commit, generation, hasPendingTransaction, recover, type FileWrite, type Recovery } from "./transaction.js";
+
+export type Notice =
+  | { readonly kind: "stale-lock-removed"; readonly holder: LockHolder }
+  | { readonly kind: "recovered"; readonly how: Exclude<Recovery, "none"> };
+
+export interface SessionOptions extends LoadOptions {
+  readonly command: string;
+  /** How long to wait for another writer (milliseconds). */
+  readonly waitMs?: number;
+  readonly onNotice?: (notice: Notice) => void;
+}
+
+const DEFAULT_WAIT_MS = 10_000;
+
+function withLock<T>(root: string, options: SessionOptions, fn: (lock: Lock) => T): T {
+  const lock = acquireLock(root, {
+    command: options.command,
+    waitMs: options.waitMs ?? DEFAULT_WAIT_MS,
+    onNotice: (kind, holder) => options.onNotice?.({ kind, holder }),
+  });
+  try {
+    const how = recover(root);
+    if (how !== "none") options.onNotice?.({ kind: "recovered", how });
+    return fn(lock);
+  } finally {
+    lock.release();
+  }
+}
+
+/**
+ * Loads the library for reading. Readers take no lock; they finish an interrupted write first
+ * (under the lock), and read again if a commit happened while they were reading.
+ */
+export function openLibrary(root: string, options: SessionOptions): LoadedLibrary {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (hasPendingTransaction(root)) withLock(root, options, () => undefined);
+    const before = generation(root);
+    const loaded = loadLibrary(root, options);
+    if (!hasPendingTransaction(root) && generation(root) === before) return loaded;
+  }
+  return withLock(root, options, () => loadLibrary(root, options));
+}
+
+export interface Change<T> {
+  readonly writes: readonly FileWrite[];
+  readonly history?: HistoryEntry;
+  readonly result: T;
+}
+
+/** The file a history entry is kept in: one per change, named by time and content. */
+export function historyWrite(entry: HistoryEntry): FileWrite {
+  const content = historyText(entry);
+  const hash = createHash("sha256").update(content).digest("hex").slice(0, 8);
+  const stamp = entry.at.replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  return { target: `${HISTORY_DIR}/${entry.at.slice(0, 4)}/${stamp}-${entry.command}-${hash}.yaml`, content };
+}
+
+export function historyStamp(): { at: string; by: string } {
+  const at = now()
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z");
+  let by = process.env.RESERVE_USER ?? "";
+  if (!by) {
+    try {
+      by = os.userInfo().username;
+    } catch {
+      by = "unknown";
+    }
+  }
+  return { at, by };
+}
+
+/**
+ * Runs a change under the lock: load, compute the writes, commit them with a history entry in one
+ * transaction. `fn` decides; when it returns no writes nothing is committed.
+ */
+export function changeLibrary<T>(root: string, options: SessionOptions, fn: (loaded: LoadedLibrary) => Change<T>): T {
+  return withLock(root, options, (lock) => {
+    const loaded = loadLibrary(root, options);
+    const change = fn(loaded);
+    if (change.writes.length > 0) {
+      const writes = change.history ? [...change.writes, historyWrite(change.history)] : change.writes;
+      lock.verify();
+      commit(root, writes);
+    }
+    return change.result;
+  });
+}

@@ -1,0 +1,162 @@
+import { createHash, randomBytes } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { fatalFromSystemError, ReserveError } from "../diagnostics/fatal.js";
+import { crashPoint, fsyncDir, mkdirPrivateSync, renameSync, writeNewFileSync } from "./fs-ops.js";
+import { GENERATION_FILE, JOURNAL_FILE, TX_DIR } from "./layout.js";
+import { ensureParentDirs, safeTarget } from "./safe-path.js";
+
+/**
+ * All-or-nothing changes to several library files (docs/reliability.md, "Write protocol"):
+ *
+ *  1. every new file is written in full to .reserve/tx/, flushed to disk;
+ *  2. a journal listing target, temporary file and SHA-256 of each is written and flushed, then
+ *     renamed into place — this rename is the commit point;
+ *  3. each temporary file is renamed over its target (rename is atomic), directories flushed;
+ *  4. the journal is removed, then the folder.
+ *
+ * A process killed before step 2 leaves no journal: the next run deletes the temporary files and
+ * the library is as before. Killed after it, the next run finishes the renames from the journal and
+ * the library is as after. The caller holds the lock throughout.
+ */
+
+export interface FileWrite {
+  /** Path inside the library, with forward slashes. */
+  readonly target: string;
+  readonly content: string;
+}
+
+interface JournalEntry {
+  readonly target: string;
+  readonly temp: string;
+  readonly sha256: string;
+}
+
+interface Journal {
+  readonly version: 1;
+  readonly entries: readonly JournalEntry[];
+  readonly check: string;
+}
+
+const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
+
+function journalCheck(entries: readonly JournalEntry[]): string {
+  return sha256(JSON.stringify(entries));
+}
+
+export type Recovery = "none" | "rolled-forward" | "rolled-back";
+
+function wrap<T>(root: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof ReserveError) throw err;
+    throw fatalFromSystemError(err, root) ?? err;
+  }
+}
+
+/** Commits the writes atomically. Files whose content is unchanged should not be passed. */
+export function commit(root: string, writes: readonly FileWrite[]): void {
+  if (writes.length === 0) return;
+  wrap(root, () => {
+    const txDir = path.join(root, TX_DIR);
+    if (fs.existsSync(txDir)) fs.rmSync(txDir, { recursive: true, force: true });
+    mkdirPrivateSync(txDir);
+    const generation = `${Date.now().toString(36)}-${randomBytes(6).toString("hex")}\n`;
+    const all = [...writes, { target: GENERATION_FILE, content: generation }];
+    const entries: JournalEntry[] = [];
+    try {
+      all.forEach((w, i) => {
+        safeTarget(root, w.target);
+        const temp = `${i + 1}.new`;
+        writeNewFileSync(path.join(txDir, temp), w.content);
+        entries.push({ target: w.target, temp, sha256: sha256(w.content) });
+        crashPoint(`tx:after-temp:${i + 1}`);
+      });
+      crashPoint("tx:after-temps");
+      fsyncDir(txDir);
+      const journal: Journal = { version: 1, entries, check: journalCheck(entries) };
+      const journalTmp = path.join(root, `${JOURNAL_FILE}.tmp`);
+      writeNewFileSync(journalTmp, JSON.stringify(journal));
+      crashPoint("tx:journal-written");
+      renameSync(journalTmp, path.join(root, JOURNAL_FILE));
+      fsyncDir(txDir);
+    } catch (err) {
+      // Nothing is committed yet: drop the temporary files and leave the library as it was.
+      fs.rmSync(txDir, { recursive: true, force: true });
+      throw err;
+    }
+    crashPoint("tx:after-journal");
+    applyJournal(root, entries);
+  });
+}
+
+function applyJournal(root: string, entries: readonly JournalEntry[]): void {
+  const txDir = path.join(root, TX_DIR);
+  const dirs = new Set<string>();
+  entries.forEach((e, i) => {
+    const tempPath = path.join(txDir, e.temp);
+    const targetPath = safeTarget(root, e.target);
+    if (fs.existsSync(tempPath)) {
+      for (const created of ensureParentDirs(root, e.target)) dirs.add(path.dirname(created));
+      renameSync(tempPath, targetPath);
+      dirs.add(path.dirname(targetPath));
+    } else if (!fs.existsSync(targetPath) || sha256(fs.readFileSync(targetPath)) !== e.sha256) {
+      // Neither the temporary file nor the finished target: the journal cannot be completed.
+      throw new ReserveError("journal-corrupt", { path: e.target });
+    }
+    crashPoint(`tx:after-rename:${i + 1}`);
+  });
+  for (const dir of [...dirs].sort()) fsyncDir(dir);
+  crashPoint("tx:before-journal-clear");
+  fs.rmSync(path.join(root, JOURNAL_FILE));
+  fsyncDir(txDir);
+  crashPoint("tx:after-journal-clear");
+  fs.rmSync(txDir, { recursive: true, force: true });
+}
+
+/** True when an earlier run left a transaction behind (finished or not). */
+export function hasPendingTransaction(root: string): boolean {
+  return fs.existsSync(path.join(root, TX_DIR));
+}
+
+/**
+ * Brings the library to a consistent state after a crash: completes a committed transaction, or
+ * discards an uncommitted one. The caller holds the lock.
+ */
+export function recover(root: string): Recovery {
+  return wrap(root, () => {
+    const txDir = path.join(root, TX_DIR);
+    if (!fs.existsSync(txDir)) return "none";
+    const journalPath = path.join(root, JOURNAL_FILE);
+    let journal: Journal | undefined;
+    if (fs.existsSync(journalPath)) {
+      try {
+        const parsed = JSON.parse(fs.readFileSync(journalPath, "utf8")) as Journal;
+        if (parsed.version === 1 && Array.isArray(parsed.entries) && parsed.check === journalCheck(parsed.entries)) {
+          journal = parsed;
+        }
+      } catch {
+        journal = undefined;
+      }
+      // A journal is renamed into place only when complete and flushed; a damaged one means the disk
+      // lost data, so stop and ask rather than guess which state is right.
+      if (journal === undefined) throw new ReserveError("journal-corrupt", { path: JOURNAL_FILE });
+    }
+    if (journal) {
+      applyJournal(root, journal.entries);
+      return "rolled-forward";
+    }
+    fs.rmSync(txDir, { recursive: true, force: true });
+    return "rolled-back";
+  });
+}
+
+/** A stamp that changes with every commit, so a reader can tell it read across a commit. */
+export function generation(root: string): string {
+  try {
+    return fs.readFileSync(path.join(root, GENERATION_FILE), "utf8");
+  } catch {
+    return "";
+  }
+}

@@ -1,0 +1,229 @@
+import {
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+} from "yaml";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+
+/** Limits checked before the parser runs, so hostile input is refused cheaply (docs/reliability.md). */
+export const YAML_LIMITS = {
+  /** Deeper nesting than any roster or library file needs; parsers recurse per level. */
+  maxDepth: 64,
+  /** Aliases expanded per document; library files need none, rosters rarely a few. */
+  maxAliases: 100,
+} as const;
+
+export interface ParsedYaml {
+  readonly doc: Document.Parsed;
+  readonly lines: LineCounter;
+  /** The document as plain data; undefined when the file could not be parsed. */
+  readonly data: unknown;
+}
+
+export interface YamlReadResult {
+  readonly parsed?: ParsedYaml;
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Estimates the nesting depth without parsing: block indentation levels plus "- " items on a line
+ * plus open flow brackets. It may overestimate odd but valid files; it never underestimates by
+ * more than a level, which is all a guard needs.
+ */
+export function nestingDepth(text: string): { depth: number; line: number } {
+  const indents: number[] = [];
+  let max = 0;
+  let maxLine = 1;
+  let flow = 0;
+  let lineNo = 0;
+  let pos = 0;
+  while (pos <= text.length) {
+    let end = text.indexOf("\n", pos);
+    if (end === -1) end = text.length;
+    lineNo++;
+    let col = 0;
+    while (pos + col < end && text.charCodeAt(pos + col) === 32) col++;
+    let dashes = 0;
+    let c = pos + col;
+    while (c < end && text[c] === "-" && (c + 1 === end || text[c + 1] === " ")) {
+      dashes++;
+      c += 2;
+      while (c < end && text[c] === " ") c++;
+    }
+    const blank = c >= end || text[c] === "#" || text[c] === "\r";
+    if (!blank || dashes > 0) {
+      if (flow === 0) {
+        while (indents.length > 0 && indents[indents.length - 1]! >= col) indents.pop();
+        indents.push(col);
+      }
+      let quote = "";
+      for (let i = c; i < end; i++) {
+        const ch = text[i];
+        if (quote) {
+          if (ch === quote) quote = "";
+          else if (ch === "\\" && quote === '"') i++;
+        } else if (ch === '"' || ch === "'") {
+          if (i === c || " [{,:".includes(text[i - 1]!)) quote = ch;
+        } else if (ch === "#" && (i === c || text[i - 1] === " ")) break;
+        else if (ch === "[" || ch === "{") flow++;
+        else if ((ch === "]" || ch === "}") && flow > 0) flow--;
+        const depth = indents.length + dashes + flow;
+        if (depth > max) {
+          max = depth;
+          maxLine = lineNo;
+        }
+      }
+      const depth = indents.length + dashes + flow;
+      if (depth > max) {
+        max = depth;
+        maxLine = lineNo;
+      }
+    }
+    pos = end + 1;
+  }
+  return { depth: max, line: maxLine };
+}
+
+function countAliases(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("*"); i !== -1; i = text.indexOf("*", i + 1)) {
+    const prev = i === 0 ? " " : text[i - 1]!;
+    if (" \t\n[{,:-".includes(prev)) n++;
+  }
+  return n;
+}
+
+const SYNTAX_CODES: Record<string, "yaml-duplicate-key" | "yaml-multi-document" | "yaml-alias" | "yaml-tag"> = {
+  DUPLICATE_KEY: "yaml-duplicate-key",
+  MULTIPLE_DOCS: "yaml-multi-document",
+  BAD_ALIAS: "yaml-alias",
+  ALIAS_PROPS: "yaml-alias",
+  RESOURCE_EXHAUSTION: "yaml-alias",
+  TAG_RESOLVE_FAILED: "yaml-tag",
+};
+
+/**
+ * Parses one YAML document safely: guards depth and aliases before parsing, YAML 1.2 core schema
+ * (dates and long numbers stay as written: text or numbers, never timestamps), unique keys, no custom
+ * tags, one document. Problems come back located; nothing is thrown.
+ */
+export function readYaml(text: string, file: string): YamlReadResult {
+  const { depth, line } = nestingDepth(text);
+  if (depth > YAML_LIMITS.maxDepth) {
+    return {
+      diagnostics: [
+        diagnostic("yaml-too-deep", { depth, max: YAML_LIMITS.maxDepth }, { location: { file, line, column: 1 } }),
+      ],
+    };
+  }
+  const aliases = countAliases(text);
+  if (aliases > YAML_LIMITS.maxAliases) {
+    return {
+      diagnostics: [
+        diagnostic(
+          "yaml-alias",
+          { count: aliases, max: YAML_LIMITS.maxAliases },
+          { location: { file, line: 1, column: 1 } },
+        ),
+      ],
+    };
+  }
+  const lines = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, {
+      lineCounter: lines,
+      prettyErrors: false,
+      uniqueKeys: true,
+      strict: true,
+      merge: false,
+      schema: "core",
+      customTags: [],
+    });
+  } catch {
+    // The guards above make this unreachable in practice; a parser failure is still the file's problem.
+    return { diagnostics: [diagnostic("yaml-syntax", { detail: "" }, { location: { file, line: 1, column: 1 } })] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const err of [...doc.errors, ...doc.warnings]) {
+    const at = lines.linePos(err.pos[0]);
+    const code = SYNTAX_CODES[err.code] ?? "yaml-syntax";
+    diagnostics.push(
+      diagnostic(
+        code,
+        { detail: err.message.split("\n")[0]!.slice(0, 120), key: "" },
+        { location: { file, line: at.line, column: at.col } },
+      ),
+    );
+  }
+  visit(doc, (_key, node) => {
+    if (isNode(node) && node.tag !== undefined && !node.tag.startsWith("tag:yaml.org,2002:")) {
+      const at = lines.linePos(node.range?.[0] ?? 0);
+      diagnostics.push(
+        diagnostic("yaml-tag", { tag: node.tag }, { location: { file, line: at.line, column: at.col } }),
+      );
+    }
+  });
+  if (diagnostics.length > 0) return { diagnostics };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliases });
+  } catch (err) {
+    return {
+      diagnostics: [
+        diagnostic(
+          "yaml-alias",
+          { count: aliases, max: YAML_LIMITS.maxAliases, detail: String((err as Error).message).slice(0, 80) },
+          { location: { file, line: 1, column: 1 } },
+        ),
+      ],
+    };
+  }
+  return { parsed: { doc, lines, data }, diagnostics };
+}
+
+/**
+ * Line and column (1-based) of the node at `path`. A path to a map key points at the key, so an
+ * unknown key is shown where it is written; a path that does not exist points at its nearest parent.
+ */
+export function positionOf(parsed: ParsedYaml, path: readonly (string | number)[]): { line: number; column: number } {
+  let node: unknown = parsed.doc.contents;
+  let offset = (node as Node | null)?.range?.[0] ?? 0;
+  for (const step of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(step));
+      if (!pair) break;
+      const keyNode = pair.key as Node;
+      offset = keyNode.range?.[0] ?? offset;
+      node = pair.value;
+      if (isNode(node) && step !== path[path.length - 1]) offset = node.range?.[0] ?? offset;
+    } else if (isSeq(node) && typeof step === "number") {
+      const item = node.items[step];
+      if (!isNode(item)) break;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+    } else break;
+  }
+  const lp = parsed.lines.linePos(offset);
+  return { line: lp.line, column: lp.col };
+}
+
+/** Like positionOf, but for a value: where the value starts rather than its key. */
+export function valuePositionOf(
+  parsed: ParsedYaml,
+  path: readonly (string | number)[],
+): { line: number; column: number } {
+  const node = parsed.doc.getIn(path, true);
+  if (isNode(node) && node.range) {
+    const lp = parsed.lines.linePos(node.range[0]);
+    return { line: lp.line, column: lp.col };
+  }
+  return positionOf(parsed, path);
+}

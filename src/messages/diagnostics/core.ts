@@ -1,0 +1,375 @@
+import type { CORE_CODES } from "../../diagnostics/codes/core.js";
+import { ef, some, zf, type Entry } from "./common.js";
+
+const REASONS_ZH: Record<string, string> = {
+  symlink: "它是符号链接，库中的文件必须是普通文件",
+  "not-file": "它不是普通文件",
+  ENOENT: "文件不存在",
+  EACCES: "没有读取权限",
+  EISDIR: "它是文件夹",
+};
+const REASONS_EN: Record<string, string> = {
+  symlink: "it is a symbolic link; library files must be regular files",
+  "not-file": "it is not a regular file",
+  ENOENT: "no such file",
+  EACCES: "permission denied",
+  EISDIR: "it is a folder",
+};
+
+const TYPE_ZH: Record<string, string> = {
+  string: "文本",
+  number: "数字",
+  boolean: "是/否",
+  map: "键值表",
+  list: "列表",
+  null: "空值",
+  object: "键值表",
+  array: "列表",
+};
+
+const idHintZh = "请与身份证原件逐位核对后改正";
+const idHintEn = "compare with the ID card digit by digit and correct it";
+
+/** Reading files, the shape of records, identity and the library's structure. */
+export const CORE_MESSAGES: Readonly<Record<keyof typeof CORE_CODES, Entry>> = {
+  "file-unreadable": {
+    zh: {
+      message: (a) => `无法读取此文件：${REASONS_ZH[a.reason!] ?? a.reason}`,
+      hint: () => "检查文件是否存在、是否为普通文件以及是否有读取权限",
+    },
+    en: {
+      message: (a) => `cannot read this file: ${REASONS_EN[a.reason!] ?? a.reason}`,
+      hint: () => "check that the file exists, is a regular file and is readable",
+    },
+  },
+  "file-too-large": {
+    zh: { message: (a) => `文件过大（${a.size} 字节，上限 ${a.max} 字节）`, hint: () => "把内容拆分到多个文件中" },
+    en: {
+      message: (a) => `file too large (${a.size} bytes; the limit is ${a.max})`,
+      hint: () => "split it into several files",
+    },
+  },
+  "file-encoding": {
+    zh: { message: () => "文件不是 UTF-8 编码", hint: () => "库文件须以 UTF-8 保存：在编辑器中“另存为”并选择 UTF-8" },
+    en: { message: () => "the file is not UTF-8", hint: () => "library files must be saved as UTF-8" },
+  },
+  "yaml-syntax": {
+    zh: {
+      message: (a) => `YAML 格式错误${a.detail ? `：${a.detail}` : ""}`,
+      hint: () => "检查缩进（只用空格，不用 Tab）、冒号后的空格和引号是否成对",
+    },
+    en: {
+      message: (a) => `YAML syntax error${a.detail ? `: ${a.detail}` : ""}`,
+      hint: () => "check the indentation (spaces, not tabs), the space after each colon and matching quotes",
+    },
+  },
+  "yaml-duplicate-key": {
+    zh: { message: () => "同一层级中出现了重复的字段", hint: () => "删除或合并重复的一项" },
+    en: { message: () => "the same key appears twice in one mapping", hint: () => "remove or merge the duplicate" },
+  },
+  "yaml-multi-document": {
+    zh: { message: () => "文件中有多个 YAML 文档（以 --- 分隔）", hint: () => "每个文件只保留一个文档" },
+    en: {
+      message: () => "the file holds several YAML documents (separated by ---)",
+      hint: () => "keep one document per file",
+    },
+  },
+  "yaml-tag": {
+    zh: {
+      message: (a) => `不允许使用 YAML 标签${a.tag ? ` ${a.tag}` : ""}`,
+      hint: () => "删除以 ! 开头的标签，直接写值",
+    },
+    en: {
+      message: (a) => `YAML tags are not allowed${a.tag ? ` (${a.tag})` : ""}`,
+      hint: () => "remove the tag starting with ! and write the value",
+    },
+  },
+  "yaml-alias": {
+    zh: {
+      message: (a) => (a.max ? `YAML 引用（* 别名）过多：${a.count} 个，上限 ${a.max} 个` : "YAML 引用（* 别名）无效"),
+      hint: () => "直接写出内容，不要使用 & 锚点和 * 引用",
+    },
+    en: {
+      message: (a) => (a.max ? `too many YAML aliases: ${a.count} (the limit is ${a.max})` : "invalid YAML alias"),
+      hint: () => "write the values out instead of using & anchors and * aliases",
+    },
+  },
+  "yaml-too-deep": {
+    zh: {
+      message: (a) => `嵌套层级过深（${a.depth} 层，上限 ${a.max} 层）`,
+      hint: () => "检查缩进；名册和库文件不需要这么深的结构",
+    },
+    en: {
+      message: (a) => `nested too deeply (${a.depth} levels; the limit is ${a.max})`,
+      hint: () => "check the indentation; rosters and library files never need this depth",
+    },
+  },
+  "unknown-key": {
+    zh: {
+      message: (a) => `未知字段“${a.key}”${a.suggestion ? `，是否应为“${a.suggestion}”？` : ""}`,
+      hint: () => "改正拼写或删除该字段；可用字段见 schemas/ 中的 JSON Schema",
+    },
+    en: {
+      message: (a) => `unknown key "${a.key}"${a.suggestion ? `; did you mean "${a.suggestion}"?` : ""}`,
+      hint: () => "correct the spelling or remove the key; schemas/ lists the allowed keys",
+    },
+  },
+  "missing-field": {
+    zh: { message: (a) => `缺少必填项：${zf(a)}`, hint: () => "补上该项" },
+    en: { message: (a) => `missing required field: ${ef(a)}`, hint: () => "add it" },
+  },
+  "wrong-type": {
+    zh: {
+      message: (a) =>
+        `${zf(a)} 应为${TYPE_ZH[a.expected!] ?? a.expected}，实为${TYPE_ZH[a.found!] ?? a.found}${a.value !== "" ? `“${a.value}”` : ""}`,
+      hint: (a) =>
+        a.expected === "string" && a.found === "number"
+          ? '给值加上双引号，例如 "640502…"；不加引号的长数字会被当作数值并丢失位数'
+          : "按字段要求的类型填写",
+    },
+    en: {
+      message: (a) => `${ef(a)} should be a ${a.expected}, found a ${a.found}${a.value !== "" ? ` "${a.value}"` : ""}`,
+      hint: (a) =>
+        a.expected === "string" && a.found === "number"
+          ? 'put the value in double quotes, e.g. "640502…"; an unquoted long number is read as a number and loses digits'
+          : "write a value of the expected type",
+    },
+  },
+  "bad-term": {
+    zh: {
+      message: (a) => `${zf(a)}“${a.value}”不是规定的用语`,
+      hint: (a) => (a.official ? `库中请写规范用语“${a.official}”` : `可选：${some(a.allowed)}`),
+    },
+    en: {
+      message: (a) => `${ef(a)} "${a.value}" is not one of the allowed terms`,
+      hint: (a) =>
+        a.official ? `the library stores the official term "${a.official}"` : `allowed: ${some(a.allowed, 12, ", ")}`,
+    },
+  },
+  "bad-date": {
+    zh: { message: (a) => `${zf(a)}“${a.value}”不是有效日期`, hint: () => "写成 YYYY-MM-DD，例如 2021-03-01" },
+    en: {
+      message: (a) => `${ef(a)} "${a.value}" is not a valid date`,
+      hint: () => "write YYYY-MM-DD, e.g. 2021-03-01",
+    },
+  },
+  "bad-code": {
+    zh: {
+      message: (a) => `${zf(a)}“${a.value}”应为 ${a.digits} 位数字代码`,
+      hint: () => "使用国家统计局的统计用区划代码",
+    },
+    en: {
+      message: (a) => `${ef(a)} "${a.value}" should be a ${a.digits}-digit code`,
+      hint: () => "use the official statistical division code",
+    },
+  },
+  "bad-value": {
+    zh: {
+      message: (a) =>
+        a.reason === "too-long" ? `${zf(a)} 过长（最多 ${a.max} 个字）` : `${zf(a)} 的值“${a.value}”无效`,
+      hint: () => "按该项的说明填写",
+    },
+    en: {
+      message: (a) =>
+        a.reason === "too-long"
+          ? `${ef(a)} is too long (at most ${a.max} characters)`
+          : `${ef(a)} has an invalid value "${a.value}"`,
+      hint: () => "fill it in as the field's description says",
+    },
+  },
+  "empty-value": {
+    zh: { message: (a) => `${zf(a)} 不能为空`, hint: () => "填写该项，或删除整项" },
+    en: { message: (a) => `${ef(a)} must not be empty`, hint: () => "fill it in or remove it" },
+  },
+  "id-length": {
+    zh: { message: (a) => `身份证号 ${a.value} 有 ${a.length} 位，应为 18 位`, hint: () => idHintZh },
+    en: { message: (a) => `ID number ${a.value} has ${a.length} characters; it must have 18`, hint: () => idHintEn },
+  },
+  "id-characters": {
+    zh: { message: (a) => `身份证号第 ${a.position} 位不是数字（只有第 18 位可以是 X）`, hint: () => idHintZh },
+    en: {
+      message: (a) => `character ${a.position} of the ID number is not a digit (only the 18th may be X)`,
+      hint: () => idHintEn,
+    },
+  },
+  "id-scientific": {
+    zh: {
+      message: (a) => `身份证号被表格软件写成了科学计数法（${a.value}），后几位已经丢失`,
+      hint: () => "在 Excel/WPS 中先把该列设为“文本”，再重新录入号码；改回格式无法找回丢失的数字",
+    },
+    en: {
+      message: (a) =>
+        `the spreadsheet turned the ID number into scientific notation (${a.value}); its last digits are lost`,
+      hint: () =>
+        "format the column as Text in Excel/WPS and type the numbers again; changing the format back cannot recover them",
+    },
+  },
+  "id-legacy-15": {
+    zh: {
+      message: () => "身份证号是 15 位的旧号码",
+      hint: (a) => (a.upgraded ? `请改为 18 位号码（按规则应为 ${a.upgraded}，请与身份证核对）` : "请改为 18 位号码"),
+    },
+    en: {
+      message: () => "the ID number is an old 15-digit number",
+      hint: (a) =>
+        a.upgraded
+          ? `use the 18-digit number (by the rules ${a.upgraded}; check it against the card)`
+          : "use the 18-digit number",
+    },
+  },
+  "id-province": {
+    zh: { message: (a) => `身份证号开头“${a.prefix}”不是有效的省级代码`, hint: () => idHintZh },
+    en: {
+      message: (a) => `the ID number starts with "${a.prefix}", which is not a province code`,
+      hint: () => idHintEn,
+    },
+  },
+  "id-birth-date": {
+    zh: { message: () => "身份证号中的出生日期不存在", hint: () => "核对第 7–14 位（出生年月日）" },
+    en: {
+      message: () => "the birth date inside the ID number does not exist",
+      hint: () => "check digits 7–14 (the birth date)",
+    },
+  },
+  "id-birth-future": {
+    zh: { message: () => "身份证号中的出生日期晚于今天", hint: () => "核对第 7–14 位（出生年月日）" },
+    en: {
+      message: () => "the birth date inside the ID number is in the future",
+      hint: () => "check digits 7–14 (the birth date)",
+    },
+  },
+  "id-birth-too-early": {
+    zh: { message: () => "身份证号中的出生日期早于 1900 年", hint: () => "核对第 7–14 位（出生年月日）" },
+    en: {
+      message: () => "the birth date inside the ID number is before 1900",
+      hint: () => "check digits 7–14 (the birth date)",
+    },
+  },
+  "id-check": {
+    zh: {
+      message: (a) => `身份证号 ${a.value} 的校验码不符：应为 ${a.expected}，实为 ${a.found}`,
+      hint: () => "通常是某一位数字抄错；" + idHintZh,
+    },
+    en: {
+      message: (a) =>
+        `ID number ${a.value} fails its check: the last character should be ${a.expected}, not ${a.found}`,
+      hint: () => `usually one digit was mistyped; ${idHintEn}`,
+    },
+  },
+  "id-gender-mismatch": {
+    zh: {
+      message: (a) => `性别填为“${a.gender}”，但身份证号显示为“${a.encoded}”`,
+      hint: () => "核对性别或身份证号（第 17 位奇数为男、偶数为女）",
+    },
+    en: {
+      message: (a) => `gender is "${a.gender}" but the ID number says "${a.encoded}"`,
+      hint: () => "check the gender or the ID number (an odd 17th digit is male, even is female)",
+    },
+  },
+  "phone-invalid": {
+    zh: {
+      message: (a) => `联系电话 ${a.value} 不是有效的手机或固定电话号码`,
+      hint: () => "手机为 11 位、以 1 开头；固定电话写成“区号-号码”，如 0955-7012345",
+    },
+    en: {
+      message: (a) => `phone ${a.value} is not a valid mobile or landline number`,
+      hint: () => "mobiles have 11 digits starting with 1; write landlines as area-number, e.g. 0955-7012345",
+    },
+  },
+  "person-id-format": {
+    zh: {
+      message: (a) => `内部编号“${a.value}”格式不对`,
+      hint: () => "内部编号由工具生成，格式为“村代码-序号”（如 640502100201-01），请勿手工修改",
+    },
+    en: {
+      message: (a) => `internal id "${a.value}" is malformed`,
+      hint: () =>
+        "internal ids are made by the tool as <village code>-<number> (e.g. 640502100201-01); do not edit them",
+    },
+  },
+  "person-id-duplicate": {
+    zh: {
+      message: (a) => `内部编号 ${a.id} 重复，已在 ${a.first} 中使用`,
+      hint: () => "内部编号必须唯一；若是同一人录入了两次，请删除一条",
+    },
+    en: {
+      message: (a) => `internal id ${a.id} is already used in ${a.first}`,
+      hint: () => "internal ids must be unique; if the same person was entered twice, remove one",
+    },
+  },
+  "village-file-name": {
+    zh: {
+      message: (a) => `文件名“${a.name}”不对，应为 ${a.expected}`,
+      hint: () => "村名册文件以 12 位村代码命名，如 villages/640502100201.yaml",
+    },
+    en: {
+      message: (a) => `file name "${a.name}" is wrong; expected ${a.expected}`,
+      hint: () => "village files are named by their 12-digit code, e.g. villages/640502100201.yaml",
+    },
+  },
+  "village-unknown": {
+    zh: {
+      message: (a) => `村代码 ${a.code} 不在区县登记册（district.yaml）中`,
+      hint: () => "核对村代码，或先在 district.yaml 中登记该村",
+    },
+    en: {
+      message: (a) => `village code ${a.code} is not in the register (district.yaml)`,
+      hint: () => "check the code, or add the village to district.yaml first",
+    },
+  },
+  "town-unknown": {
+    zh: { message: (a) => `乡镇“${a.town}”不在区县登记册中`, hint: () => "核对乡镇名称或代码" },
+    en: { message: (a) => `town "${a.town}" is not in the register`, hint: () => "check the town's name or code" },
+  },
+  "register-duplicate-code": {
+    zh: { message: (a) => `代码 ${a.code} 重复登记`, hint: () => "每个乡镇和村只登记一次" },
+    en: { message: (a) => `code ${a.code} is registered twice`, hint: () => "register each town and village once" },
+  },
+  "register-code-prefix": {
+    zh: {
+      message: (a) => `${a.kind === "town" ? "乡镇" : "村"}代码 ${a.code} 应以上级代码 ${a.parent} 开头`,
+      hint: () => "统计用区划代码逐级嵌套：6 位区县 + 3 位乡镇 + 3 位村",
+    },
+    en: {
+      message: (a) => `${a.kind} code ${a.code} should start with its parent's code ${a.parent}`,
+      hint: () => "division codes nest: 6-digit county + 3-digit town + 3-digit village",
+    },
+  },
+  "register-replaced-by": {
+    zh: {
+      message: (a) =>
+        a.target
+          ? `${a.code} 并入的 ${a.target} 不在登记册中`
+          : `${a.code} 标为已合并，但没有写明并入哪里（replaced_by）`,
+      hint: () => "在 replaced_by 中写上合并后的代码",
+    },
+    en: {
+      message: (a) =>
+        a.target
+          ? `${a.code} was merged into ${a.target}, which is not in the register`
+          : `${a.code} is marked merged but does not say into what (replaced_by)`,
+      hint: () => "write the code it was merged into under replaced_by",
+    },
+  },
+  "status-mismatch": {
+    zh: {
+      message: (a) => `状态为“${a.status}”，但最后一条状态变动是“${a.last}”`,
+      hint: () => "在 status_changes 末尾补记这次变动（含日期和原因），或改正状态",
+    },
+    en: {
+      message: (a) => `status is "${a.status}" but the last recorded change is to "${a.last}"`,
+      hint: () => "record the change (date and reason) at the end of status_changes, or correct the status",
+    },
+  },
+  "training-year-mismatch": {
+    zh: { message: (a) => `year 为 ${a.year}，但文件名是 ${a.fileYear}.yaml`, hint: () => "年度与文件名保持一致" },
+    en: {
+      message: (a) => `year is ${a.year} but the file is named ${a.fileYear}.yaml`,
+      hint: () => "make the year and the file name agree",
+    },
+  },
+  "training-duplicate-session": {
+    zh: { message: (a) => `培训场次编号 ${a.id} 重复`, hint: () => "每个场次使用唯一编号" },
+    en: { message: (a) => `training session id ${a.id} is used twice`, hint: () => "give every session its own id" },
+  },
+};

@@ -1,0 +1,152 @@
+import type { FatalCode } from "../diagnostics/fatal.js";
+import type { Entry } from "./diagnostics.js";
+
+const UNSAFE_ZH: Record<string, string> = {
+  symlink: "它是符号链接，可能指向库目录以外",
+  outside: "它不在库目录中",
+  "not-dir": "它不是文件夹",
+};
+const UNSAFE_EN: Record<string, string> = {
+  symlink: "it is a symbolic link and may point outside the library",
+  outside: "it is outside the library folder",
+  "not-dir": "it is not a folder",
+};
+
+/** Wording of the errors that stop a command as a whole. */
+export const FATAL_MESSAGES: Readonly<Record<FatalCode, Entry>> = {
+  usage: {
+    zh: { message: (a) => String(a.detail), hint: () => "运行 reserve --help 查看用法" },
+    en: { message: (a) => String(a.detail), hint: () => "run reserve --help for usage" },
+  },
+  "unknown-village": {
+    zh: {
+      message: (a) => `找不到村“${a.name}”`,
+      hint: () => "用 12 位村代码或“乡镇名/村名”指定；reserve show villages 列出全部村",
+    },
+    en: {
+      message: (a) => `no village "${a.name}"`,
+      hint: () => "name it by its 12-digit code or as town/village; reserve show villages lists them all",
+    },
+  },
+  "unknown-town": {
+    zh: {
+      message: (a) => `找不到乡镇“${a.name}”`,
+      hint: () => "用 9 位乡镇代码或乡镇名指定；reserve show towns 列出全部乡镇",
+    },
+    en: {
+      message: (a) => `no town "${a.name}"`,
+      hint: () => "name it by its 9-digit code or its name; reserve show towns lists them all",
+    },
+  },
+  "ambiguous-name": {
+    zh: { message: (a) => `“${a.name}”对应多个地方：${a.matches}`, hint: () => "改用代码，或写成“乡镇名/村名”" },
+    en: {
+      message: (a) => `"${a.name}" matches several places: ${a.matches}`,
+      hint: () => "use the code, or write town/village",
+    },
+  },
+  "no-library": {
+    zh: {
+      message: (a) => `${a.path} 不是后备干部库（其中没有 district.yaml）`,
+      hint: () => "用 --data 指定库所在的文件夹，或用 reserve init 新建一个库",
+    },
+    en: {
+      message: (a) => `${a.path} is not a reserve library (it has no district.yaml)`,
+      hint: () => "point --data at the library folder, or create one with reserve init",
+    },
+  },
+  "library-exists": {
+    zh: { message: (a) => `${a.path} 已存在且不是空文件夹，不能在这里新建库`, hint: () => "换一个新的文件夹名" },
+    en: {
+      message: (a) => `${a.path} exists and is not empty; a library cannot be created there`,
+      hint: () => "choose a new folder",
+    },
+  },
+  "bad-register": {
+    zh: { message: (a) => `区划代码表 ${a.file} 有错误，未创建库`, hint: () => "按上面列出的位置改正后重试" },
+    en: {
+      message: (a) => `the register ${a.file} has errors; no library was created`,
+      hint: () => "correct the places listed above and try again",
+    },
+  },
+  "library-invalid": {
+    zh: {
+      message: () => "库文件中有错误，本次未做任何修改",
+      hint: () => "先改正上面列出的错误（可用 reserve audit 再次检查）",
+    },
+    en: {
+      message: () => "the library has errors; nothing was changed",
+      hint: () => "correct the errors listed above first (reserve audit checks again)",
+    },
+  },
+  "lock-held": {
+    zh: {
+      message: (a) =>
+        a.pid
+          ? `库正被另一个进程使用：${a.user}@${a.host} 运行的 reserve ${a.command}（进程 ${a.pid}，开始于 ${a.started}）`
+          : "库的写入锁在操作过程中被移走，本次未做任何修改",
+      hint: (a) => `等它完成后再试；如确认该进程已不存在，可删除库中的 ${a.file}`,
+    },
+    en: {
+      message: (a) =>
+        a.pid
+          ? `the library is in use by another process: reserve ${a.command} run by ${a.user}@${a.host} (pid ${a.pid}, since ${a.started})`
+          : "the library's lock was taken away during the command; nothing was changed",
+      hint: (a) => `try again when it has finished; if that process is surely gone, delete ${a.file} in the library`,
+    },
+  },
+  "permission-denied": {
+    zh: {
+      message: (a) => `没有权限读写 ${a.path}，库未被修改`,
+      hint: () => "检查文件夹的所有者和权限，或换一个有权限的用户运行",
+    },
+    en: {
+      message: (a) => `permission denied: ${a.path}; the library is unchanged`,
+      hint: () => "check the folder's owner and permissions",
+    },
+  },
+  "disk-full": {
+    zh: { message: (a) => `磁盘空间不足，写入 ${a.path} 失败；库未被修改`, hint: () => "清理磁盘空间后重试" },
+    en: {
+      message: (a) => `the disk is full while writing ${a.path}; the library is unchanged`,
+      hint: () => "free some space and try again",
+    },
+  },
+  "read-only": {
+    zh: {
+      message: (a) => `${a.path} 在只读磁盘上，无法写入；库未被修改`,
+      hint: () => "把库复制到可写的位置，或用 --data 指定",
+    },
+    en: {
+      message: (a) => `${a.path} is on a read-only file system; the library is unchanged`,
+      hint: () => "copy the library somewhere writable or point --data there",
+    },
+  },
+  "unsafe-path": {
+    zh: {
+      message: (a) => `拒绝写入 ${a.path}：${UNSAFE_ZH[a.reason!] ?? a.reason}`,
+      hint: () => "把它换成普通的文件或文件夹后重试",
+    },
+    en: {
+      message: (a) => `refusing to write ${a.path}: ${UNSAFE_EN[a.reason!] ?? a.reason}`,
+      hint: () => "replace it with a regular file or folder and try again",
+    },
+  },
+  "journal-corrupt": {
+    zh: {
+      message: (a) => `上次中断的写入无法完成（${a.path} 已损坏）`,
+      hint: () => "请先备份整个库文件夹，再检查磁盘；不要继续修改库",
+    },
+    en: {
+      message: (a) => `an interrupted write cannot be completed (${a.path} is damaged)`,
+      hint: () => "back up the whole library folder and check the disk before changing anything",
+    },
+  },
+  "io-error": {
+    zh: { message: (a) => `读写 ${a.path} 时出错（${a.reason}）；库未被修改`, hint: () => "检查磁盘后重试" },
+    en: {
+      message: (a) => `I/O error on ${a.path} (${a.reason}); the library is unchanged`,
+      hint: () => "check the disk and try again",
+    },
+  },
+};

@@ -1,0 +1,29 @@
+import type { IsoDate } from "../domain/dates.js";
+import type { Library, LoadedBook, RegisterIndex } from "../domain/library.js";
+import type { Policy, Village } from "../domain/model.js";
+import type { DiagnosticCode } from "../diagnostics/codes.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+
+export interface RuleContext {
+  readonly library: Library;
+  readonly register: RegisterIndex;
+  readonly policy: Policy;
+  /** The audit date: ages, due dates and "current" are judged on this day. */
+  readonly date: IsoDate;
+  /** The year under audit (trainings, evaluations). */
+  readonly year: number;
+  /** The village books by village code. */
+  readonly books: ReadonlyMap<string, LoadedBook>;
+  /** True for villages the user asked about (all when no --village/--town was given). */
+  readonly inScope: (village: Village) => boolean;
+}
+
+/**
+ * A business rule: a pure function from the loaded library to findings. Adding a rule is adding a
+ * file and an entry in rules/index.ts; its description lives in messages/rules.ts.
+ */
+export interface Rule {
+  readonly name: string;
+  readonly codes: readonly DiagnosticCode[];
+  readonly check: (ctx: RuleContext) => Diagnostic[];
+}

@@ -1,0 +1,143 @@
+import * as z from "zod";
+import type { Evaluation, Reserve } from "../domain/model.js";
+import {
+  CRITERIA,
+  DECISIONS,
+  EDUCATION,
+  ETHNICITY,
+  GENDER,
+  GRADE_CODES,
+  INTAKE,
+  MENTOR_MODE,
+  MENTOR_ROLE,
+  PARTY_STAGE,
+  POLITICAL_STATUS,
+  PRACTICE_POST,
+  RATING_CODES,
+  SCREENING_RESULT,
+  SOURCE,
+  STATUS,
+  TARGET_POST,
+} from "../domain/terms.js";
+import { count, isoDate, share, tag, term, text, villageCode } from "./common.js";
+
+export const PERSON_ID = /^\d{12}-\d{2,}$/;
+
+export const personId = z
+  .string()
+  .regex(PERSON_ID, tag("person-id-format"))
+  .meta({ description: "内部编号：入库村代码-序号（不是身份证号）internal id" });
+
+const mentorshipSchema = z.strictObject({
+  name: text("帮带人姓名 mentor's name", 40),
+  role: term(MENTOR_ROLE, "帮带人职务 mentor's role"),
+  mode: term(MENTOR_MODE, "帮带方式 mode"),
+  from: isoDate("开始日期 from"),
+  to: isoDate("结束日期 to").optional(),
+});
+
+const postSchema = z.strictObject({
+  post: term(PRACTICE_POST, "定岗锻炼岗位 practice post"),
+  from: isoDate("开始日期 from"),
+  to: isoDate("结束日期 to").optional(),
+});
+
+const meetingSchema = z.strictObject({
+  date: isoDate("列席日期 date"),
+  title: text("会议 meeting", 100),
+});
+
+const partyStepSchema = z.strictObject({
+  stage: term(PARTY_STAGE, "发展阶段 stage"),
+  date: isoDate("确定日期 date"),
+});
+
+const statusChangeSchema = z.strictObject({
+  status: term(STATUS, "状态 status"),
+  date: isoDate("日期 date").optional(),
+  reason: text("原因 reason", 200).optional(),
+});
+
+const screeningSchema = z.strictObject({
+  department: text("联审部门 department", 40),
+  date: isoDate("审查日期 date"),
+  result: term(SCREENING_RESULT, "结果 result"),
+  item: text("涉及的负面清单条目 negative-list item", 200).optional(),
+});
+
+const ratingsSchema = z.strictObject(
+  Object.fromEntries(CRITERIA.map((c) => [c, z.enum(RATING_CODES).optional()])) as Record<
+    (typeof CRITERIA)[number],
+    z.ZodOptional<z.ZodEnum<{ [K in (typeof RATING_CODES)[number]]: K }>>
+  >,
+);
+
+const votesSchema = z.strictObject(
+  Object.fromEntries(GRADE_CODES.map((g) => [g, count("票数 votes")])) as Record<
+    (typeof GRADE_CODES)[number],
+    z.ZodNumber
+  >,
+);
+
+const evaluationSchema = z.strictObject({
+  date: isoDate("测评日期 date").optional(),
+  ratings: ratingsSchema.meta({ description: "四项指标评价（代码）study/work/skill/results: good/fair/average/poor" }),
+  votes: votesSchema.optional().meta({ description: "民主测评票数 democratic assessment votes" }),
+  raters: count("参评人数 number of raters").optional(),
+  training_rate: share("参训率 training attendance rate").optional(),
+  score: z.number().min(0).max(100).optional(),
+  grade: z.enum(GRADE_CODES).optional(),
+  decision: z.enum(DECISIONS).optional(),
+  reasons: z.array(text("调整理由 reason", 40)).optional(),
+}) satisfies z.ZodType<Evaluation>;
+
+/** One person's file (一人一档). Keys are written in this order. */
+export const reserveSchema = z.strictObject({
+  id: personId,
+  name: text("姓名 name", 50),
+  gender: term(GENDER, "性别 gender"),
+  ethnicity: term(ETHNICITY, "民族 ethnicity"),
+  id_number: z.string().meta({ description: "公民身份号码（18 位，GB 11643）resident ID number" }),
+  phone: z.string().optional().meta({ description: "联系电话 phone" }),
+  education: term(EDUCATION, "学历 education"),
+  political_status: term(POLITICAL_STATUS, "政治面貌 political status"),
+  source: term(SOURCE, "来源 source"),
+  intake: term(INTAKE, "方式：内选 / 外引 intake"),
+  selection: z
+    .strictObject({
+      survey: isoDate("村级摸底日期").optional(),
+      township: isoDate("乡镇推荐日期").optional(),
+      county: isoDate("县级审核日期（通过后计入后备干部库）").optional(),
+    })
+    .meta({ description: "选拔程序 selection steps: survey 村级摸底, township 乡镇推荐, county 县级审核" }),
+  entry_date: isoDate("入库时间 entry date").optional(),
+  target_post: term(TARGET_POST, "培养方向 target post").optional(),
+  specialties: z.array(text("特长 specialty", 40)).optional(),
+  mentors: z.array(mentorshipSchema).optional().meta({ description: "帮带人 mentors (一带一 / 多带一)" }),
+  posts: z.array(postSchema).optional().meta({ description: "定岗锻炼 practice posts" }),
+  meetings: z.array(meetingSchema).optional().meta({ description: "列席会议 meetings attended" }),
+  party: z.array(partyStepSchema).optional().meta({ description: "入党培养阶段 party-development steps" }),
+  screening: z.array(screeningSchema).optional().meta({ description: "资格联审 eligibility screening" }),
+  trainings: z
+    .array(z.string().min(1))
+    .optional()
+    .meta({ description: "参加的培训场次编号 training sessions attended (ids in trainings/<year>.yaml)" }),
+  status: term(STATUS, "状态 status"),
+  status_changes: z.array(statusChangeSchema).optional().meta({ description: "状态变动记录 status changes" }),
+  evaluations: z
+    .record(z.string().regex(/^\d{4}$/, tag("bad-value")), evaluationSchema)
+    .optional()
+    .meta({ description: "年度测评，按年度 evaluations by year" }),
+  note: text("备注 note", 500).optional(),
+}) satisfies z.ZodType<Reserve>;
+
+/** villages/<code>.yaml: 一村一册. */
+export const villageFileSchema = z
+  .strictObject({
+    village: villageCode,
+    reserves: z.array(z.unknown()).meta({ description: "本村后备干部 the village's reserves" }),
+  })
+  .meta({ title: "reserve 一村一册 villages/<code>.yaml" });
+
+/** The same schema with reserves typed, used for the JSON Schema editors read. */
+export const villageFileDocSchema = villageFileSchema.extend({ reserves: z.array(reserveSchema) });

@@ -1,0 +1,106 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { indexRegister } from "../../src/domain/library.js";
+import type { District, Reserve, TrainingYear, Village } from "../../src/domain/model.js";
+import { DEFAULT_POLICY } from "../../src/domain/policy-defaults.js";
+import { checkCharacter } from "../../src/domain/resident-id.js";
+import { DISTRICT_FILE, trainingFile, villageFile } from "../../src/io/layout.js";
+import { districtText, trainingText, villageText } from "../../src/io/serialize.js";
+
+export function tempDir(prefix = "reserve-test-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A valid 18-character ID number for the given region, birth date (YYYYMMDD) and sequence. */
+export function idNumber(region: string, birth: string, seq: number): string {
+  const body = `${region}${birth}${String(seq).padStart(3, "0")}`;
+  return body + checkCharacter(body);
+}
+
+let counter = 0;
+
+/** A complete, valid in-pool reserve; override what the test is about. */
+export function person(village: string, n: number, overrides: Partial<Reserve> = {}): Reserve {
+  counter++;
+  const male = n % 2 === 1;
+  return {
+    id: `${village}-${String(n).padStart(2, "0")}`,
+    name: `测试${n}`,
+    gender: male ? "男" : "女",
+    ethnicity: "汉族",
+    id_number: idNumber("640502", `19${85 + (n % 10)}0${1 + (n % 9)}1${n % 10}`, male ? 11 + 2 * (counter % 400) : 12 + 2 * (counter % 400)),
+    phone: `139${String(10000000 + counter).slice(-8)}`,
+    education: "高中",
+    political_status: "中共党员",
+    source: "村民小组长",
+    intake: "内选",
+    selection: { survey: "2020-10-10", township: "2020-11-10", county: "2020-12-10" },
+    entry_date: "2021-01-05",
+    status: "在库",
+    status_changes: [{ status: "在库", date: "2021-01-05", reason: "县级审核通过" }],
+    ...overrides,
+  };
+}
+
+/** A small district: two towns, three villages in the first, two in the second, one merged. */
+export function smallDistrict(overrides: Partial<District> = {}): District {
+  const villages: Village[] = [
+    { code: "640502100201", name: "沙坡村", town: "640502100", kind: "村", status: "正常" },
+    { code: "640502100202", name: "黄河村", town: "640502100", kind: "村", status: "正常" },
+    { code: "640502100203", name: "新墩村", town: "640502100", kind: "村", status: "已合并", replaced_by: "640502100202", changed: "2020-06-01" },
+    { code: "640502101201", name: "红泉村", town: "640502101", kind: "村", status: "正常" },
+    { code: "640502101001", name: "文昌社区", town: "640502101", kind: "社区", status: "正常" },
+  ];
+  return {
+    code: "640502",
+    name: "沙坡头区",
+    year: 2021,
+    towns: [
+      { code: "640502100", name: "滨河镇", status: "正常" },
+      { code: "640502101", name: "文昌镇", status: "正常" },
+    ],
+    villages,
+    policy: DEFAULT_POLICY,
+    ...overrides,
+  };
+}
+
+export interface LibrarySpec {
+  readonly district?: District;
+  readonly books?: Readonly<Record<string, readonly Reserve[]>>;
+  readonly trainings?: readonly TrainingYear[];
+}
+
+/** Writes a library in canonical form into a new temporary folder and returns its path. */
+export function makeLibrary(spec: LibrarySpec = {}, dir = tempDir()): string {
+  const district = spec.district ?? smallDistrict();
+  const register = indexRegister(district);
+  mkdirSync(join(dir, "villages"), { recursive: true });
+  writeFileSync(join(dir, DISTRICT_FILE), districtText(district));
+  for (const [code, reserves] of Object.entries(spec.books ?? {})) {
+    writeFileSync(join(dir, villageFile(code)), villageText({ village: code, reserves }, register));
+  }
+  for (const t of spec.trainings ?? []) {
+    mkdirSync(join(dir, "trainings"), { recursive: true });
+    writeFileSync(join(dir, trainingFile(t.year)), trainingText(t));
+  }
+  return dir;
+}
+
+/** Every file below `dir` (relative path → SHA-256), for before/after comparisons. */
+export function snapshot(dir: string, options: { skip?: (rel: string) => boolean } = {}): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const abs = join(d, name);
+      const rel = relative(dir, abs).split("\\").join("/");
+      if (options.skip?.(rel)) continue;
+      if (statSync(abs).isDirectory()) walk(abs);
+      else out[rel] = createHash("sha256").update(readFileSync(abs)).digest("hex");
+    }
+  };
+  walk(dir);
+  return out;
+}
