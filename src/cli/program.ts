@@ -1,11 +1,16 @@
-import { Command, Option } from "commander";
+import { Command } from "commander";
 import type { ExitCode } from "../diagnostics/fatal.js";
 import { ui } from "../messages/ui.js";
 import type { CliContext } from "./context.js";
-import { collect } from "./options.js";
+import { registerAudit } from "./register/audit.js";
+import { registerInit } from "./register/init.js";
+import type { RegisterCommand } from "./register/types.js";
 
 declare const __RESERVE_VERSION__: string | undefined;
 export const VERSION = typeof __RESERVE_VERSION__ === "string" ? __RESERVE_VERSION__ : "0.0.0-dev";
+
+/** The commands, in the order `reserve --help` lists them. */
+const COMMANDS: readonly RegisterCommand[] = [registerInit, registerAudit];
 
 const TITLES_ZH: Record<string, string> = {
   "Usage:": "用法：",
@@ -38,37 +43,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: ExitCode) => void)
     });
   if (ctx.lang === "zh") program.configureHelp({ styleTitle: (s) => TITLES_ZH[s] ?? s });
 
-  const dataOption = () => new Option("--data <dir>", t.data);
-  const formatOption = () => new Option("--format <format>", t.format).default(undefined);
-
-  program
-    .command("audit")
-    .description(t.audit)
-    .addOption(dataOption())
-    .option("--village <village>", t.village, collect)
-    .option("--town <town>", t.town, collect)
-    .option("--rule <rule>", t.rule, collect)
-    .option("--list-rules", t.listRules)
-    .option("--year <year>", t.year)
-    .option("--date <date>", t.date)
-    .option("--strict", t.strict)
-    .addOption(formatOption())
-    .action(async (flags: Record<string, unknown>) => {
-      const m = await import("./commands/audit.js");
-      setExit(await m.runAudit(flags, ctx));
-    });
-
-  program
-    .command("init")
-    .description(t.init)
-    .argument("<dir>", t.initDir)
-    .requiredOption("--register <file>", t.register)
-    .option("--name <name>", t.districtName)
-    .option("--year <year>", t.yearOpt)
-    .action(async (dir: string, flags: Record<string, unknown>) => {
-      const m = await import("./commands/init.js");
-      setExit(await m.runInit(dir, flags, ctx));
-    });
+  for (const register of COMMANDS) register(program, ctx, setExit);
 
   if (ctx.lang === "zh") {
     for (const cmd of program.commands) {

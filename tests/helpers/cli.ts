@@ -9,7 +9,8 @@ export interface CliResult {
 
 export function builtFile(name: string): string {
   const dir = process.env.RESERVE_TEST_BUILD;
-  if (!dir) throw new Error("RESERVE_TEST_BUILD is not set: run the tests through vitest (global set-up builds the CLI)");
+  if (!dir)
+    throw new Error("RESERVE_TEST_BUILD is not set: run the tests through vitest (global set-up builds the CLI)");
   return join(dir, name);
 }
 

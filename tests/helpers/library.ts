@@ -30,7 +30,11 @@ export function person(village: string, n: number, overrides: Partial<Reserve> =
     name: `测试${n}`,
     gender: male ? "男" : "女",
     ethnicity: "汉族",
-    id_number: idNumber("640502", `19${85 + (n % 10)}0${1 + (n % 9)}1${n % 10}`, male ? 11 + 2 * (counter % 400) : 12 + 2 * (counter % 400)),
+    id_number: idNumber(
+      "640502",
+      `19${85 + (n % 10)}0${1 + (n % 9)}1${n % 10}`,
+      male ? 11 + 2 * (counter % 400) : 12 + 2 * (counter % 400),
+    ),
     phone: `139${String(10000000 + counter).slice(-8)}`,
     education: "高中",
     political_status: "中共党员",
@@ -49,7 +53,15 @@ export function smallDistrict(overrides: Partial<District> = {}): District {
   const villages: Village[] = [
     { code: "640502100201", name: "沙坡村", town: "640502100", kind: "村", status: "正常" },
     { code: "640502100202", name: "黄河村", town: "640502100", kind: "村", status: "正常" },
-    { code: "640502100203", name: "新墩村", town: "640502100", kind: "村", status: "已合并", replaced_by: "640502100202", changed: "2020-06-01" },
+    {
+      code: "640502100203",
+      name: "新墩村",
+      town: "640502100",
+      kind: "村",
+      status: "已合并",
+      replaced_by: "640502100202",
+      changed: "2020-06-01",
+    },
     { code: "640502101201", name: "红泉村", town: "640502101", kind: "村", status: "正常" },
     { code: "640502101001", name: "文昌社区", town: "640502101", kind: "社区", status: "正常" },
   ];

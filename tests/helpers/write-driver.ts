@@ -16,11 +16,19 @@ try {
     const register = indexRegister(library.district);
     const writes = library.books.map((book) => ({
       target: villageFile(book.village),
-      content: villageText({ village: book.village, reserves: book.reserves.map((r) => ({ ...r, note: `${tag}` })) }, register),
+      content: villageText(
+        { village: book.village, reserves: book.reserves.map((r) => ({ ...r, note: `${tag}` })) },
+        register,
+      ),
     }));
     return {
       writes,
-      history: { at: "2021-12-31T00:00:00Z", by: "tester", command: "test", changes: [{ action: "update", reason: tag }] },
+      history: {
+        at: "2021-12-31T00:00:00Z",
+        by: "tester",
+        command: "test",
+        changes: [{ action: "update", reason: tag }],
+      },
       result: writes.length,
     };
   });
