@@ -39,3 +39,8 @@ export function parseSeconds(value: string | undefined, lang: Lang): number | un
 export function dataRoot(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
   return path.resolve(cwd, flag ?? env.RESERVE_DATA ?? "data");
 }
+
+/** How long to wait for another writer: --wait SECONDS, then RESERVE_LOCK_WAIT, then 10 s. */
+export function lockWaitMs(flag: string | undefined, env: NodeJS.ProcessEnv, lang: Lang): number {
+  return parseSeconds(flag ?? env.RESERVE_LOCK_WAIT, lang) ?? 10_000;
+}

@@ -18,6 +18,7 @@ export interface AuditOptions {
   readonly towns?: readonly string[];
   readonly rules?: readonly string[];
   readonly strict?: boolean;
+  readonly waitMs?: number;
   readonly onNotice?: (n: Notice) => void;
 }
 
@@ -58,6 +59,7 @@ export function audit(options: AuditOptions): AuditResult {
     today: options.today,
     cwd: options.cwd,
     command: "audit",
+    ...(options.waitMs !== undefined && { waitMs: options.waitMs }),
     ...(options.onNotice && { onNotice: options.onNotice }),
   });
   const library = loaded.library;

@@ -80,7 +80,8 @@ export function checkResidentId(
   if (!isValidYmd(y, m, d)) return { ok: false, problem: { kind: "birth-date", text: id.slice(6, 14) } };
   const birth = ymd(y, m, d);
   if (birth > today) return { ok: false, problem: { kind: "birth-future", birth } };
-  if (y < 1900) return { ok: false, problem: { kind: "birth-too-early", birth } };
+  // GB 11643's own example is born in 1880; earlier than 1850 can only be a typing error.
+  if (y < 1850) return { ok: false, problem: { kind: "birth-too-early", birth } };
   const expected = checkCharacter(id.slice(0, 17));
   if (expected !== id[17]) return { ok: false, problem: { kind: "check", expected, found: id[17]! } };
   return { ok: true, facts: idFacts(id) };

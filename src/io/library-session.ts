@@ -4,7 +4,7 @@ import type { HistoryEntry } from "../schema/history.js";
 import { now } from "./clock.js";
 import { HISTORY_DIR } from "./layout.js";
 import { loadLibrary, type LoadedLibrary, type LoadOptions } from "./load-library.js";
-import { acquireLock, type Lock, type LockHolder } from "./lock.js";
+import { acquireLock, clearStaleLock, type Lock, type LockHolder } from "./lock.js";
 import { historyText } from "./serialize.js";
 import { commit, generation, hasPendingTransaction, recover, type FileWrite, type Recovery } from "./transaction.js";
 
@@ -41,6 +41,8 @@ function withLock<T>(root: string, options: SessionOptions, fn: (lock: Lock) => 
  * (under the lock), and read again if a commit happened while they were reading.
  */
 export function openLibrary(root: string, options: SessionOptions): LoadedLibrary {
+  const dead = clearStaleLock(root);
+  if (dead) options.onNotice?.({ kind: "stale-lock-removed", holder: dead });
   for (let attempt = 0; attempt < 3; attempt++) {
     if (hasPendingTransaction(root)) withLock(root, options, () => undefined);
     const before = generation(root);

@@ -25,6 +25,7 @@ import {
   VILLAGE_FILE_NAME,
   VILLAGES_DIR,
 } from "./layout.js";
+import { isCollection } from "yaml";
 import { positionOf, readYaml, valuePositionOf, type ParsedYaml } from "./yaml-read.js";
 
 /** Library files larger than this are refused before reading (a country register is ~60 MB). */
@@ -78,14 +79,21 @@ export function readLibraryText(abs: string, shown: string): { text?: string; di
   }
 }
 
+/**
+ * A finding about a key, or about a whole list or record, is shown where that key is written; a
+ * finding about a value, where the value starts.
+ */
+function pointsAtKey(parsed: ParsedYaml, d: Diagnostic): boolean {
+  if (d.code === "unknown-key" || d.code === "missing-field") return true;
+  const node = parsed.doc.getIn(d.location!.path!, true);
+  return isCollection(node);
+}
+
 /** Fills in line and column for diagnostics located by a YAML path. */
 export function locateIn(parsed: ParsedYaml, d: Diagnostic): Diagnostic {
   const loc = d.location;
   if (!loc?.path || loc.line !== undefined) return d;
-  const pos =
-    d.code === "unknown-key" || d.code === "missing-field"
-      ? positionOf(parsed, loc.path)
-      : valuePositionOf(parsed, loc.path);
+  const pos = pointsAtKey(parsed, d) ? positionOf(parsed, loc.path) : valuePositionOf(parsed, loc.path);
   return { ...d, location: { ...loc, line: pos.line, column: pos.column } };
 }
 
@@ -211,6 +219,10 @@ function loadBook(
     const r = reserveSchema.safeParse(raw);
     if (!r.success) {
       complete = false;
+      if (raw !== null && typeof raw === "object") {
+        const partial = checkReserveRecord(raw, today);
+        local.push(...problemsToDiagnostics(partial, ["reserves", i], file, { ...who, ...(person && { person }) }));
+      }
       local.push(
         ...issuesToDiagnostics(r.error.issues, {
           input: raw,

@@ -164,6 +164,18 @@ export function acquireLock(root: string, options: LockOptions): Lock {
   };
 }
 
+/**
+ * Removes the lock of a writer that died, so that readers leave no stale lock behind either.
+ * Returns the dead holder when one was removed. A live or unreadable lock is left alone.
+ */
+export function clearStaleLock(root: string): LockHolder | undefined {
+  const file = path.join(root, LOCK_FILE);
+  if (!fs.existsSync(file)) return undefined;
+  const current = readHolder(file);
+  if (current === undefined || isAlive(current)) return undefined;
+  return breakLock(file, current) ? current : undefined;
+}
+
 function ageMs(file: string): number | undefined {
   try {
     return Date.now() - fs.statSync(file).mtimeMs;

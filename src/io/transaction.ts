@@ -147,8 +147,10 @@ export function recover(root: string): Recovery {
       applyJournal(root, journal.entries);
       return "rolled-forward";
     }
+    // Empty: the last step (removing the folder) was all that was left; the change is complete.
+    const rolledBack = fs.readdirSync(txDir).length > 0;
     fs.rmSync(txDir, { recursive: true, force: true });
-    return "rolled-back";
+    return rolledBack ? "rolled-back" : "none";
   });
 }
 

@@ -166,6 +166,8 @@ export function readYaml(text: string, file: string): YamlReadResult {
   visit(doc, (_key, node) => {
     if (isNode(node) && node.tag !== undefined && !node.tag.startsWith("tag:yaml.org,2002:")) {
       const at = lines.linePos(node.range?.[0] ?? 0);
+      // The parser may already have warned about this tag.
+      if (diagnostics.some((d) => d.code === "yaml-tag" && d.location?.line === at.line)) return;
       diagnostics.push(
         diagnostic("yaml-tag", { tag: node.tag }, { location: { file, line: at.line, column: at.col } }),
       );

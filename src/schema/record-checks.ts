@@ -55,26 +55,30 @@ export function idProblemCode(problem: IdProblem): DiagnosticCode {
 
 /**
  * Checks that need more than the record's shape: the ID number (GB 11643) and the gender it
- * encodes, the phone number, and that the status agrees with the last recorded change.
+ * encodes, the phone number, and that the status agrees with the last recorded change. Works on a
+ * record that failed the schema too (every field is type-guarded), so one run reports every
+ * problem of a record.
  */
-export function checkReserveRecord(r: Reserve, today: IsoDate): RecordProblem[] {
+export function checkReserveRecord(r: Partial<Reserve>, today: IsoDate): RecordProblem[] {
   const out: RecordProblem[] = [];
-  const id = checkResidentId(r.id_number, today);
-  if (!id.ok) {
-    out.push({ code: idProblemCode(id.problem), args: idProblemArgs(id.problem, r.id_number), path: ["id_number"] });
-  } else if (id.facts.gender !== r.gender) {
-    out.push({
-      code: "id-gender-mismatch",
-      args: { value: showPersonal("id_number", r.id_number), gender: r.gender, encoded: id.facts.gender },
-      path: ["gender"],
-    });
+  if (typeof r.id_number === "string") {
+    const id = checkResidentId(r.id_number, today);
+    if (!id.ok) {
+      out.push({ code: idProblemCode(id.problem), args: idProblemArgs(id.problem, r.id_number), path: ["id_number"] });
+    } else if ((r.gender === "男" || r.gender === "女") && id.facts.gender !== r.gender) {
+      out.push({
+        code: "id-gender-mismatch",
+        args: { value: showPersonal("id_number", r.id_number), gender: r.gender, encoded: id.facts.gender },
+        path: ["gender"],
+      });
+    }
   }
-  if (r.phone !== undefined && !isValidPhone(r.phone)) {
+  if (typeof r.phone === "string" && !isValidPhone(r.phone)) {
     out.push({ code: "phone-invalid", args: { value: showPersonal("phone", r.phone) }, path: ["phone"] });
   }
-  const changes = r.status_changes ?? [];
-  const last = changes[changes.length - 1];
-  if (last !== undefined && last.status !== r.status) {
+  const changes = Array.isArray(r.status_changes) ? r.status_changes : [];
+  const last = changes[changes.length - 1] as { status?: unknown } | undefined;
+  if (typeof last?.status === "string" && typeof r.status === "string" && last.status !== r.status) {
     out.push({
       code: "status-mismatch",
       args: { status: r.status, last: last.status },

@@ -62,10 +62,10 @@ function keysAt(schema: z.ZodType, path: Path): string[] {
   return def?.type === "object" ? Object.keys(def.shape as object) : [];
 }
 
-/** The closest allowed key within two edits, for "did you mean" hints. */
+/** The closest allowed key, within half its length in edits, for "did you mean" hints. */
 export function closest(word: string, options: readonly string[]): string | undefined {
   let best: string | undefined;
-  let bestDist = 3;
+  let bestDist = Math.max(2, Math.ceil(word.length / 2)) + 1;
   for (const o of options) {
     const d = editDistance(word.toLowerCase(), o.toLowerCase());
     if (d < bestDist) {
@@ -115,6 +115,10 @@ export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], ctx: Is
     const path = issue.path as Path;
     const value = valueAt(ctx.input, path);
     const field = fieldName(path);
+    if (value === undefined && (issue.code === "invalid_type" || issue.code === "invalid_value")) {
+      out.push(diagnostic("missing-field", { field }, where(path.slice(0, -1))));
+      continue;
+    }
     const params = (issue as { params?: Record<string, string | number> }).params;
     switch (issue.code) {
       case "unrecognized_keys":

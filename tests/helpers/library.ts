@@ -116,3 +116,23 @@ export function snapshot(dir: string, options: { skip?: (rel: string) => boolean
   walk(dir);
   return out;
 }
+
+/** A district with one town and `n` villages, for tests that need many files. */
+export function manyVillages(n: number): District {
+  const villages: Village[] = Array.from({ length: n }, (_, i) => ({
+    code: `640502100${String(201 + i).padStart(3, "0")}`,
+    name: `测试${i + 1}村`,
+    town: "640502100",
+    kind: "村",
+    status: "正常",
+  }));
+  return { ...smallDistrict(), towns: [{ code: "640502100", name: "滨河镇", status: "正常" }], villages };
+}
+
+/** A library of `villages` villages with `each` reserves apiece. */
+export function bigLibrary(villages: number, each: number): string {
+  const district = manyVillages(villages);
+  const books: Record<string, Reserve[]> = {};
+  for (const v of district.villages) books[v.code] = Array.from({ length: each }, (_, i) => person(v.code, i + 1));
+  return makeLibrary({ district, books });
+}

@@ -11,7 +11,8 @@ import { ReserveError } from "../../src/diagnostics/fatal.js";
 
 const [root, tag] = process.argv.slice(2);
 try {
-  const changed = changeLibrary(root!, { today: "2021-12-31", command: "test-write", waitMs: 30_000 }, (loaded) => {
+  const waitMs = Number(process.env.DRIVER_WAIT_MS ?? 30_000);
+  const changed = changeLibrary(root!, { today: "2021-12-31", command: "test-write", waitMs }, (loaded) => {
     const library = loaded.library!;
     const register = indexRegister(library.district);
     const writes = library.books.map((book) => ({
@@ -26,7 +27,7 @@ try {
       history: {
         at: "2021-12-31T00:00:00Z",
         by: "tester",
-        command: "test",
+        command: `test-${tag}`,
         changes: [{ action: "update", reason: tag }],
       },
       result: writes.length,

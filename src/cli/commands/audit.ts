@@ -7,7 +7,7 @@ import { RULES } from "../../rules/index.js";
 import type { CliContext } from "../context.js";
 import { findingJson, formatGrouped } from "../format-findings.js";
 import { noticeText } from "../notices.js";
-import { dataRoot, parseDate, parseFormat, parseYear } from "../options.js";
+import { dataRoot, lockWaitMs, parseDate, parseFormat, parseYear } from "../options.js";
 
 export interface AuditFlags {
   readonly data?: string;
@@ -55,6 +55,7 @@ export async function runAudit(flags: AuditFlags, ctx: CliContext): Promise<Exit
     towns: flags.town ?? [],
     rules: flags.rule ?? [],
     strict: flags.strict === true,
+    waitMs: lockWaitMs(undefined, ctx.env, ctx.lang),
     onNotice: (n) => ctx.err(noticeText(n, ctx.lang)),
   });
   const t = ui(ctx.lang);

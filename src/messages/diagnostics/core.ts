@@ -239,9 +239,9 @@ export const CORE_MESSAGES: Readonly<Record<keyof typeof CORE_CODES, Entry>> = {
     },
   },
   "id-birth-too-early": {
-    zh: { message: () => "身份证号中的出生日期早于 1900 年", hint: () => "核对第 7–14 位（出生年月日）" },
+    zh: { message: () => "身份证号中的出生日期早于 1850 年", hint: () => "核对第 7–14 位（出生年月日）" },
     en: {
-      message: () => "the birth date inside the ID number is before 1900",
+      message: () => "the birth date inside the ID number is before 1850",
       hint: () => "check digits 7–14 (the birth date)",
     },
   },
