@@ -14,13 +14,16 @@ export interface RuleContext {
   readonly year: number;
   /** The village books by village code. */
   readonly books: ReadonlyMap<string, LoadedBook>;
-  /** True for villages the user asked about (all when no --village/--town was given). */
-  readonly inScope: (village: Village) => boolean;
+  /**
+   * True for villages the user asked about (all when no --village/--town was given). Takes a code
+   * so that books of villages missing from the register can be asked about too.
+   */
+  readonly inScope: (village: Pick<Village, "code">) => boolean;
 }
 
 /**
  * A business rule: a pure function from the loaded library to findings. Adding a rule is adding a
- * file and an entry in rules/index.ts; its description lives in messages/rules.ts.
+ * file and an entry in rules/index.ts; its description lives in messages/rule-descriptions.ts.
  */
 export interface Rule {
   readonly name: string;

@@ -40,13 +40,15 @@ describe("reserve CLI", () => {
         "审计日期 2021-12-31，年度 2021",
         "== 滨河镇（640502100） ==",
         "-- 沙坡村（640502100201）--",
-        `villages/${V1}.yaml:3:1 错误 quota-below-min 滨河镇沙坡村 在库后备干部 1 人，少于最低要求 2 人（另有 1 人待县级审核）`,
+        `villages/${V1}.yaml:3:1 错误 quota-below-min 滨河镇沙坡村 在库后备干部 1 人，少于最低要求 2 人（另有 1 人待县级审核：测试20102）`,
         "  提示：至少补充 1 人：从村民小组长、致富能手、返乡大中专毕业生中选拔，或外引回乡能人",
+        `villages/${V1}.yaml:3:1 警告 village-structure-below 滨河镇沙坡村 在库后备干部中女性 0 人（共 1 人，占 0%），低于 20%`,
+        "  提示：补充时优先选拔女性后备干部",
         "-- 黄河村（640502100202）--",
         `villages/${V2}.yaml:3:1 警告 quota-below-target 滨河镇黄河村 在库后备干部 2 人，未达到目标 3 人`,
         "  提示：建议补充到 3 人",
         "",
-        "共 1 个错误、1 个警告；1 个村低于最低储备人数",
+        "共 1 个错误、2 个警告；1 个村低于最低储备人数",
         "",
       ].join("\n"),
     );
@@ -58,13 +60,14 @@ describe("reserve CLI", () => {
     const r = runCli(["audit", "--data", dir, "--format", "json", "--lang", "en"], { cwd: dir });
     const json = JSON.parse(r.stdout) as { date: string; summary: object; findings: Record<string, unknown>[] };
     expect(json.date).toBe("2021-12-31");
-    expect(json.summary).toEqual({ errors: 1, warnings: 1, villagesBelowMin: 1 });
+    expect(json.summary).toEqual({ errors: 1, warnings: 2, villagesBelowMin: 1 });
     expect(json.findings.map((f) => [f.code, f.severity, f.town, f.village, f.file, f.line, f.column])).toEqual([
       ["quota-below-min", "error", "640502100", V1, `villages/${V1}.yaml`, 3, 1],
+      ["village-structure-below", "warning", "640502100", V1, `villages/${V1}.yaml`, 3, 1],
       ["quota-below-target", "warning", "640502100", V2, `villages/${V2}.yaml`, 3, 1],
     ]);
     expect(json.findings[0]!.message).toBe(
-      "滨河镇沙坡村 has 1 reserves in the pool, fewer than the minimum of 2 (1 more await the county review)",
+      "滨河镇沙坡村 has 1 reserves in the pool, fewer than the minimum of 2 (1 more await the county review: 测试20102)",
     );
     expect(r.stdout).not.toMatch(/\d{17}[\dX]/);
   });

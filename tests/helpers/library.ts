@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { indexRegister } from "../../src/domain/library.js";
-import type { District, Reserve, TrainingYear, Village } from "../../src/domain/model.js";
+import type { District, Reserve, TrainingSession, TrainingYear, Village } from "../../src/domain/model.js";
 import { DEFAULT_POLICY } from "../../src/domain/policy-defaults.js";
 import { checkCharacter } from "../../src/domain/resident-id.js";
 import { DISTRICT_FILE, trainingFile, villageFile } from "../../src/io/layout.js";
@@ -21,31 +21,84 @@ export function idNumber(region: string, birth: string, seq: number): string {
 
 let counter = 0;
 
-/** A complete, valid in-pool reserve; override what the test is about. */
+/** Sessions a default person attended: the policy minimum of the default trainings year. */
+export const DEFAULT_ATTENDANCE = Array.from(
+  { length: DEFAULT_POLICY.training.min_sessions },
+  (_, i) => `2021-${String(i + 1).padStart(2, "0")}`,
+);
+
+/**
+ * A complete, valid reserve, in the pool since the 2020 selection and compliant with every audit
+ * rule for 2021 under the default policy: all three selection steps, a current mentor of its own, a
+ * practice post, the policy minimum of trainings (sessions of `trainingYear(2021)`), screening by
+ * every department, the 2021 evaluation, under 35 with 大专. Genders alternate (odd n men, even n
+ * women), so a village of two or more default people meets the structure shares; names are unique
+ * (测试 + village number + n), so no two look like one person. Override what the
+ * test is about.
+ */
 export function person(village: string, n: number, overrides: Partial<Reserve> = {}): Reserve {
   counter++;
   const male = n % 2 === 1;
   return {
     id: `${village}-${String(n).padStart(2, "0")}`,
-    name: `测试${n}`,
+    name: `测试${village.slice(9)}${String(n).padStart(2, "0")}`,
     gender: male ? "男" : "女",
     ethnicity: "汉族",
     id_number: idNumber(
       "640502",
-      `19${85 + (n % 10)}0${1 + (n % 9)}1${n % 10}`,
+      `19${87 + (n % 10)}0${1 + (n % 9)}1${n % 10}`,
       male ? 11 + 2 * (counter % 400) : 12 + 2 * (counter % 400),
     ),
     phone: `139${String(10000000 + counter).slice(-8)}`,
-    education: "高中",
+    education: "大学专科",
     political_status: "中共党员",
     source: "村民小组长",
     intake: "内选",
     selection: { survey: "2020-10-10", township: "2020-11-10", county: "2020-12-10" },
     entry_date: "2021-01-05",
+    mentors: [
+      {
+        name: `帮带人${village.slice(9)}${String(n).padStart(2, "0")}`,
+        role: "包村干部",
+        mode: "一带一",
+        from: "2021-01-05",
+      },
+    ],
+    posts: [{ post: "村委会主任助理", from: "2021-02-01" }],
+    screening: DEFAULT_POLICY.screening.departments.map((department) => ({
+      department,
+      date: "2021-06-01",
+      result: "通过" as const,
+    })),
+    trainings: DEFAULT_ATTENDANCE,
     status: "在库",
     status_changes: [{ status: "在库", date: "2021-01-05", reason: "县级审核通过" }],
+    evaluations: {
+      "2021": {
+        date: "2021-12-20",
+        ratings: { study: "good", work: "good", skill: "good", results: "good" },
+        grade: "excellent",
+        decision: "keep",
+      },
+    },
     ...overrides,
   };
+}
+
+/** A year of 12 sessions, one on the 15th of each month, ids `<year>-01` … `<year>-12`. */
+export function trainingYear(year: number): TrainingYear {
+  const sessions: TrainingSession[] = Array.from({ length: 12 }, (_, i) => {
+    const mm = String(i + 1).padStart(2, "0");
+    return {
+      id: `${year}-${mm}`,
+      date: `${year}-${mm}-15`,
+      title: `第 ${i + 1} 期培训`,
+      level: i % 3 === 0 ? "区级" : i % 3 === 1 ? "镇级" : "村级",
+      topics: ["政治理论"],
+      hours: 4,
+    };
+  });
+  return { year, sessions };
 }
 
 /** A small district: two towns, three villages in the first, two in the second, one merged. */
@@ -82,6 +135,7 @@ export function smallDistrict(overrides: Partial<District> = {}): District {
 export interface LibrarySpec {
   readonly district?: District;
   readonly books?: Readonly<Record<string, readonly Reserve[]>>;
+  /** Training years; by default the district's working year, as `trainingYear` makes it. */
   readonly trainings?: readonly TrainingYear[];
 }
 
@@ -94,7 +148,7 @@ export function makeLibrary(spec: LibrarySpec = {}, dir = tempDir()): string {
   for (const [code, reserves] of Object.entries(spec.books ?? {})) {
     writeFileSync(join(dir, villageFile(code)), villageText({ village: code, reserves }, register));
   }
-  for (const t of spec.trainings ?? []) {
+  for (const t of spec.trainings ?? [trainingYear(district.year)]) {
     mkdirSync(join(dir, "trainings"), { recursive: true });
     writeFileSync(join(dir, trainingFile(t.year)), trainingText(t));
   }
