@@ -1,0 +1,95 @@
+import type { District, Town, Village } from "../domain/model.js";
+import { placeName, PLACE_NAME_CAPACITY } from "./names.js";
+import type { Random } from "./random.js";
+import type { GeneratorSpec } from "./spec.js";
+
+/**
+ * The district register of a generated library: towns with their codes, villages numbered the way
+ * 统计用区划代码 numbers them (居委会 from 001, 村委会 from 201), a few villages merged the year
+ * before into a neighbour of the same town.
+ */
+export function buildRegister(spec: GeneratorSpec, rng: Random): District {
+  const towns: Town[] = [];
+  const villages: Village[] = [];
+  const townNames = new Set(spec.towns.flatMap((t) => (t.name ? [t.name.replace(/[镇乡]$/, "")] : [])));
+  let villageNames = new Set<string>();
+  for (const [ti, t] of spec.towns.entries()) {
+    if (!t.code.startsWith(spec.district.code) || t.code.length !== 9) {
+      throw new Error(`town code ${t.code} does not nest in ${spec.district.code}`);
+    }
+    const name = t.name ?? `${placeName(rng, townNames)}${ti % 9 === 8 ? "乡" : "镇"}`;
+    towns.push({ code: t.code, name, status: "正常" });
+    if (spec.uniqueNames === "town") villageNames = new Set();
+    const communities = t.communities ?? 0;
+    const total = t.villages + (t.merged ?? 0);
+    if (total + communities > PLACE_NAME_CAPACITY) throw new Error(`too many villages in town ${t.code}`);
+    for (let i = 0; i < communities; i++) {
+      villages.push({
+        code: `${t.code}${String(i + 1).padStart(3, "0")}`,
+        name: `${placeName(rng, villageNames)}社区`,
+        town: t.code,
+        kind: "社区",
+        status: "正常",
+      });
+    }
+    // 201–999 leaves room for 799 村委会; a synthetic town with more numbers them from 001.
+    const first = total <= 799 ? 201 : 1;
+    if (first === 1 && communities > 0) throw new Error(`town ${t.code} has too many units for its codes`);
+    if (first + total - 1 > 999) throw new Error(`town ${t.code} has more than 999 villages`);
+    const own: Village[] = [];
+    for (let i = 0; i < total; i++) {
+      own.push({
+        code: `${t.code}${String(first + i).padStart(3, "0")}`,
+        name: `${placeName(rng, villageNames)}村`,
+        town: t.code,
+        kind: "村",
+        status: "正常",
+      });
+    }
+    const mergedAt = new Set(rng.sample([...own.keys()], t.merged ?? 0));
+    const survivors = own.filter((_, i) => !mergedAt.has(i));
+    for (const [i, v] of own.entries()) {
+      if (!mergedAt.has(i)) villages.push(v);
+      else {
+        villages.push({
+          ...v,
+          status: "已合并",
+          replaced_by: rng.pick(survivors).code,
+          changed: rng.date(`${spec.year - 1}-03-01`, `${spec.year - 1}-09-30`),
+        });
+      }
+    }
+  }
+  return {
+    code: spec.district.code,
+    name: spec.district.name,
+    ...(spec.district.city !== undefined && { city: spec.district.city }),
+    ...(spec.district.province !== undefined && { province: spec.district.province }),
+    year: spec.year,
+    towns,
+    villages,
+    policy: spec.policy,
+  };
+}
+
+/**
+ * The register as 统计用区划代码 publishes it, for `reserve init --register`: 12-digit codes, the
+ * urban-rural class (111 主城区 for 居委会, 220 村庄 for 村委会; blank for county and towns).
+ * Merged villages are no longer in the published list, so they are left out.
+ */
+export function registerCsv(d: District): string {
+  const lines = ["统计用区划代码,城乡分类代码,名称", `${d.code}000000,,${d.name}`];
+  const byTown = new Map<string, Village[]>();
+  for (const v of d.villages) {
+    if (v.status !== "正常") continue;
+    const list = byTown.get(v.town);
+    if (list) list.push(v);
+    else byTown.set(v.town, [v]);
+  }
+  for (const t of [...d.towns].sort((a, b) => (a.code < b.code ? -1 : 1))) {
+    lines.push(`${t.code}000,,${t.name}`);
+    const own = (byTown.get(t.code) ?? []).sort((a, b) => (a.code < b.code ? -1 : 1));
+    for (const v of own) lines.push(`${v.code},${v.kind === "社区" ? "111" : "220"},${v.name}`);
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,189 @@
+import { describe, expect, it } from "vitest";
+import { addMonths, ageOn, daysBetween } from "../../src/domain/dates.js";
+import type { Reserve } from "../../src/domain/model.js";
+import { inPool } from "../../src/domain/pool.js";
+import { idFacts } from "../../src/domain/resident-id.js";
+import { educationRank, isPartyMember } from "../../src/domain/terms.js";
+import { sampleInMemory, sampleLibrary, SAMPLE_DATE } from "./helpers.js";
+
+/**
+ * The sample must be clean for the rules the audit will get, apart from what is planted, so that
+ * a rule's test can plant its own gap and expect to find exactly that. These checks state those
+ * rules as plainly as possible; each one names the records that break it.
+ */
+describe("the sample is clean for the rules still to come", () => {
+  const lib = () => sampleLibrary();
+  const policy = () => lib().district.policy;
+  const people = () => lib().books.flatMap((b) => b.reserves.map((r) => ({ r, village: b.village })));
+  const pool = () => people().filter(({ r }) => inPool(r, SAMPLE_DATE));
+  const plantedPeople = (kind: string) =>
+    new Set(
+      sampleInMemory()
+        .planted.filter((g) => g.kind === kind)
+        .map((g) => g.person),
+    );
+  const broken = (list: { r: Reserve }[], ok: (r: Reserve) => boolean) =>
+    list.filter(({ r }) => !ok(r)).map(({ r }) => r.id);
+
+  it("gives every in-pool reserve a current mentor of an allowed role, each mentor guiding one reserve", () => {
+    const roles = policy().mentoring.roles;
+    expect(
+      broken(pool(), (r) => {
+        const current = (r.mentors ?? []).filter((m) => m.from <= SAMPLE_DATE && m.to === undefined);
+        const mode = current.length > 1 ? "多带一" : "一带一";
+        return current.length > 0 && current.every((m) => roles.includes(m.role) && m.mode === mode);
+      }),
+    ).toEqual([]);
+    const mentors = people().flatMap(({ r }) => (r.mentors ?? []).map((m) => m.name));
+    expect(new Set(mentors).size).toBe(mentors.length);
+    const reserveNames = new Set(people().map(({ r }) => r.name));
+    expect(mentors.filter((m) => reserveNames.has(m))).toEqual([]);
+    const many = pool().filter(({ r }) => (r.mentors ?? []).length > 1).length;
+    expect(many).toBeGreaterThan(10);
+    expect(many).toBeLessThan(pool().length / 4);
+  });
+
+  it("has every in-pool reserve attend at least the policy's minimum of the year's sessions, all of them defined", () => {
+    const sessions = new Map(lib().trainings[0]!.sessions.map((s) => [s.id, s]));
+    expect(broken(pool(), (r) => (r.trainings ?? []).length >= policy().training.min_sessions)).toEqual([]);
+    expect(broken(people(), (r) => (r.trainings ?? []).every((id) => sessions.has(id)))).toEqual([]);
+    // Nobody attends before entering the pool or after leaving it.
+    expect(
+      broken(people(), (r) => {
+        const left = r.status === "在库" ? undefined : r.status_changes?.at(-1)?.date;
+        return (r.trainings ?? []).every((id) => {
+          const date = sessions.get(id)!.date;
+          return r.entry_date !== undefined && date >= r.entry_date && (left === undefined || date < left);
+        });
+      }),
+    ).toEqual([]);
+  });
+
+  it("keeps selection steps in order, entry on or after the county review, and dates in the selection year", () => {
+    expect(
+      broken(people(), (r) => {
+        const { survey, township, county } = r.selection;
+        if (survey === undefined || township === undefined || survey > township) return false;
+        if (county === undefined) return r.entry_date === undefined;
+        return township <= county && r.entry_date !== undefined && county <= r.entry_date;
+      }),
+    ).toEqual([]);
+    const entries = pool().map(({ r }) => r.entry_date!);
+    expect(entries.every((d) => d >= "2020-12-01" && d <= "2021-01-15")).toBe(true);
+  });
+
+  it("keeps everybody within the age limits on the audit day and on the election day", () => {
+    const { age } = policy();
+    const election = policy().election.date!;
+    for (const day of [SAMPLE_DATE, election]) {
+      expect(
+        broken(people(), (r) => {
+          const years = ageOn(idFacts(r.id_number).birth, day);
+          const max = Math.min(age.max, age.max_by_education?.[r.education] ?? age.max);
+          return years >= age.min && years <= max;
+        }),
+      ).toEqual([]);
+    }
+    const ages = people().map(({ r }) => ageOn(idFacts(r.id_number).birth, SAMPLE_DATE));
+    expect(ages.filter((a) => a >= 25 && a <= 45).length / ages.length).toBeGreaterThan(0.9);
+  });
+
+  it("has nobody below the education floor except the planted ones", () => {
+    const floor = educationRank(policy().education_floor);
+    const below = people().filter(({ r }) => educationRank(r.education) < floor);
+    expect(new Set(below.map(({ r }) => r.id))).toEqual(plantedPeople("education-below-floor"));
+  });
+
+  it("keeps party development on time and consistent with the political status", () => {
+    const months = policy().party_stage_months;
+    expect(
+      broken(people(), (r) => {
+        const steps = r.party ?? [];
+        const last = steps.at(-1);
+        if (r.political_status === "中共预备党员" && last?.stage !== "预备党员") return false;
+        if (!isPartyMember(r.political_status) && (last?.stage === "预备党员" || last?.stage === "党员")) return false;
+        if (r.political_status === "共青团员" && ageOn(idFacts(r.id_number).birth, SAMPLE_DATE) > 28) return false;
+        const order = ["入党申请人", "入党积极分子", "发展对象", "预备党员", "党员"];
+        for (let i = 1; i < steps.length; i++) {
+          if (steps[i]!.date <= steps[i - 1]!.date) return false;
+          if (order.indexOf(steps[i]!.stage) !== order.indexOf(steps[i - 1]!.stage) + 1) return false;
+        }
+        if (last === undefined || r.political_status === "中共党员") return true;
+        const limit = months[last.stage];
+        return limit === undefined || addMonths(last.date, limit) >= SAMPLE_DATE;
+      }),
+    ).toEqual([]);
+    const nonMembers = people().filter(({ r }) => !isPartyMember(r.political_status));
+    expect(broken(nonMembers, (r) => r.party !== undefined)).toEqual([]);
+  });
+
+  it("has every in-pool reserve screened by every department within the window before the election", () => {
+    const { departments, window_days } = policy().screening;
+    const election = policy().election.date!;
+    expect(
+      broken(pool(), (r) => {
+        const s = r.screening ?? [];
+        return (
+          departments.every((d) => s.some((a) => a.department === d)) &&
+          s.every((a) => a.result === "通过" && a.date <= election && daysBetween(a.date, election) <= window_days)
+        );
+      }),
+    ).toEqual([]);
+  });
+
+  it("records a dated, reasoned change for every status, and ends mentors and posts when people leave", () => {
+    expect(
+      broken(people(), (r) => {
+        const changes = r.status_changes ?? [];
+        if (r.selection.county === undefined) {
+          return changes.length === 1 && changes[0]!.date === r.selection.township && r.status === "在库";
+        }
+        if (changes[0]?.status !== "在库" || changes[0].reason !== "县级审核通过") return false;
+        if (changes[0].date !== r.entry_date) return false;
+        if (!changes.every((c) => c.date !== undefined && c.reason !== undefined)) return false;
+        if (r.status === "在库") return changes.length === 1;
+        const left = changes.at(-1)!.date!;
+        return [...(r.mentors ?? []), ...(r.posts ?? [])].every((x) => x.to === left);
+      }),
+    ).toEqual([]);
+  });
+
+  it("gives party-only posts to party members and practice posts in the working year", () => {
+    expect(
+      broken(people(), (r) => {
+        const party = isPartyMember(r.political_status);
+        if (r.target_post === "村党组织书记" && !party) return false;
+        return (r.posts ?? []).every((p) => p.from.startsWith("2021") && (p.post !== "党小组长" || party));
+      }),
+    ).toEqual([]);
+    // 定岗锻炼 for everybody in the pool.
+    expect(broken(pool(), (r) => (r.posts ?? []).some((p) => p.to === undefined))).toEqual([]);
+  });
+
+  it("meets the structure shares in every village, every town and the district", () => {
+    const { structure } = policy();
+    const groups = new Map<string, Reserve[]>();
+    const towns = new Map(lib().district.villages.map((v) => [v.code, v.town]));
+    const add = (key: string, r: Reserve) => groups.set(key, [...(groups.get(key) ?? []), r]);
+    for (const { r, village } of pool()) {
+      add(village, r);
+      add(towns.get(village)!, r);
+      add("district", r);
+    }
+    // 164 books, one of which holds only a pending person; 11 towns; the district.
+    expect(groups.size).toBe(163 + 11 + 1);
+    for (const [group, list] of groups) {
+      const share = (f: (r: Reserve) => boolean) => list.filter(f).length / list.length;
+      const young = share((r) => ageOn(idFacts(r.id_number).birth, SAMPLE_DATE) < 35);
+      const shares = {
+        women: share((r) => r.gender === "女"),
+        under_35: young,
+        party_members: share((r) => isPartyMember(r.political_status)),
+        college: share((r) => educationRank(r.education) >= educationRank("大学专科")),
+      };
+      for (const [k, min] of Object.entries(structure)) {
+        expect(shares[k as keyof typeof shares], `${group} ${k}`).toBeGreaterThanOrEqual(min);
+      }
+    }
+  });
+});
