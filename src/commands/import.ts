@@ -1,0 +1,376 @@
+import * as path from "node:path";
+import type { IsoDate } from "../domain/dates.js";
+import { ROSTER_CATALOGUE, type RosterKey } from "../domain/import-columns.js";
+import { indexRegister, type Library, type LoadedBook, type RegisterIndex } from "../domain/library.js";
+import { inPool, pendingReview } from "../domain/pool.js";
+import { compareDiagnostics, diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { displayPath, villageFile } from "../io/layout.js";
+import { changeLibrary, historyStamp, historyWrite, openLibrary, type Notice } from "../io/library-session.js";
+import type { LoadedLibrary } from "../io/load-library.js";
+import { villageText } from "../io/serialize.js";
+import { openTable, type OpenOptions } from "../io/tabular/open-table.js";
+import type { Table, TableInfo } from "../io/tabular/table.js";
+import type { FileWrite } from "../io/transaction.js";
+import { quotaRule } from "../rules/quota.js";
+import type { HistoryEntry } from "../schema/history.js";
+import { resolvePlace, type PlaceResult } from "../schema/roster-place.js";
+import { checkRosterRow, type RowContext } from "../schema/roster-row.js";
+import { isBlankRow, isTitleRow, resolveHeader, type ResolvedHeader } from "../schema/table-header.js";
+import { mergeRosters, type AcceptedRow } from "./import-merge.js";
+import { auditPeriod } from "./period.js";
+
+export interface ImportOptions {
+  readonly root: string;
+  readonly cwd: string;
+  readonly files: readonly string[];
+  readonly today: IsoDate;
+  readonly dryRun?: boolean;
+  readonly sheet?: string;
+  /** Why, recorded in the history. */
+  readonly reason?: string;
+  readonly waitMs?: number;
+  readonly onNotice?: (n: Notice) => void;
+  readonly limits?: OpenOptions["limits"];
+}
+
+export interface FileReport extends Partial<Omit<TableInfo, "file">> {
+  readonly file: string;
+  /** Data rows read (header, title and blank rows not counted). */
+  readonly rows: number;
+}
+
+export interface VillageReport {
+  readonly code: string;
+  readonly name: string;
+  readonly town: string;
+  readonly townName: string;
+  readonly added: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  /** Counted towards the quota on the audit date, after the import. */
+  readonly inPool: number;
+  /** Selected but not yet through the county review. */
+  readonly pending: number;
+}
+
+/**
+ * imported: written; unchanged: valid, but the library already held all of it (nothing written);
+ * dry-run: valid, nothing written on purpose; rejected: problems found, nothing written;
+ * library-invalid: the library itself has errors, nothing was read or written.
+ */
+export type ImportStatus = "imported" | "unchanged" | "dry-run" | "rejected" | "library-invalid";
+
+export interface ImportResult {
+  readonly status: ImportStatus;
+  readonly date: IsoDate;
+  readonly files: readonly FileReport[];
+  readonly villages: readonly VillageReport[];
+  /** Quota findings for the villages of the run, after the import (rules/quota.ts). */
+  readonly quota: readonly Diagnostic[];
+  /** Problems, sorted; at most MAX_DIAGNOSTICS of them. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Problems found beyond MAX_DIAGNOSTICS (counted, not kept). */
+  readonly omitted: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly totals: {
+    readonly rows: number;
+    readonly added: number;
+    readonly updated: number;
+    readonly unchanged: number;
+  };
+  /** The history entry written, inside the library. */
+  readonly historyFile?: string;
+}
+
+/** Problems kept for printing; a file that is wrong on every row is summarised after these. */
+export const MAX_DIAGNOSTICS = 1000;
+
+class Sink {
+  readonly list: Diagnostic[] = [];
+  omitted = 0;
+  errors = 0;
+  warnings = 0;
+  push(d: Diagnostic): void {
+    if (d.severity === "error") this.errors++;
+    else this.warnings++;
+    if (this.list.length < MAX_DIAGNOSTICS) this.list.push(d);
+    else this.omitted++;
+  }
+  pushAll(ds: readonly Diagnostic[]): void {
+    for (const d of ds) this.push(d);
+  }
+}
+
+interface ReadOutcome {
+  readonly accepted: AcceptedRow[];
+  readonly rows: number[];
+}
+
+/** Title rows tolerated above the header. */
+const MAX_TITLE_ROWS = 10;
+
+/**
+ * Reads every row of every file, checks it and finds its village. Rows are handled one at a time
+ * as the reader yields them; only valid rows are kept.
+ */
+function readRosters(
+  library: Library,
+  register: RegisterIndex,
+  tables: readonly Table[],
+  today: IsoDate,
+  sink: Sink,
+): ReadOutcome {
+  const accepted: AcceptedRow[] = [];
+  const rows: number[] = [];
+  const places = new Map<string, PlaceResult>();
+  const seen = new Map<string, { fileIndex: number; line: number }>();
+  const rowProblems: Diagnostic[] = [];
+  tables.forEach((table, fileIndex) => {
+    const file = table.info.file;
+    const readProblems: Diagnostic[] = [];
+    let header: ResolvedHeader<RosterKey> | undefined;
+    let ctx: RowContext | undefined;
+    let titles = 0;
+    let count = 0;
+    for (const row of table.rows(readProblems)) {
+      if (!header || !ctx) {
+        if (isBlankRow(row.cells)) continue;
+        if (!table.info.keyed && titles < MAX_TITLE_ROWS && isTitleRow(row.cells, ROSTER_CATALOGUE)) {
+          titles++;
+          continue;
+        }
+        const resolved = resolveHeader(row, ROSTER_CATALOGUE, file);
+        sink.pushAll(resolved.diagnostics);
+        header = resolved.header;
+        ctx = { file, fileIndex, format: table.info.format, today, header };
+        continue;
+      }
+      if (isBlankRow(row.cells)) continue;
+      count++;
+      rowProblems.length = 0;
+      const rec = checkRosterRow(row, ctx, rowProblems);
+      sink.pushAll(rowProblems);
+      if (!rec) continue;
+      const key = `${rec.villageCode ?? ""}\u0000${rec.village ?? ""}\u0000${rec.town ?? ""}`;
+      let place = places.get(key);
+      if (!place) {
+        place = resolvePlace(library.district, register, {
+          ...(rec.villageCode !== undefined && { code: rec.villageCode }),
+          ...(rec.village !== undefined && { name: rec.village }),
+          ...(rec.town !== undefined && { town: rec.town }),
+        });
+        places.set(key, place);
+      }
+      if (!place.ok) {
+        const ref = place.at === "town" ? (rec.townRef ?? rec.placeRef) : rec.placeRef;
+        sink.push(
+          diagnostic(place.code, place.args, {
+            location: { file, line: ref.line, column: ref.column, field: ref.field },
+          }),
+        );
+        continue;
+      }
+      const first = seen.get(rec.id_number);
+      if (first) {
+        const same = first.fileIndex === fileIndex;
+        sink.push(
+          diagnostic(
+            same ? "duplicate-in-file" : "duplicate-in-run",
+            { first: same ? first.line : `${tables[first.fileIndex]!.info.file}:${first.line}` },
+            {
+              location: { file, line: rec.idRef.line, column: rec.idRef.column, field: rec.idRef.field },
+              village: place.village.code,
+              town: place.village.town,
+            },
+          ),
+        );
+        continue;
+      }
+      seen.set(rec.id_number, { fileIndex, line: rec.line });
+      accepted.push({ record: rec, village: place.village.code });
+    }
+    sink.pushAll(readProblems);
+    if (!header) sink.push(diagnostic("no-rows", { header: "no" }, { location: { file, line: 1, column: 1 } }));
+    else if (count === 0 && !hasErrors(readProblems)) {
+      sink.push(diagnostic("no-rows", { header: "yes" }, { location: { file, line: header.line, column: 1 } }));
+    }
+    rows.push(count);
+  });
+  return { accepted, rows };
+}
+
+interface Plan {
+  readonly status: "ok" | "library-invalid";
+  readonly villages: VillageReport[];
+  readonly quota: Diagnostic[];
+  readonly rows: number[];
+  readonly writes: FileWrite[];
+  readonly history?: HistoryEntry;
+  readonly date: IsoDate;
+}
+
+function plan(loaded: LoadedLibrary, tables: readonly Table[], options: ImportOptions, sink: Sink): Plan {
+  const library = loaded.library;
+  if (!library || hasErrors(loaded.diagnostics)) {
+    sink.pushAll(loaded.diagnostics);
+    return { status: "library-invalid", villages: [], quota: [], rows: [], writes: [], date: options.today };
+  }
+  const register = indexRegister(library.district);
+  const { accepted, rows } = readRosters(library, register, tables, options.today, sink);
+  const merged = mergeRosters(accepted, {
+    library,
+    register,
+    today: options.today,
+    files: tables.map((t) => t.info.file),
+  });
+  sink.pushAll(merged.diagnostics);
+
+  // The library as it will be, for the summary and the quota (the audit's own rule and date).
+  const { date, year } = auditPeriod(library.district.year, { today: options.today });
+  const books = new Map<string, LoadedBook>(library.books.map((b) => [b.village, b]));
+  const writes: FileWrite[] = [];
+  for (const o of merged.villages.values()) {
+    if (!o.reserves) continue;
+    const target = villageFile(o.code);
+    const file = books.get(o.code)?.file ?? displayPath(path.join(options.root, target), options.cwd);
+    books.set(o.code, { village: o.code, reserves: o.reserves, file, complete: true });
+    writes.push({ target, content: villageText({ village: o.code, reserves: o.reserves }, register) });
+  }
+  const after: Library = { ...library, books: [...books.values()] };
+  const touched = new Set(merged.villages.keys());
+  const quota = quotaRule.check({
+    library: after,
+    register,
+    policy: library.district.policy,
+    date,
+    year,
+    books,
+    inScope: (v) => touched.has(v.code),
+  });
+  const villages: VillageReport[] = [...merged.villages.values()]
+    .sort((a, b) => (a.code < b.code ? -1 : 1))
+    .map((o) => {
+      const v = register.villages.get(o.code)!;
+      const reserves = books.get(o.code)?.reserves ?? [];
+      return {
+        code: o.code,
+        name: v.name,
+        town: v.town,
+        townName: register.towns.get(v.town)?.name ?? "",
+        added: o.added,
+        updated: o.updated,
+        unchanged: o.unchanged,
+        inPool: reserves.filter((r) => inPool(r, date)).length,
+        pending: reserves.filter((r) => pendingReview(r, date)).length,
+      };
+    });
+  let history: HistoryEntry | undefined;
+  if (writes.length > 0) {
+    const sum = (k: "added" | "updated" | "unchanged") => villages.reduce((n, v) => n + v[k], 0);
+    history = {
+      ...historyStamp(),
+      command: "import",
+      ...(options.reason !== undefined && { reason: options.reason }),
+      files: tables.map((t, i) => ({ name: t.info.name, sha256: t.info.sha256, rows: rows[i] ?? 0 })),
+      summary: {
+        rows: rows.reduce((a, b) => a + b, 0),
+        added: sum("added"),
+        updated: sum("updated"),
+        unchanged: sum("unchanged"),
+        villages: villages.filter((v) => v.added + v.updated > 0).length,
+      },
+      changes: merged.changes,
+    };
+  }
+  return { status: "ok", villages, quota, rows, writes, ...(history && { history }), date };
+}
+
+function fileReports(opened: readonly (Table | string)[], rows: readonly number[]): FileReport[] {
+  let t = 0;
+  return opened.map((o) => {
+    if (typeof o === "string") return { file: o, rows: 0 };
+    const { file, ...info } = o.info;
+    return { file, ...info, rows: rows[t++] ?? 0 };
+  });
+}
+
+/**
+ * `reserve import`: reads every file, checks every row, and merges the rosters into the library
+ * in one transaction — all or nothing. Nothing is written when any problem is an error, when
+ * --dry-run is given, or when the library already holds everything the files say.
+ */
+export async function importRosters(options: ImportOptions): Promise<ImportResult> {
+  const sink = new Sink();
+  const opened: (Table | string)[] = [];
+  const tables: Table[] = [];
+  try {
+    for (const input of options.files) {
+      const result = await openTable(input, {
+        cwd: options.cwd,
+        ...(options.sheet !== undefined && { sheet: options.sheet }),
+        ...(options.limits && { limits: options.limits }),
+      });
+      if (result.ok) {
+        opened.push(result.table);
+        tables.push(result.table);
+      } else {
+        sink.pushAll(result.diagnostics);
+        opened.push(displayPath(path.resolve(options.cwd, input), options.cwd));
+      }
+    }
+    const session = {
+      today: options.today,
+      cwd: options.cwd,
+      command: "import",
+      ...(options.waitMs !== undefined && { waitMs: options.waitMs }),
+      ...(options.onNotice && { onNotice: options.onNotice }),
+    };
+    const finish = (p: Plan, written: boolean): ImportResult => {
+      const rejected = sink.errors > 0;
+      const status: ImportStatus =
+        p.status === "library-invalid"
+          ? "library-invalid"
+          : rejected
+            ? "rejected"
+            : options.dryRun
+              ? "dry-run"
+              : written
+                ? "imported"
+                : "unchanged";
+      const sum = (k: "added" | "updated" | "unchanged") => p.villages.reduce((n, v) => n + v[k], 0);
+      return {
+        status,
+        date: p.date,
+        files: fileReports(opened, p.rows),
+        villages: p.villages,
+        quota: p.quota,
+        diagnostics: [...sink.list].sort(compareDiagnostics),
+        omitted: sink.omitted,
+        errors: sink.errors,
+        warnings: sink.warnings,
+        totals: {
+          rows: p.rows.reduce((a, b) => a + b, 0),
+          added: sum("added"),
+          updated: sum("updated"),
+          unchanged: sum("unchanged"),
+        },
+        ...(written && p.history && { historyFile: historyWrite(p.history).target }),
+      };
+    };
+    if (options.dryRun || sink.errors > 0) {
+      return finish(plan(openLibrary(options.root, session), tables, options, sink), false);
+    }
+    return changeLibrary(options.root, session, (loaded) => {
+      const p = plan(loaded, tables, options, sink);
+      const write = p.status === "ok" && sink.errors === 0 && p.writes.length > 0;
+      return {
+        writes: write ? p.writes : [],
+        ...(write && p.history && { history: p.history }),
+        result: finish(p, write),
+      };
+    });
+  } finally {
+    for (const t of tables) t.close?.();
+  }
+}

@@ -1,0 +1,216 @@
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { ReserveError } from "../../diagnostics/fatal.js";
+import { displayPath } from "../layout.js";
+import { csvRows, detectDelimiter, type ByteSource } from "./csv-stream.js";
+import { isGb18030, scanFile, sniff } from "./sniff.js";
+import type { OpenResult, Table, TableInfo, TableRow, TextEncoding } from "./table.js";
+import { openXlsx, XLSX_LIMITS, zipDirectory, zipKind } from "./xlsx.js";
+import { openYaml } from "./yaml-table.js";
+
+/**
+ * Opens any table file an official may hand in: CSV or tab-separated text (UTF-8 with or without
+ * BOM, GBK/GB18030, UTF-16 as Excel's "Unicode text" writes it), .xlsx workbooks and YAML rosters.
+ * The content decides, not the file name: a workbook renamed to .csv is read as a workbook, and a
+ * tab-separated file as such (TableInfo says what was found). Only .yaml/.yml names are taken at
+ * their word, because YAML has no signature.
+ *
+ * Before anything is read: the file must be a regular file (a FIFO, a device such as /dev/zero or a
+ * folder is refused without blocking on it) within the size limit of its kind.
+ */
+
+export const TABLE_LIMITS = {
+  /** Delimited text is streamed; the limit only stops absurd input (a country is ~300 MB). */
+  maxTextBytes: 2 * 1024 ** 3,
+  /** Workbooks and UTF-16 text are unpacked or converted in memory. */
+  maxXlsxBytes: 64 << 20,
+  maxUtf16Bytes: 128 << 20,
+  maxYamlBytes: 32 << 20,
+} as const;
+
+export interface OpenOptions {
+  readonly cwd: string;
+  /** The sheet of a workbook to read (default: the first). */
+  readonly sheet?: string;
+  /** Limits, for tests. */
+  readonly limits?: Partial<typeof TABLE_LIMITS>;
+}
+
+const HEAD_BYTES = 64 << 10;
+
+function fail(d: Diagnostic): OpenResult {
+  return { ok: false, diagnostics: [d] };
+}
+
+function isYamlName(file: string): boolean {
+  return /\.ya?ml$/i.test(file);
+}
+
+export async function openTable(input: string, options: OpenOptions): Promise<OpenResult> {
+  const limits = { ...TABLE_LIMITS, ...options.limits };
+  const abs = path.resolve(options.cwd, input);
+  const file = displayPath(abs, options.cwd);
+  const at = { location: { file, line: 1, column: 1 } };
+  let fd: number;
+  try {
+    // Non-blocking, so that opening a FIFO returns at once; fstat then refuses it.
+    fd = fs.openSync(abs, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? "error";
+    if (code === "EACCES" || code === "EPERM") throw new ReserveError("permission-denied", { path: file });
+    return fail(diagnostic("file-unreadable", { reason: code }, at));
+  }
+  let keepOpen = false;
+  try {
+    const st = fs.fstatSync(fd);
+    if (st.isDirectory()) return fail(diagnostic("file-unreadable", { reason: "EISDIR" }, at));
+    if (!st.isFile()) return fail(diagnostic("file-unreadable", { reason: "not-file" }, at));
+    const head = Buffer.alloc(Math.min(HEAD_BYTES, st.size));
+    const headLength = st.size === 0 ? 0 : fs.readSync(fd, head, 0, head.length, 0);
+    const sniffed = sniff(head.subarray(0, headLength));
+    const base = { file, name: path.basename(abs), bytes: st.size };
+    const tooLarge = (max: number) => fail(diagnostic("file-too-large", { size: st.size, max }, at));
+
+    if (sniffed.kind === "rejected") return fail(diagnostic("file-format", { kind: sniffed.format }, at));
+    if (sniffed.kind === "zip") {
+      if (st.size > limits.maxXlsxBytes) return tooLarge(limits.maxXlsxBytes);
+      const bytes = readAll(fd, st.size);
+      const dir = zipDirectory(bytes);
+      if (!dir) return fail(diagnostic("file-format", { kind: "xlsx-damaged" }, at));
+      const kind = zipKind(dir);
+      if (kind !== "xlsx") return fail(diagnostic("file-format", { kind }, at));
+      if (dir.unpacked > XLSX_LIMITS.maxUnpackedBytes) {
+        return fail(diagnostic("file-too-large", { size: dir.unpacked, max: XLSX_LIMITS.maxUnpackedBytes }, at));
+      }
+      return await openXlsx(bytes, { ...base, sha256: sha256(bytes) }, options.sheet);
+    }
+
+    if (sniffed.bom === "utf-16le" || sniffed.bom === "utf-16be") {
+      if (st.size > limits.maxUtf16Bytes) return tooLarge(limits.maxUtf16Bytes);
+      const bytes = readAll(fd, st.size);
+      let text: string;
+      try {
+        text = new TextDecoder(sniffed.bom, { fatal: true }).decode(bytes);
+      } catch {
+        return fail(diagnostic("encoding-unknown", {}, at));
+      }
+      // The decoder drops the byte-order mark; the text is read again as UTF-8 bytes.
+      const utf8 = Buffer.from(text, "utf8");
+      const info = { ...base, sha256: sha256(bytes), encoding: sniffed.bom };
+      if (isYamlName(file)) return openYaml(text, info);
+      return { ok: true, table: delimitedTable(info, () => bufferSource(utf8), utf8, 0, utf8Decode) };
+    }
+
+    const yaml = isYamlName(file);
+    if (st.size > (yaml ? limits.maxYamlBytes : limits.maxTextBytes)) {
+      return tooLarge(yaml ? limits.maxYamlBytes : limits.maxTextBytes);
+    }
+    const scan = scanFile(fd);
+    if (scan.nul) return fail(diagnostic("file-format", { kind: "binary" }, at));
+    let encoding: TextEncoding;
+    if (scan.utf8) encoding = sniffed.bom === "utf-8" ? "utf-8-bom" : "utf-8";
+    else if (isGb18030(fd)) encoding = "gb18030";
+    else return fail(diagnostic("encoding-unknown", {}, at));
+    const info = { ...base, sha256: scan.sha256, encoding };
+    const skip = encoding === "utf-8-bom" ? 3 : 0;
+    if (yaml) {
+      const bytes = readAll(fd, st.size);
+      const text =
+        encoding === "gb18030" ? new TextDecoder("gb18030").decode(bytes) : bytes.toString("utf8", skip, bytes.length);
+      return openYaml(text, info);
+    }
+    keepOpen = true;
+    const owned = fd;
+    return {
+      ok: true,
+      table: delimitedTable(
+        info,
+        () => fdSource(owned),
+        head.subarray(0, headLength),
+        skip,
+        encoding === "gb18030" ? gbDecode : utf8Decode,
+        () => fs.closeSync(owned),
+      ),
+    };
+  } finally {
+    if (!keepOpen) fs.closeSync(fd);
+  }
+}
+
+function readAll(fd: number, size: number): Buffer {
+  const buf = Buffer.allocUnsafe(size);
+  let off = 0;
+  while (off < size) {
+    const n = fs.readSync(fd, buf, off, size - off, off);
+    if (n === 0) break;
+    off += n;
+  }
+  return buf.subarray(0, off);
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+function fdSource(fd: number): ByteSource {
+  let position = 0;
+  return {
+    read(buf, offset, length) {
+      const n = fs.readSync(fd, buf, offset, length, position);
+      position += n;
+      return n;
+    },
+  };
+}
+
+function bufferSource(bytes: Buffer): ByteSource {
+  let position = 0;
+  return {
+    read(buf, offset, length) {
+      const n = bytes.copy(buf, offset, position, Math.min(bytes.length, position + length));
+      position += n;
+      return n;
+    },
+  };
+}
+
+const utf8Decode = (buf: Buffer, start: number, end: number) => buf.toString("utf8", start, end);
+
+const gb18030 = new TextDecoder("gb18030");
+function gbDecode(buf: Buffer, start: number, end: number): string {
+  for (let i = start; i < end; i++) {
+    if (buf[i]! >= 0x80) return gb18030.decode(buf.subarray(start, end));
+  }
+  return buf.toString("latin1", start, end);
+}
+
+function delimitedTable(
+  base: Omit<TableInfo, "format" | "keyed" | "delimiter">,
+  source: () => ByteSource,
+  head: Buffer,
+  skip: number,
+  decode: (buf: Buffer, start: number, end: number) => string,
+  close?: () => void,
+): Table {
+  const d = detectDelimiter(head, skip);
+  const delimiter = d === 0x09 ? "\t" : d === 0x3b ? ";" : ",";
+  const info: TableInfo = { ...base, format: "csv", delimiter, keyed: false };
+  let closed = false;
+  const done = () => {
+    if (!closed) close?.();
+    closed = true;
+  };
+  return {
+    info,
+    *rows(problems: Diagnostic[]): Generator<TableRow, void, undefined> {
+      try {
+        yield* csvRows(source(), { file: info.file, delimiter: d, decode, skip }, problems);
+      } finally {
+        done();
+      }
+    },
+    close: done,
+  };
+}

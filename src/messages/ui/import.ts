@@ -1,0 +1,155 @@
+/** Wording of `reserve import`, `reserve template` and `reserve move`. */
+
+const ENCODING_ZH: Record<string, string> = {
+  "utf-8": "UTF-8",
+  "utf-8-bom": "UTF-8（带 BOM）",
+  "utf-16le": "UTF-16（Unicode 文本）",
+  "utf-16be": "UTF-16BE",
+  gb18030: "GBK/GB18030",
+};
+const ENCODING_EN: Record<string, string> = {
+  "utf-8": "UTF-8",
+  "utf-8-bom": "UTF-8 with BOM",
+  "utf-16le": "UTF-16 (Unicode text)",
+  "utf-16be": "UTF-16BE",
+  gb18030: "GBK/GB18030",
+};
+
+interface FileDesc {
+  readonly rows: number;
+  readonly format?: string;
+  readonly encoding?: string;
+  readonly delimiter?: string;
+  readonly sheet?: string;
+}
+
+export const IMPORT_ZH = {
+  import: {
+    files: (n: number) => `读取 ${n} 个文件：`,
+    file: (f: FileDesc) => {
+      const enc = ENCODING_ZH[f.encoding ?? ""] ?? f.encoding;
+      if (f.format === "xlsx") return `Excel 工作簿，工作表“${f.sheet ?? ""}”，${f.rows} 行`;
+      if (f.format === "yaml") return `YAML，${enc}，${f.rows} 人`;
+      if (f.format === "csv") {
+        const kind = f.delimiter === "\t" ? "制表符分隔文本" : f.delimiter === ";" ? "分号分隔文本" : "CSV";
+        return `${kind}，${enc}，${f.rows} 行`;
+      }
+      return "未能读取";
+    },
+    villages: "按村汇总：",
+    village: (v: { added: number; updated: number; unchanged: number; inPool: number; pending: number }) =>
+      `新增 ${v.added}、更新 ${v.updated}、未变 ${v.unchanged}；在库 ${v.inPool} 人${v.pending > 0 ? `，待县级审核 ${v.pending} 人` : ""}`,
+    quota: "储备人数不足的村（导入后）：",
+    imported: (t: { added: number; updated: number; unchanged: number }, history: string) =>
+      `已导入：新增 ${t.added} 人，更新 ${t.updated} 人，未变 ${t.unchanged} 人。变更记录：${history}`,
+    unchanged: (rows: number) => `库中已有这 ${rows} 行的全部内容，无需修改，未写入任何内容。`,
+    dryRun: "试运行：以上是导入后的情况，库未被修改（去掉 --dry-run 即正式导入）。",
+    rejected: (errors: number, warnings: number) =>
+      `导入被拒绝：共 ${errors} 个错误、${warnings} 个警告，库未被修改。改正后请重新导入全部文件。`,
+    omitted: (n: number, shown: number) => `（只列出前 ${shown} 个问题，另有 ${n} 个未列出）`,
+    warnings: (n: number) => `${n} 个警告（见上），导入照常进行。`,
+    libraryInvalid: "库文件本身有错误，本次没有导入。",
+  },
+  template: {
+    written: (file: string) => `已写出名册模板 ${file}：表头为全部可用列，必填列见 docs/import.md。`,
+    exists: (file: string) => `${file} 已存在，不会覆盖；请换一个文件名`,
+    noFolder: (file: string) => `无法写出 ${file}：所在的文件夹不存在`,
+    needsOut: "xlsx 模板须用 --out 指定文件名",
+    badFormat: (v: string) => `模板格式“${v}”无效，可选 csv 或 xlsx`,
+    sheetName: "名册",
+    notesSheet: "填写说明",
+    notesHeader: ["列名", "英文列名", "是否必填", "说明", "可填的值"],
+    required: "必填",
+    optional: "选填",
+    oneOf: "与“村”/“村代码”至少填一项",
+  },
+  move: {
+    moved: (name: string, id: string, from: string, to: string, history: string) =>
+      `已把 ${name}（${id}）从${from}调到${to}。变更记录：${history}`,
+    unknownPerson: (p: string) => `库中没有内部编号或身份证号为“${p}”的人`,
+    sameVillage: (p: string, v: string) => `${p} 已在${v}，无需调动`,
+    inactiveVillage: (v: string, status: string) => `${v}的状态是“${status}”，不能调入`,
+    emptyReason: "调动原因（--reason）不能为空",
+  },
+  importHelp: {
+    import: "导入各村名册（CSV、Excel、YAML）：逐行检查，全部无误才写入库，否则一行也不写",
+    files: "名册文件（可多个）",
+    dryRun: "只检查并显示导入后的情况，不写入",
+    sheet: "读取 Excel 工作簿中的这个工作表（默认第一个）",
+    reason: "本次导入的说明，记入变更记录",
+    template: "写出名册模板（全部列的中文表头，UTF-8 带 BOM 的 CSV 或 Excel 工作簿）",
+    out: "写到这个文件（默认把 CSV 输出到屏幕）",
+    templateFormat: "模板格式：csv（默认）或 xlsx",
+    move: "把一名后备干部调到另一个村（记入变更记录）",
+    person: "内部编号（如 640502100201-03）或身份证号",
+    to: "调入的村（村代码，或“乡镇/村名”）",
+    moveReason: "调动原因（必填，记入变更记录）",
+  },
+};
+
+export const IMPORT_EN: typeof IMPORT_ZH = {
+  import: {
+    files: (n: number) => `read ${n} file${n === 1 ? "" : "s"}:`,
+    file: (f: FileDesc) => {
+      const enc = ENCODING_EN[f.encoding ?? ""] ?? f.encoding;
+      const rows = `${f.rows} row${f.rows === 1 ? "" : "s"}`;
+      if (f.format === "xlsx") return `Excel workbook, sheet "${f.sheet ?? ""}", ${rows}`;
+      if (f.format === "yaml") return `YAML, ${enc}, ${f.rows} ${f.rows === 1 ? "person" : "people"}`;
+      if (f.format === "csv") {
+        const kind =
+          f.delimiter === "\t" ? "tab-separated text" : f.delimiter === ";" ? "semicolon-separated text" : "CSV";
+        return `${kind}, ${enc}, ${rows}`;
+      }
+      return "not read";
+    },
+    villages: "by village:",
+    village: (v: { added: number; updated: number; unchanged: number; inPool: number; pending: number }) =>
+      `added ${v.added}, updated ${v.updated}, unchanged ${v.unchanged}; ${v.inPool} in the pool${v.pending > 0 ? `, ${v.pending} awaiting the county review` : ""}`,
+    quota: "villages short of reserves (after the import):",
+    imported: (t: { added: number; updated: number; unchanged: number }, history: string) =>
+      `imported: ${t.added} added, ${t.updated} updated, ${t.unchanged} unchanged. History: ${history}`,
+    unchanged: (rows: number) => `the library already holds everything in these ${rows} rows; nothing was written.`,
+    dryRun: "dry run: this is how the library would be; nothing was written (run without --dry-run to import).",
+    rejected: (errors: number, warnings: number) =>
+      `import rejected: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}; the library is unchanged. Correct them and import all the files again.`,
+    omitted: (n: number, shown: number) => `(the first ${shown} problems are listed; ${n} more are not)`,
+    warnings: (n: number) => `${n} warning${n === 1 ? "" : "s"} (above); the import went ahead.`,
+    libraryInvalid: "the library itself has errors; nothing was imported.",
+  },
+  template: {
+    written: (file: string) =>
+      `wrote the roster template ${file}: every column in the header; docs/import.md says which are required.`,
+    exists: (file: string) => `${file} exists and is not overwritten; choose another name`,
+    noFolder: (file: string) => `cannot write ${file}: its folder does not exist`,
+    needsOut: "an xlsx template needs --out FILE",
+    badFormat: (v: string) => `invalid template format "${v}"; use csv or xlsx`,
+    sheetName: "名册",
+    notesSheet: "填写说明",
+    notesHeader: ["列名", "English", "required", "description", "values"],
+    required: "required",
+    optional: "optional",
+    oneOf: "this or 村代码/村",
+  },
+  move: {
+    moved: (name: string, id: string, from: string, to: string, history: string) =>
+      `moved ${name} (${id}) from ${from} to ${to}. History: ${history}`,
+    unknownPerson: (p: string) => `no person with internal id or ID number "${p}" in the library`,
+    sameVillage: (p: string, v: string) => `${p} is already in ${v}`,
+    inactiveVillage: (v: string, status: string) => `${v} has status "${status}" and cannot take people`,
+    emptyReason: "the reason (--reason) must not be empty",
+  },
+  importHelp: {
+    import: "import village rosters (CSV, Excel, YAML): every row is checked; all are written or none",
+    files: "roster files (one or more)",
+    dryRun: "check and show the outcome without writing",
+    sheet: "read this sheet of an Excel workbook (default: the first)",
+    reason: "why, recorded in the history",
+    template: "write a roster template (every column, Chinese headers, CSV UTF-8 with BOM or an Excel workbook)",
+    out: "write to this file (default: the CSV to standard output)",
+    templateFormat: "template format: csv (default) or xlsx",
+    move: "move a reserve to another village (recorded in the history)",
+    person: "internal id (e.g. 640502100201-03) or ID number",
+    to: "the village moved to (code, or town/village name)",
+    moveReason: "why (required, recorded in the history)",
+  },
+};

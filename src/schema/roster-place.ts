@@ -1,0 +1,115 @@
+import { successorOf, type RegisterIndex } from "../domain/library.js";
+import type { District, Village } from "../domain/model.js";
+import { findTown } from "../domain/places.js";
+import type { DiagnosticCode } from "../diagnostics/codes.js";
+import type { DiagnosticArgs } from "../diagnostics/diagnostic.js";
+import { showValue } from "../diagnostics/display.js";
+
+/**
+ * The village a roster row belongs to, from its 村代码, or its 村 name (with 乡镇 when the name is
+ * not unique), checked against the district register. A merged village names the village it went
+ * into; a code and a name that disagree are an error rather than a guess.
+ */
+
+export type PlaceResult =
+  | { readonly ok: true; readonly village: Village }
+  | {
+      readonly ok: false;
+      readonly code: DiagnosticCode;
+      readonly args: DiagnosticArgs;
+      /** Which cell the problem is shown at. */
+      readonly at: "place" | "town";
+    };
+
+export interface PlaceInput {
+  readonly code?: string;
+  readonly name?: string;
+  readonly town?: string;
+}
+
+const bareVillage = (s: string) => s.replace(/(村民委员会|村委会|村)$/, "");
+
+function label(register: RegisterIndex, v: Village): string {
+  return `${register.towns.get(v.town)?.name ?? ""}${v.name}`;
+}
+
+function active(register: RegisterIndex, v: Village): PlaceResult {
+  if (v.status === "正常") return { ok: true, village: v };
+  if (v.status === "已合并") {
+    const into = successorOf(register, v.code) ?? v.replaced_by ?? "";
+    const target = register.villages.get(into);
+    return {
+      ok: false,
+      code: "village-merged",
+      args: {
+        name: label(register, v),
+        code: v.code,
+        into,
+        intoName: target ? label(register, target) : into,
+        changed: v.changed ?? "",
+      },
+      at: "place",
+    };
+  }
+  return {
+    ok: false,
+    code: "village-abolished",
+    args: { name: label(register, v), code: v.code, changed: v.changed ?? "" },
+    at: "place",
+  };
+}
+
+export function resolvePlace(district: District, register: RegisterIndex, input: PlaceInput): PlaceResult {
+  let town: string | undefined;
+  if (input.town !== undefined) {
+    const found = findTown(district, input.town);
+    if (!found.ok) return { ok: false, code: "town-unknown", args: { town: showValue(input.town) }, at: "town" };
+    town = found.value.code;
+  }
+  if (input.code !== undefined) {
+    const v = register.villages.get(input.code);
+    if (!v) return { ok: false, code: "village-unknown", args: { code: input.code }, at: "place" };
+    if (input.name !== undefined && bareVillage(input.name) !== bareVillage(v.name)) {
+      return {
+        ok: false,
+        code: "village-mismatch",
+        args: { code: v.code, registered: label(register, v), written: showValue(input.name) },
+        at: "place",
+      };
+    }
+    if (town !== undefined && v.town !== town) {
+      return {
+        ok: false,
+        code: "town-mismatch",
+        args: {
+          town: showValue(input.town),
+          village: `${v.name}（${v.code}）`,
+          registeredTown: register.towns.get(v.town)?.name ?? v.town,
+        },
+        at: "town",
+      };
+    }
+    return active(register, v);
+  }
+  if (input.name === undefined) return { ok: false, code: "empty-value", args: { field: "village" }, at: "place" };
+  const name = input.name;
+  const pool = town !== undefined ? (register.villagesByTown.get(town) ?? []) : district.villages;
+  const matches = pool.filter((v) => v.name === name || bareVillage(v.name) === bareVillage(name));
+  if (matches.length === 0) {
+    return {
+      ok: false,
+      code: "village-not-found",
+      args: { name: showValue(name), town: town !== undefined ? (register.towns.get(town)?.name ?? "") : "" },
+      at: "place",
+    };
+  }
+  if (matches.length > 1) {
+    return {
+      ok: false,
+      code: "village-ambiguous",
+      args: { name: showValue(name), matches: matches.map((v) => `${label(register, v)}（${v.code}）`).join("、") },
+      at: "place",
+    };
+  }
+  return active(register, matches[0]!);
+}
