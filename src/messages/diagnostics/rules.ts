@@ -257,7 +257,7 @@ export const RULE_MESSAGES: Readonly<Record<keyof typeof RULE_CODES, Entry>> = {
   },
   "screening-failed": {
     zh: {
-      message: (a) => `${a.name} 的资格联审未通过：${a.department} ${a.date}${a.item ? `，${a.item}` : ""}`,
+      message: (a) => `${a.name} 的资格联审未通过：${a.department}（${a.date}）${a.item ? `认定“${a.item}”` : ""}`,
       hint: (a) =>
         !a.item
           ? "写明触犯的负面清单条目（item）；不符合资格的，按程序调整出库并写明原因"
@@ -267,7 +267,7 @@ export const RULE_MESSAGES: Readonly<Record<keyof typeof RULE_CODES, Entry>> = {
     },
     en: {
       message: (a) =>
-        `${a.name} failed the eligibility screening: ${a.department}, ${a.date}${a.item ? `: ${a.item}` : ""}`,
+        `${a.name} failed the eligibility screening by ${a.department} (${a.date})${a.item ? `: "${a.item}"` : ""}`,
       hint: (a) =>
         !a.item
           ? "record which negative-list item applies (item); adjust the person out with the reason"
@@ -314,7 +314,7 @@ export const RULE_MESSAGES: Readonly<Record<keyof typeof RULE_CODES, Entry>> = {
   },
   "mentor-role-not-allowed": {
     zh: {
-      message: (a) => `${a.name} 的帮带人${a.mentor}职务为“${a.role}”，不在区里规定的帮带人范围内`,
+      message: (a) => `${a.name} 的帮带人${a.mentor}是${a.role}，不在区里规定的帮带人职务范围内`,
       hint: (a) => `帮带人应为：${some(a.allowed)}；更换帮带人或改正职务`,
     },
     en: {
