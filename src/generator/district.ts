@@ -216,11 +216,13 @@ export function streamDistrict(spec: GeneratorSpec, seed: number): DistrictStrea
           : policy.screening.departments.map((d) => [d, rng.date(screeningFrom, screeningTo)] as const),
       );
       const hui = townSpecs.get(town.code)?.hui ?? spec.hui;
+      const evaluation = rng.date(`${year}-12-01`, `${year}-12-24`);
 
       for (const i of indices) {
         const v = plan.villages[i]!;
         const where: Where = {
           hui,
+          evaluation,
           survey: rng.date(`${year - 1}-09-07`, `${year - 1}-10-16`),
           township,
           county,

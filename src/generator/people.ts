@@ -1,5 +1,6 @@
 import { addMonths, dayNumber, fromDayNumber, type IsoDate } from "../domain/dates.js";
 import type {
+  Evaluation,
   MeetingAttendance,
   Mentorship,
   PartyStep,
@@ -12,13 +13,18 @@ import type {
 } from "../domain/model.js";
 import { checkCharacter } from "../domain/resident-id.js";
 import {
+  CRITERIA,
+  GRADE_CODES,
   SOURCE,
+  type Criterion,
   type Education,
   type Ethnicity,
   type Gender,
+  type GradeCode,
   type MentorRole,
   type PoliticalStatus,
   type PracticePost,
+  type RatingCode,
   type Source,
   type TargetPost,
 } from "../domain/terms.js";
@@ -51,6 +57,8 @@ export interface Where {
   readonly county: IsoDate;
   /** 资格联审: the date each department checked the town's list. */
   readonly screening: ReadonlyMap<string, IsoDate>;
+  /** 年度测评 day of the town. */
+  readonly evaluation: IsoDate;
 }
 
 /** What stays the same across one run: the policy, the year's sessions, what is already taken. */
@@ -371,6 +379,57 @@ function trainingsOf(p: People, kind: SlotKind, leave: IsoDate | undefined): str
   return rng.sample(open, n).map((s) => s.id);
 }
 
+/**
+ * The year's evaluation (年度测评) for someone in the pool since before the year began: the four
+ * criteria rated 好/较好/一般 (nobody in the sample is rated 差), the democratic assessment's votes,
+ * the training attendance rate, and the score and grade they give under policy.evaluation — score =
+ * criteria × Σ(weight × rating points) + democratic × (vote points averaged over the votes) +
+ * training × (rate × 100), one decimal; grade by the bands. Everybody is kept.
+ */
+function evaluationOf(p: People, date: IsoDate, attended: number): Evaluation {
+  const { rng, policy, sessions } = p;
+  const e = policy.evaluation;
+  const ratings = Object.fromEntries(
+    CRITERIA.map((c) => [
+      c,
+      rng.weighted<RatingCode>([
+        ["good", 55],
+        ["fair", 35],
+        ["average", 10],
+      ]),
+    ]),
+  ) as Record<Criterion, RatingCode>;
+  const raters = rng.range(18, 45);
+  const excellent = Math.round(raters * (0.45 + rng.next() * 0.4));
+  const basic = Math.min(raters - excellent, rng.range(0, 2));
+  const votes: Record<GradeCode, number> = {
+    excellent,
+    competent: raters - excellent - basic,
+    basic,
+    incompetent: 0,
+  };
+  const training_rate = Math.round((attended / sessions.length) * 100) / 100;
+  const criteria = CRITERIA.reduce((s, c) => s + e.criteria_weights[c] * e.rating_points[ratings[c]], 0);
+  const democratic = GRADE_CODES.reduce((s, g) => s + votes[g] * e.vote_points[g], 0) / raters;
+  const score =
+    Math.round(
+      (e.components.criteria * criteria +
+        e.components.democratic * democratic +
+        e.components.training * training_rate * 100) *
+        10,
+    ) / 10;
+  const { grade_bands: bands } = e;
+  const grade: GradeCode =
+    score >= bands.excellent
+      ? "excellent"
+      : score >= bands.competent
+        ? "competent"
+        : score >= bands.basic
+          ? "basic"
+          : "incompetent";
+  return { date, ratings, votes, raters, training_rate, score, grade, decision: "keep" };
+}
+
 /** One person's file (一人一档), consistent in itself and with the policy. */
 export function makeReserve(p: People, where: Where, id: string, kind: SlotKind, flags: Flags): Reserve {
   const { rng, year } = p;
@@ -417,6 +476,11 @@ export function makeReserve(p: People, where: Where, id: string, kind: SlotKind,
       ? [...where.screening].map(([department, date]) => ({ department, date, result: "通过" }))
       : [];
   const trainings = entry === undefined ? [] : trainingsOf(p, kind, leave);
+  // Evaluated at the end of the year: those in the pool since before it began (DESIGN §1 "Evaluate").
+  const evaluation =
+    kind === "pool" && county !== undefined && county < `${year}-01-01`
+      ? evaluationOf(p, where.evaluation, trainings.length)
+      : undefined;
 
   // A pending candidate is entered in the book (status 在库) when the township recommends them; only
   // the county review puts them in the pool.
@@ -455,6 +519,7 @@ export function makeReserve(p: People, where: Where, id: string, kind: SlotKind,
     ...(trainings.length > 0 && { trainings }),
     status,
     status_changes: changes,
+    ...(evaluation && { evaluations: { [String(year)]: evaluation } }),
     ...(pending && { note: `${year}年补充人选，待县级审核` }),
   };
 }

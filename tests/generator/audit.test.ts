@@ -40,7 +40,7 @@ describe("reserve audit on the bundled sample", () => {
         .filter((g) => g.kind === "education-below-floor")
         .map((g) => g.person)
         .sort(),
-    ).toEqual(["640502102208-02", "640502102214-03", "640502109205-02"]);
+    ).toEqual(["640502102208-03", "640502102214-02", "640502109205-01"]);
   });
 
   it("reports exactly the planted gaps that today's rules look for, and exits 1 for the villages below the minimum", () => {
@@ -58,7 +58,8 @@ describe("reserve audit on the bundled sample", () => {
     const found = result.findings.map(gapKey).sort();
     expect(found).toEqual(expected);
     expect(found.length).toBeGreaterThanOrEqual(11);
-    expect(result.summary).toMatchObject({ errors: 4, warnings: 7, villagesBelowMin: 4 });
+    // The four villages below the minimum are the only errors; every other planted gap is a warning.
+    expect(result.summary).toEqual({ errors: 4, warnings: expected.length - 4, villagesBelowMin: 4 });
   });
 
   it("counts only reviewed people: the planted villages hold what the plan says", () => {

@@ -160,6 +160,47 @@ describe("the sample is clean for the rules still to come", () => {
     expect(broken(pool(), (r) => (r.posts ?? []).some((p) => p.to === undefined))).toEqual([]);
   });
 
+  it("has the 2021 evaluation of everybody in the pool since 2020, graded by the policy's formula and kept", () => {
+    const e = policy().evaluation;
+    expect(
+      broken(pool(), (r) => {
+        const ev = r.evaluations?.["2021"];
+        if (ev === undefined || ev.date === undefined || ev.date > SAMPLE_DATE || !ev.date.startsWith("2021-12")) {
+          return false;
+        }
+        const criteria = (["study", "work", "skill", "results"] as const).reduce(
+          (s, c) => s + e.criteria_weights[c] * e.rating_points[ev.ratings[c]!],
+          0,
+        );
+        const votes = ev.votes!;
+        const raters = votes.excellent + votes.competent + votes.basic + votes.incompetent;
+        const democratic =
+          (["excellent", "competent", "basic", "incompetent"] as const).reduce(
+            (s, g) => s + votes[g] * e.vote_points[g],
+            0,
+          ) / raters;
+        const rate = Math.round(((r.trainings ?? []).length / 12) * 100) / 100;
+        const score =
+          Math.round(
+            (e.components.criteria * criteria +
+              e.components.democratic * democratic +
+              e.components.training * rate * 100) *
+              10,
+          ) / 10;
+        return (
+          raters === ev.raters &&
+          ev.training_rate === rate &&
+          ev.score === score &&
+          ev.grade !== "incompetent" &&
+          ev.decision === "keep" &&
+          score >= e.grade_bands[ev.grade!]
+        );
+      }),
+    ).toEqual([]);
+    // Nobody outside the pool carries an evaluation: they left before it, or came after the year began.
+    expect(people().filter(({ r }) => !inPool(r, SAMPLE_DATE) && r.evaluations !== undefined)).toEqual([]);
+  });
+
   it("meets the structure shares in every village, every town and the district", () => {
     const { structure } = policy();
     const groups = new Map<string, Reserve[]>();
