@@ -227,7 +227,12 @@ export function mergeRosters(rows: readonly AcceptedRow[], ctx: MergeContext): M
           "person-left-pool",
           { person: known.reserve.id, status: known.reserve.status },
           {
-            location: { file: ctx.files[rec.fileIndex]!, line: rec.line, column: 1 },
+            location: {
+              file: ctx.files[rec.fileIndex]!,
+              line: rec.idRef.line,
+              column: rec.idRef.column,
+              field: rec.idRef.field,
+            },
             village,
             person: known.reserve.id,
           },

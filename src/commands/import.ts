@@ -190,7 +190,12 @@ function readRosters(
       seen.set(rec.id_number, { fileIndex, line: rec.line });
       accepted.push({ record: rec, village: place.village.code });
     }
-    sink.pushAll(readProblems);
+    // Reading problems are found before the header means anything; name their column now.
+    for (const d of readProblems) {
+      const column = d.location?.column;
+      const written = header && column !== undefined ? header.columns[column - 1]?.written : undefined;
+      sink.push(written ? { ...d, location: { ...d.location!, field: written } } : d);
+    }
     if (!header) sink.push(diagnostic("no-rows", { header: "no" }, { location: { file, line: 1, column: 1 } }));
     else if (count === 0 && !hasErrors(readProblems)) {
       sink.push(diagnostic("no-rows", { header: "yes" }, { location: { file, line: header.line, column: 1 } }));

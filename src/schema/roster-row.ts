@@ -196,7 +196,8 @@ export function checkRosterRow(row: TableRow, ctx: RowContext, out: Diagnostic[]
     let position = 0;
     for (const ch of s) {
       position++;
-      if (ch === "\n" && spec.key === "note") continue;
+      // Line breaks are allowed in notes only (and stored as \n).
+      if ((ch === "\n" || ch === "\r") && spec.key === "note") continue;
       if (isInvisible(ch) || ch === "\ufffd") {
         const cp = ch.codePointAt(0)!;
         const char = `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
