@@ -5,6 +5,8 @@ import type { CliContext } from "./context.js";
 import { registerAudit } from "./register/audit.js";
 import { registerImport } from "./register/import.js";
 import { registerInit } from "./register/init.js";
+import { registerReport } from "./register/report.js";
+import { registerShow } from "./register/show.js";
 import { registerMove } from "./register/move.js";
 import { registerTemplate } from "./register/template.js";
 import type { RegisterCommand } from "./register/types.js";
@@ -13,7 +15,15 @@ declare const __RESERVE_VERSION__: string | undefined;
 export const VERSION = typeof __RESERVE_VERSION__ === "string" ? __RESERVE_VERSION__ : "0.0.0-dev";
 
 /** The commands, in the order `reserve --help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [registerInit, registerImport, registerAudit, registerMove, registerTemplate];
+const COMMANDS: readonly RegisterCommand[] = [
+  registerInit,
+  registerImport,
+  registerAudit,
+  registerReport,
+  registerShow,
+  registerMove,
+  registerTemplate,
+];
 
 const TITLES_ZH: Record<string, string> = {
   "Usage:": "用法：",

@@ -1,0 +1,102 @@
+import { report } from "../../commands/report.js";
+import { EXIT, ReserveError, type ExitCode } from "../../diagnostics/fatal.js";
+import { today } from "../../io/clock.js";
+import { ui } from "../../messages/ui.js";
+import { reportLabels } from "../../reports/labels.js";
+import { REPORT_FORMATS, type ReportFormat, type ReportPart } from "../../reports/plan.js";
+import { displayWidth } from "../../reports/person.js";
+import { scopeText } from "../../reports/summary.js";
+import type { CliContext } from "../context.js";
+import { formatFinding } from "../format-findings.js";
+import { noticeText } from "../notices.js";
+import { dataRoot, lockWaitMs, parseDate, parseYear } from "../options.js";
+
+export interface ReportFlags {
+  readonly data?: string;
+  readonly year?: string;
+  readonly out?: string;
+  readonly village?: string[];
+  readonly town?: string[];
+  readonly format?: string;
+  readonly date?: string;
+  readonly reveal?: boolean;
+  readonly wait?: string;
+}
+
+/** `--format md,csv`: a comma-separated subset of the report formats; all when absent. */
+export function parseReportFormats(value: string | undefined, ctx: CliContext): Set<ReportFormat> {
+  if (value === undefined) return new Set(REPORT_FORMATS);
+  const parts = value
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  const bad = parts.filter((p) => !(REPORT_FORMATS as readonly string[]).includes(p));
+  if (parts.length === 0 || bad.length > 0) {
+    throw new ReserveError("usage", { detail: ui(ctx.lang).report.badFormats(bad.join(",") || value) });
+  }
+  return new Set(parts as ReportFormat[]);
+}
+
+function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export async function runReport(flags: ReportFlags, ctx: CliContext): Promise<ExitCode> {
+  const formats = parseReportFormats(flags.format, ctx);
+  const date = parseDate(flags.date, ctx.lang);
+  const year = parseYear(flags.year, ctx.lang);
+  const result = report({
+    root: dataRoot(flags.data, ctx.env, ctx.cwd),
+    cwd: ctx.cwd,
+    today: today(),
+    ...(date && { date }),
+    ...(year && { year }),
+    villages: flags.village ?? [],
+    towns: flags.town ?? [],
+    formats,
+    ...(flags.out !== undefined && { out: flags.out }),
+    reveal: flags.reveal === true,
+    lang: ctx.lang,
+    waitMs: lockWaitMs(flags.wait, ctx.env, ctx.lang),
+    onNotice: (n) => ctx.err(noticeText(n, ctx.lang)),
+  });
+  const t = ui(ctx.lang);
+  if (!result.ok) {
+    const style = await ctx.stderrStyle();
+    for (const d of result.diagnostics) ctx.err(formatFinding(d, ctx.lang, style));
+    ctx.err(`reserve: ${style.error(t.severity.error)} ${t.report.refused}`);
+    ctx.err(`  ${style.dim(`${t.hint}${t.report.refusedHint}`)}`);
+    return EXIT.data;
+  }
+  const { model, files } = result;
+  const L = reportLabels(ctx.lang);
+  const style = await ctx.stdoutStyle();
+  ctx.out(t.report.header(model.date, model.year, scopeText(model, L)));
+  ctx.out(t.report.written(result.out, result.written.files, size(result.written.bytes)));
+  const of = (part: ReportPart) => files.filter((f) => f.part === part).map((f) => f.file.path);
+  const rows: [string, string][] = [];
+  const summary = of("summary");
+  if (summary.length > 0) rows.push([t.report.parts.summary, summary.join(L.sep)]);
+  if (of("dashboard").length > 0) rows.push([t.report.parts.dashboard, of("dashboard").join(L.sep)]);
+  if (of("town").length > 0) rows.push([t.report.parts.town, L.paren("towns/", t.report.towns(model.towns.length))]);
+  if (of("village").length > 0) {
+    rows.push([t.report.parts.village, L.paren("villages/", t.report.villages(model.villages.length))]);
+  }
+  if (of("person").length > 0)
+    rows.push([t.report.parts.person, L.paren("persons/", t.report.persons(of("person").length))]);
+  const sheets = of("evaluation");
+  if (sheets.length > 0) {
+    const kinds = [...new Set(sheets.map((p) => p.slice(p.lastIndexOf(".") + 1).toUpperCase()))].join(L.sep);
+    const units = new Set(sheets.map((p) => p.slice(0, p.lastIndexOf(".")))).size;
+    rows.push([t.report.parts.evaluation, L.paren("evaluation/", t.report.sheets(units, kinds))]);
+  }
+  const width = Math.max(...rows.map(([k]) => displayWidth(k)));
+  for (const [k, v] of rows) ctx.out(`  ${k}${" ".repeat(width - displayWidth(k))}  ${v}`);
+  const T = model.total;
+  ctx.out(t.report.figures(T.inPool, T.villages, T.quota["below-min"], T.quota["below-target"]));
+  if (result.warnings.length > 0) ctx.err(t.report.warnings(result.warnings.length));
+  if (model.reveal) ctx.out(style.warning(t.report.revealed));
+  return EXIT.ok;
+}

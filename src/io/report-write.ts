@@ -1,0 +1,144 @@
+import { randomBytes } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { ReportFile } from "../reports/plan.js";
+import { csvText } from "./csv-write.js";
+import { crashPoint } from "./fs-ops.js";
+import { xlsxBytes } from "./xlsx-write.js";
+
+/**
+ * Writing a report folder. The folder is replaced as a whole: the new report is written into a
+ * temporary folder beside the target, then swapped in with two renames (old aside, new in) and the
+ * old one removed. A report folder is therefore never half-written: a run that fails or is killed
+ * while writing leaves the previous report as it was (its leftovers, `.<name>.tmp-…`, are removed by
+ * the next run). Killed between the two renames, the previous report is kept as `.<name>.old-…`
+ * and the next run puts the new one in place.
+ *
+ * A folder is only ever replaced if it is empty or was written by `reserve report` (it holds the
+ * marker file), so that a mistyped --out can never delete someone's documents.
+ */
+
+/** Marks a folder as written by `reserve report`. */
+export const REPORT_MARKER = ".reserve-report";
+const MARKER_TEXT = "This folder was written by `reserve report` and is replaced as a whole on the next run.\n";
+
+export function encodeReportFile(f: ReportFile): Buffer {
+  switch (f.kind) {
+    case "text":
+      return Buffer.from(f.text, "utf8");
+    case "csv":
+      return Buffer.from(csvText(f.table), "utf8");
+    case "xlsx":
+      return xlsxBytes(f.workbook);
+  }
+}
+
+export type TargetState = "absent" | "empty" | "report" | "foreign" | "not-dir";
+
+/** What is at the target path now, and whether `reserve report` may replace it. */
+export function targetState(target: string): TargetState {
+  let st: fs.Stats;
+  try {
+    st = fs.lstatSync(target);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return "absent";
+    throw err;
+  }
+  if (!st.isDirectory()) return "not-dir";
+  const names = fs.readdirSync(target);
+  if (names.length === 0) return "empty";
+  return names.includes(REPORT_MARKER) ? "report" : "foreign";
+}
+
+function removeLeftovers(parent: string, base: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    if (n.startsWith(`.${base}.tmp-`) || n.startsWith(`.${base}.old-`)) {
+      fs.rmSync(path.join(parent, n), { recursive: true, force: true });
+    }
+  }
+}
+
+export interface WrittenReport {
+  readonly files: number;
+  readonly bytes: number;
+}
+
+/**
+ * Writes the files into a new folder and swaps it in at `target`. The caller has checked
+ * `targetState` (only "absent", "empty" and "report" may be replaced). `private` makes files
+ * readable by the owner only (a report with full ID numbers).
+ */
+export function writeReportFolder(
+  target: string,
+  files: readonly ReportFile[],
+  options: { private?: boolean } = {},
+): WrittenReport {
+  const parent = path.dirname(target);
+  const base = path.basename(target);
+  fs.mkdirSync(parent, { recursive: true });
+  removeLeftovers(parent, base);
+  const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
+  const tmp = path.join(parent, `.${base}.tmp-${tag}`);
+  const fileMode = options.private ? 0o600 : 0o644;
+  const dirMode = options.private ? 0o700 : 0o755;
+  let bytes = 0;
+  try {
+    fs.mkdirSync(tmp, { mode: dirMode });
+    const made = new Set<string>();
+    for (const f of files) {
+      const abs = path.join(tmp, ...f.path.split("/"));
+      const dir = path.dirname(abs);
+      if (!made.has(dir)) {
+        fs.mkdirSync(dir, { recursive: true, mode: dirMode });
+        made.add(dir);
+      }
+      const data = encodeReportFile(f);
+      fs.writeFileSync(abs, data, { flag: "wx", mode: fileMode });
+      bytes += data.length;
+    }
+    fs.writeFileSync(path.join(tmp, REPORT_MARKER), MARKER_TEXT, { flag: "wx", mode: fileMode });
+    crashPoint("report:written");
+    swapIn(tmp, target, path.join(parent, `.${base}.old-${tag}`));
+  } catch (err) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw err;
+  }
+  return { files: files.length, bytes };
+}
+
+function swapIn(tmp: string, target: string, old: string): void {
+  const aside: string[] = [];
+  const removeAside = () => {
+    for (const a of aside) fs.rmSync(a, { recursive: true, force: true });
+  };
+  for (let attempt = 0; ; attempt++) {
+    const place = `${old}-${attempt}`;
+    try {
+      fs.renameSync(target, place);
+      aside.push(place);
+      crashPoint("report:old-aside");
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+    }
+    try {
+      fs.renameSync(tmp, target);
+      removeAside();
+      return;
+    } catch (err) {
+      // Another run put its report in place between our two renames: move that aside too.
+      const code = (err as NodeJS.ErrnoException).code;
+      if ((code === "ENOTEMPTY" || code === "EEXIST") && attempt < 5) continue;
+      // Give the previous report back rather than leave no report at all.
+      const previous = aside.pop();
+      if (previous !== undefined && !fs.existsSync(target)) fs.renameSync(previous, target);
+      removeAside();
+      throw err;
+    }
+  }
+}

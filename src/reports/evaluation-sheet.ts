@@ -1,0 +1,133 @@
+import {
+  EVALUATION_SHEET_COLUMNS,
+  EVALUATION_SHEET_MAX_COUNT,
+  EVALUATION_SHEET_NAME,
+  ratingOptions,
+  sheetHeader,
+  type SheetColumn,
+} from "../domain/evaluation-sheet.js";
+import type { Lang } from "../messages/lang.js";
+import { reportLabels } from "./labels.js";
+import type { PersonFacts, ReportModel } from "./model.js";
+import { table, type Cell, type Table } from "./table.js";
+import type { ColumnStyle, ValidationSpec, WorkbookSpec } from "./workbook.js";
+
+/**
+ * The annual evaluation sheet (年度测评表) of a town or of the whole scope: one row per reserve in
+ * the pool on the report date, identity filled in, scoring empty. The layout is
+ * domain/evaluation-sheet.ts, shared with `reserve evaluate`, which reads the filled sheet back.
+ */
+
+export interface SheetUnit {
+  readonly code: string;
+  readonly name: string;
+}
+
+function identityValue(c: SheetColumn, f: PersonFacts, seq: number): Cell | null {
+  switch (c.key) {
+    case "seq":
+      return seq;
+    case "town_code":
+      return f.town;
+    case "town":
+      return f.townName;
+    case "village_code":
+      return f.village;
+    case "village":
+      return f.villageName;
+    case "id":
+      return f.reserve.id;
+    case "name":
+      return f.reserve.name;
+    case "gender":
+      return f.reserve.gender;
+    case "trainings":
+      return f.trainingsAttended;
+    default:
+      return null;
+  }
+}
+
+/** The people on a sheet: in the pool on the report date, in the unit (a town, or all). */
+export function sheetPeople(model: ReportModel, town?: string): PersonFacts[] {
+  return model.people.filter((p) => p.inPool && (town === undefined || p.town === town));
+}
+
+function sheetRows(people: readonly PersonFacts[]): (Cell | null)[][] {
+  return people.map((f, i) => EVALUATION_SHEET_COLUMNS.map((c) => identityValue(c, f, i + 1)));
+}
+
+/** The sheet as a table (for CSV): empty scoring cells are empty strings. */
+export function evaluationTable(model: ReportModel, people: readonly PersonFacts[], lang: Lang): Table {
+  const policy = model.policy;
+  const header = EVALUATION_SHEET_COLUMNS.map((c) => sheetHeader(c, policy, lang));
+  const text = EVALUATION_SHEET_COLUMNS.filter((c) => c.text).map((c) => sheetHeader(c, policy, lang));
+  return table(
+    header,
+    sheetRows(people).map((row) => row.map((v) => v ?? "")),
+    text,
+  );
+}
+
+function columnStyle(c: SheetColumn): ColumnStyle {
+  if (c.role === "identity" || c.role === "reference") return c.text ? "locked-text" : "locked";
+  return c.role === "votes" || c.role === "raters" ? "input-number" : "input-text";
+}
+
+/** The sheet as a workbook: identity locked, scoring cells unlocked and limited to the allowed values. */
+export function evaluationWorkbook(
+  model: ReportModel,
+  unit: SheetUnit,
+  people: readonly PersonFacts[],
+  lang: Lang,
+): WorkbookSpec {
+  const policy = model.policy;
+  const L = reportLabels(lang);
+  const cols = EVALUATION_SHEET_COLUMNS;
+  const options = ratingOptions(policy);
+  const list = options.join(L.sep);
+  const validations: ValidationSpec[] = [];
+  const span = (role: SheetColumn["role"]) => {
+    const idx = cols.flatMap((c, i) => (c.role === role ? [i] : []));
+    return { firstColumn: idx[0]!, lastColumn: idx[idx.length - 1]! };
+  };
+  validations.push({
+    ...span("rating"),
+    rule: { type: "list", values: options },
+    promptTitle: cols
+      .filter((c) => c.role === "rating")
+      .map((c) => sheetHeader(c, policy, lang))
+      .join(L.sep),
+    prompt: L.sheet.ratingPrompt(list),
+    errorTitle: L.sheet.invalidTitle,
+    error: L.sheet.ratingError(list),
+  });
+  for (const role of ["votes", "raters"] as const) {
+    const min = role === "raters" ? 1 : 0;
+    validations.push({
+      ...span(role),
+      rule: { type: "whole", min, max: EVALUATION_SHEET_MAX_COUNT },
+      promptTitle: cols
+        .filter((c) => c.role === role)
+        .map((c) => sheetHeader(c, policy, lang))
+        .join(L.sep),
+      prompt: L.sheet.countPrompt,
+      errorTitle: L.sheet.invalidTitle,
+      error: L.sheet.countError(min, EVALUATION_SHEET_MAX_COUNT),
+    });
+  }
+  const title = L.sheet.title(unit.name, model.year);
+  return {
+    title,
+    date: model.date,
+    sheet: {
+      name: EVALUATION_SHEET_NAME,
+      columns: cols.map((c) => ({ header: sheetHeader(c, policy, lang), width: c.width, style: columnStyle(c) })),
+      rows: sheetRows(people),
+      validations,
+      protect: true,
+      printHeader: `${title}（${L.reportDate}${L.colon}${model.date}）`,
+      printFooter: L.sheet.footer,
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import type { Lang } from "../messages/lang.js";
+import { dashboardHtml } from "./dashboard/html.js";
+import { evaluationTable, evaluationWorkbook, sheetPeople } from "./evaluation-sheet.js";
+import { townMarkdown, townTable, villageMarkdown } from "./ledgers.js";
+import type { ReportModel } from "./model.js";
+import { personDoc, personMarkdown } from "./person.js";
+import { summaryJson, summaryMarkdown, summaryTable } from "./summary.js";
+import type { Table } from "./table.js";
+import type { WorkbookSpec } from "./workbook.js";
+
+/**
+ * Which files a report consists of, and what goes into each: the plan `reserve report` writes
+ * (src/io/report-write.ts encodes tables as CSV and workbooks as XLSX). Paths use forward slashes,
+ * relative to the report folder, and are built from codes and names of the register.
+ */
+
+export const REPORT_FORMATS = ["md", "csv", "json", "html", "xlsx"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export type ReportFile =
+  | { readonly path: string; readonly kind: "text"; readonly text: string }
+  | { readonly path: string; readonly kind: "csv"; readonly table: Table }
+  | { readonly path: string; readonly kind: "xlsx"; readonly workbook: WorkbookSpec };
+
+/** What each file of the report is, for the summary the command prints. */
+export type ReportPart = "summary" | "dashboard" | "town" | "village" | "person" | "evaluation";
+
+export interface PlannedFile {
+  readonly part: ReportPart;
+  readonly file: ReportFile;
+}
+
+/**
+ * A name as part of a file name: characters that file systems (Windows included) refuse or treat
+ * specially are replaced, leading dots and trailing dots and spaces dropped, at most 40 characters.
+ */
+export function fileNamePart(name: string): string {
+  const cleaned = [...name]
+    // eslint-disable-next-line no-control-regex
+    .map((ch) => (/[<>:"/\\|?*\x00-\x1f\x7f]/.test(ch) ? "_" : ch))
+    .join("")
+    .replace(/^[.\s]+|[.\s]+$/g, "");
+  return [...cleaned].slice(0, 40).join("");
+}
+
+function stem(code: string, name: string): string {
+  const n = fileNamePart(name);
+  return n ? `${code}-${n}` : code;
+}
+
+export function reportPlan(model: ReportModel, formats: ReadonlySet<ReportFormat>, lang: Lang): PlannedFile[] {
+  const out: PlannedFile[] = [];
+  const text = (part: ReportPart, path: string, t: string) => out.push({ part, file: { path, kind: "text", text: t } });
+  const csv = (part: ReportPart, path: string, table: Table) => out.push({ part, file: { path, kind: "csv", table } });
+  const has = (f: ReportFormat) => formats.has(f);
+
+  if (has("md")) text("summary", "summary.md", summaryMarkdown(model, lang));
+  if (has("csv")) csv("summary", "summary.csv", summaryTable(model, lang));
+  if (has("json")) text("summary", "summary.json", summaryJson(model));
+  if (has("html")) text("dashboard", "dashboard.html", dashboardHtml(model, lang));
+
+  for (const t of model.towns) {
+    const s = stem(t.code, t.name);
+    if (has("md")) text("town", `towns/${s}.md`, townMarkdown(model, t, lang));
+    if (has("csv")) csv("town", `towns/${s}.csv`, townTable(model, t, lang));
+  }
+  for (const v of model.villages) {
+    const dir = `villages/${stem(v.town, v.townName)}`;
+    const s = stem(v.code, v.name);
+    if (has("md")) text("village", `${dir}/${s}.md`, villageMarkdown(model, v, lang));
+  }
+  if (has("md")) {
+    for (const p of model.people) {
+      const dir = `persons/${stem(p.town, p.townName)}/${stem(p.village, p.villageName)}`;
+      text("person", `${dir}/${stem(p.reserve.id, p.reserve.name)}.md`, personMarkdown(personDoc(model, p, lang)));
+    }
+  }
+  if (has("csv") || has("xlsx")) {
+    const units = [
+      ...(model.scope ? [] : [{ code: model.district.code, name: model.district.name, town: undefined }]),
+      ...model.towns.map((t) => ({ code: t.code, name: t.name, town: t.code })),
+    ];
+    for (const u of units) {
+      const people = sheetPeople(model, u.town);
+      const base = `evaluation/${model.year}-${stem(u.code, u.name)}`;
+      if (has("csv")) csv("evaluation", `${base}.csv`, evaluationTable(model, people, lang));
+      if (has("xlsx")) {
+        out.push({
+          part: "evaluation",
+          file: { path: `${base}.xlsx`, kind: "xlsx", workbook: evaluationWorkbook(model, u, people, lang) },
+        });
+      }
+    }
+  }
+  return out;
+}
