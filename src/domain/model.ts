@@ -81,7 +81,7 @@ export interface Policy {
   };
   /** Months a non-member may stay at a stage before it counts as overdue. */
   readonly party_stage_months: Partial<Record<PartyStage, number>>;
-  /** Minimum shares of the in-pool reserves, per town and district. */
+  /** Minimum shares of the in-pool reserves, per village and per town (below is a warning). */
   readonly structure: {
     readonly women: number;
     readonly under_35: number;

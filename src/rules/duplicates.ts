@@ -46,6 +46,7 @@ export const duplicatesRule: Rule = {
             elsewhere ? "person-in-two-villages" : "person-entered-twice",
             {
               name: rec.reserve.name,
+              place: placeName(ctx, rec.book.village),
               others: listArg(others.map((o) => (elsewhere ? describe(o) : o.reserve.id))),
             },
             at(rec, ["id_number"]),
@@ -67,7 +68,7 @@ export const duplicatesRule: Rule = {
         out.push(
           diagnostic(
             "possible-duplicate",
-            { name: rec.reserve.name, others: listArg(others.map(describe)) },
+            { name: rec.reserve.name, place: placeName(ctx, rec.book.village), others: listArg(others.map(describe)) },
             at(rec, ["name"]),
           ),
         );

@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
+import { RULE_CODES } from "../../src/diagnostics/codes/rules.js";
+import { RULES } from "../../src/rules/index.js";
 import { makeLibrary, person } from "../helpers/library.js";
 
 const V1 = "640502100201";
@@ -138,8 +140,30 @@ describe("reserve CLI", () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it("lists its rules", () => {
-    const r = runCli(["audit", "--list-rules"], { cwd: "/" });
-    expect(r.stdout).toMatch(/^quota\s+每个行政村/m);
+  it("lists its rules with one line each, in Chinese or English, or as JSON with their codes", () => {
+    const zh = runCli(["audit", "--list-rules"], { cwd: "/" });
+    expect(zh.code).toBe(0);
+    const lines = zh.stdout.trimEnd().split("\n");
+    expect(lines.map((l) => l.split(/\s+/)[0])).toEqual(RULES.map((r) => r.name));
+    expect(lines[0]).toMatch(/^quota\s+每个行政村/);
+    expect(zh.stdout).toMatch(/^screening\s+资格联审/m);
+    const en = runCli(["audit", "--list-rules", "--lang", "en"], { cwd: "/" });
+    expect(en.stdout).toMatch(/^mentoring\s+everyone in the pool has a current mentor/m);
+    const json = JSON.parse(runCli(["audit", "--list-rules", "--format", "json"], { cwd: "/" }).stdout) as {
+      name: string;
+      codes: string[];
+      description: string;
+    }[];
+    expect(json.map((r) => r.name)).toEqual(RULES.map((r) => r.name));
+    expect(json.flatMap((r) => r.codes).sort()).toEqual(Object.keys(RULE_CODES).sort());
+    expect(json.every((r) => r.description !== "")).toBe(true);
+  });
+
+  it("runs only the rules named with --rule", () => {
+    const dir = library();
+    const r = runCli(["audit", "--data", dir, "--rule", "structure", "--format", "json"], { cwd: dir });
+    const json = JSON.parse(r.stdout) as { findings: { code: string }[] };
+    expect(json.findings.map((f) => f.code)).toEqual(["village-structure-below"]);
+    expect(r.code).toBe(0);
   });
 });

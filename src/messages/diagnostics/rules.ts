@@ -126,12 +126,12 @@ export const RULE_MESSAGES: Readonly<Record<keyof typeof RULE_CODES, Entry>> = {
   },
   "person-in-two-villages": {
     zh: {
-      message: (a) => `${a.name} 的身份证号在 ${some(a.others, 4)} 也有在库记录：同一人只能由一个村储备`,
+      message: (a) => `${a.place}的 ${a.name} 与 ${some(a.others, 4)}的身份证号相同：同一人只能由一个村储备`,
       hint: () => "核实此人实际由哪个村储备，在另一个村的名册中删除该记录或调整出库",
     },
     en: {
       message: (a) =>
-        `${a.name}'s ID number is also held in ${some(a.others, 4, ", ")}: one person is kept by one village only`,
+        `${a.name} of ${a.place} has the same ID number as ${some(a.others, 4, ", ")}: one person is kept by one village only`,
       hint: () => "find out which village keeps this person, and remove or adjust out the other record",
     },
   },
@@ -147,12 +147,12 @@ export const RULE_MESSAGES: Readonly<Record<keyof typeof RULE_CODES, Entry>> = {
   },
   "possible-duplicate": {
     zh: {
-      message: (a) => `${a.name} 与 ${some(a.others, 4)} 同名且出生年月相同，但身份证号不同，可能是同一人`,
+      message: (a) => `${a.place}的 ${a.name} 与 ${some(a.others, 4)} 同名且出生年月相同，但身份证号不同，可能是同一人`,
       hint: () => "与身份证原件核对两条记录的身份证号；若是同一人，合并为一条记录",
     },
     en: {
       message: (a) =>
-        `${a.name} has the same name and birth month as ${some(a.others, 4, ", ")} but a different ID number: possibly the same person`,
+        `${a.name} of ${a.place} has the same name and birth month as ${some(a.others, 4, ", ")} but a different ID number: possibly the same person`,
       hint: () => "check both ID numbers against the ID card; if they are one person, merge the two records",
     },
   },
