@@ -6,7 +6,7 @@ import { statusCountsInPool, type Intake, type Source } from "../domain/terms.js
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { canonicalize, type Plain } from "../schema/canonical.js";
 import type { HistoryChange } from "../schema/history.js";
-import type { RosterRecord } from "../schema/roster-row.js";
+import { cellRef, type RosterRecord } from "../schema/roster-row.js";
 import { reserveSchema } from "../schema/village.js";
 
 /**
@@ -62,17 +62,33 @@ export function intakeOf(source: Source, policy: Policy): Intake {
 
 const KEYS = Object.keys(reserveSchema.shape) as (keyof Reserve)[];
 
-function canonical(r: Reserve): Record<string, Plain> {
-  return canonicalize(normalizeReserve(r), reserveSchema) as Record<string, Plain>;
+/** Deep equality of plain data; the order of keys does not matter, the order of list items does. */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((x, i) => same(x, bb[i]));
+  }
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
 }
 
-/** The fields whose canonical values differ, with the values they had before. */
+/**
+ * The fields that differ once both records are in canonical order (normalize.ts), with the values
+ * they had before, so that the history keeps everything an import overwrote.
+ */
 export function changedFields(before: Reserve, after: Reserve): Record<string, Plain> {
-  const a = canonical(before);
-  const b = canonical(after);
+  const a = normalizeReserve(before);
+  const b = normalizeReserve(after);
   const out: Record<string, Plain> = {};
   for (const k of KEYS) {
-    if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) out[k] = a[k] ?? null;
+    if (!same(a[k], b[k])) out[k] = (canonicalize(a[k], reserveSchema.shape[k]) ?? null);
   }
   return out;
 }
@@ -200,12 +216,7 @@ export function mergeRosters(rows: readonly AcceptedRow[], ctx: MergeContext): M
             hereCode: village,
           },
           {
-            location: {
-              file: ctx.files[rec.fileIndex]!,
-              line: rec.idRef.line,
-              column: rec.idRef.column,
-              field: rec.idRef.field,
-            },
+            location: { file: ctx.files[rec.fileIndex]!, ...cellRef(rec, "id_number") },
             village,
             ...(here && { town: here.town }),
             person: known.reserve.id,
@@ -227,12 +238,7 @@ export function mergeRosters(rows: readonly AcceptedRow[], ctx: MergeContext): M
           "person-left-pool",
           { person: known.reserve.id, status: known.reserve.status },
           {
-            location: {
-              file: ctx.files[rec.fileIndex]!,
-              line: rec.idRef.line,
-              column: rec.idRef.column,
-              field: rec.idRef.field,
-            },
+            location: { file: ctx.files[rec.fileIndex]!, ...cellRef(rec, "id_number") },
             village,
             person: known.reserve.id,
           },

@@ -14,7 +14,7 @@ import type { FileWrite } from "../io/transaction.js";
 import { quotaRule } from "../rules/quota.js";
 import type { HistoryEntry } from "../schema/history.js";
 import { resolvePlace, type PlaceResult } from "../schema/roster-place.js";
-import { checkRosterRow, type RowContext } from "../schema/roster-row.js";
+import { cellRef, placeRef, RosterRowChecker } from "../schema/roster-row.js";
 import { isBlankRow, isTitleRow, resolveHeader, type ResolvedHeader } from "../schema/table-header.js";
 import { mergeRosters, type AcceptedRow } from "./import-merge.js";
 import { auditPeriod } from "./period.js";
@@ -130,11 +130,11 @@ function readRosters(
     const file = table.info.file;
     const readProblems: Diagnostic[] = [];
     let header: ResolvedHeader<RosterKey> | undefined;
-    let ctx: RowContext | undefined;
+    let checker: RosterRowChecker | undefined;
     let titles = 0;
     let count = 0;
     for (const row of table.rows(readProblems)) {
-      if (!header || !ctx) {
+      if (!header || !checker) {
         if (isBlankRow(row.cells)) continue;
         if (!table.info.keyed && titles < MAX_TITLE_ROWS && isTitleRow(row.cells, ROSTER_CATALOGUE)) {
           titles++;
@@ -143,13 +143,13 @@ function readRosters(
         const resolved = resolveHeader(row, ROSTER_CATALOGUE, file);
         sink.pushAll(resolved.diagnostics);
         header = resolved.header;
-        ctx = { file, fileIndex, format: table.info.format, today, header };
+        checker = new RosterRowChecker({ file, fileIndex, format: table.info.format, today, header });
         continue;
       }
       if (isBlankRow(row.cells)) continue;
       count++;
       rowProblems.length = 0;
-      const rec = checkRosterRow(row, ctx, rowProblems);
+      const rec = checker.check(row, rowProblems);
       sink.pushAll(rowProblems);
       if (!rec) continue;
       const key = `${rec.villageCode ?? ""}\u0000${rec.village ?? ""}\u0000${rec.town ?? ""}`;
@@ -163,7 +163,7 @@ function readRosters(
         places.set(key, place);
       }
       if (!place.ok) {
-        const ref = place.at === "town" ? (rec.townRef ?? rec.placeRef) : rec.placeRef;
+        const ref = place.at === "town" && rec.town !== undefined ? cellRef(rec, "town") : placeRef(rec);
         sink.push(
           diagnostic(place.code, place.args, {
             location: { file, line: ref.line, column: ref.column, field: ref.field },
@@ -174,12 +174,13 @@ function readRosters(
       const first = seen.get(rec.id_number);
       if (first) {
         const same = first.fileIndex === fileIndex;
+        const idRef = cellRef(rec, "id_number");
         sink.push(
           diagnostic(
             same ? "duplicate-in-file" : "duplicate-in-run",
             { first: same ? first.line : `${tables[first.fileIndex]!.info.file}:${first.line}` },
             {
-              location: { file, line: rec.idRef.line, column: rec.idRef.column, field: rec.idRef.field },
+              location: { file, line: idRef.line, column: idRef.column, field: idRef.field },
               village: place.village.code,
               town: place.village.town,
             },
@@ -240,7 +241,9 @@ function plan(loaded: LoadedLibrary, tables: readonly Table[], options: ImportOp
     const target = villageFile(o.code);
     const file = books.get(o.code)?.file ?? displayPath(path.join(options.root, target), options.cwd);
     books.set(o.code, { village: o.code, reserves: o.reserves, file, complete: true });
-    writes.push({ target, content: villageText({ village: o.code, reserves: o.reserves }, register) });
+    // A dry run writes nothing, so it does not pay for writing the files out.
+    if (!options.dryRun)
+      writes.push({ target, content: villageText({ village: o.code, reserves: o.reserves }, register) });
   }
   const after: Library = { ...library, books: [...books.values()] };
   const touched = new Set(merged.villages.keys());
@@ -271,7 +274,7 @@ function plan(loaded: LoadedLibrary, tables: readonly Table[], options: ImportOp
       };
     });
   let history: HistoryEntry | undefined;
-  if (writes.length > 0) {
+  if (merged.changes.length > 0) {
     const sum = (k: "added" | "updated" | "unchanged") => villages.reduce((n, v) => n + v[k], 0);
     history = {
       ...historyStamp(),

@@ -1,19 +1,18 @@
-import type { IsoDate } from "../domain/dates.js";
-import { ymd } from "../domain/dates.js";
-import type { ColumnSpec, RosterKey } from "../domain/import-columns.js";
+import { ymd, type IsoDate } from "../domain/dates.js";
+import { ROSTER_COLUMNS, type ColumnSpec, type RosterKey } from "../domain/import-columns.js";
 import {
   cleanCell,
+  excelSerialDate,
   normalizeCodeInput,
   normalizeIdInput,
   normalizeName,
   normalizePhoneInput,
   parseDateInput,
   splitList,
-  excelSerialDate,
 } from "../domain/normalize-input.js";
 import { isValidPhone } from "../domain/personal-data.js";
 import { checkResidentId } from "../domain/resident-id.js";
-import type { CellPosition, TableFormat, TableRow } from "../domain/table-row.js";
+import type { Cell, CellPosition, TableFormat, TableRow } from "../domain/table-row.js";
 import type {
   Education,
   Ethnicity,
@@ -26,18 +25,20 @@ import type {
   TargetPost,
 } from "../domain/terms.js";
 import type { DiagnosticCode } from "../diagnostics/codes.js";
-import { diagnostic, type DiagnosticArgs, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { diagnostic, type Diagnostic, type DiagnosticArgs } from "../diagnostics/diagnostic.js";
 import { isInvisible, showPersonal, showValue } from "../diagnostics/display.js";
 import { idProblemArgs, idProblemCode } from "./record-checks.js";
 import type { ResolvedHeader } from "./table-header.js";
 
 /**
- * One roster row, checked and normalised: plain functions rather than a schema per row, because a
- * roster may have a million rows (docs/import.md "Speed"). Every problem of the row is reported,
- * located at the cell (line, column as written in the header) with the value masked or cut short.
+ * One roster row, checked and normalised by plain functions rather than a schema per row: a roster
+ * may have a million rows (docs/import.md "Speed"). A checker is made once per file and reused for
+ * every row, so checking a row allocates little beyond the record it returns. Every problem of the
+ * row is reported, located at the cell (line, column as written in the header) with the value
+ * masked or cut short.
  */
 
-/** Where a value came from, for messages about it later (duplicates, places). */
+/** Where a cell is, for messages about it later (duplicates, places, people). */
 export interface CellRef {
   readonly line: number;
   readonly column: number;
@@ -54,33 +55,33 @@ export interface RosterRecord {
   /** Index of the file in the run. */
   readonly fileIndex: number;
   readonly line: number;
-  readonly town?: string;
-  readonly village?: string;
-  readonly villageCode?: string;
-  /** The cell naming the village (the code if given, else the name), for place errors. */
-  readonly placeRef: CellRef;
-  readonly townRef?: CellRef;
-  readonly idRef: CellRef;
+  /** The header of the row's file and, for YAML, where each cell is: see cellRef(). */
+  readonly header: ResolvedHeader<RosterKey>;
+  readonly positions: readonly (CellPosition | undefined)[] | undefined;
+  readonly rowColumn: number | undefined;
+  readonly town: string | undefined;
+  readonly village: string | undefined;
+  readonly villageCode: string | undefined;
   readonly name: string;
   readonly gender: Gender;
   readonly ethnicity: Ethnicity;
   readonly id_number: string;
   readonly birth: IsoDate;
-  readonly phone?: string;
+  readonly phone: string | undefined;
   readonly education: Education;
   readonly political_status: PoliticalStatus;
   readonly source: Source;
-  readonly intake?: Intake;
-  readonly entry_date?: IsoDate;
-  readonly survey?: IsoDate;
-  readonly township?: IsoDate;
-  readonly county?: IsoDate;
-  readonly target_post?: TargetPost;
-  readonly specialties?: readonly string[];
-  readonly note?: string;
-  readonly mentors?: readonly RosterMentor[];
-  readonly mentorMode?: MentorMode;
-  readonly mentorFrom?: IsoDate;
+  readonly intake: Intake | undefined;
+  readonly entry_date: IsoDate | undefined;
+  readonly survey: IsoDate | undefined;
+  readonly township: IsoDate | undefined;
+  readonly county: IsoDate | undefined;
+  readonly target_post: TargetPost | undefined;
+  readonly specialties: readonly string[] | undefined;
+  readonly note: string | undefined;
+  readonly mentors: readonly RosterMentor[] | undefined;
+  readonly mentorMode: MentorMode | undefined;
+  readonly mentorFrom: IsoDate | undefined;
 }
 
 export interface RowContext {
@@ -89,6 +90,28 @@ export interface RowContext {
   readonly format: TableFormat;
   readonly today: IsoDate;
   readonly header: ResolvedHeader<RosterKey>;
+}
+
+function position(
+  line: number,
+  positions: readonly (CellPosition | undefined)[] | undefined,
+  rowColumn: number | undefined,
+  i: number,
+): CellPosition {
+  const at = positions?.[i];
+  if (at) return at;
+  return { line, column: positions ? (rowColumn ?? 1) : i + 1 };
+}
+
+/** Where column `key` of a record's row is; its village cell when `key` is absent. */
+export function cellRef(rec: RosterRecord, key: RosterKey): CellRef {
+  const i = rec.header.index.get(key) ?? rec.header.index.get("village") ?? rec.header.index.get("village_code") ?? 0;
+  return { ...position(rec.line, rec.positions, rec.rowColumn, i), field: rec.header.columns[i]?.written ?? "" };
+}
+
+/** The cell naming a record's village: its code when given, else its name. */
+export function placeRef(rec: RosterRecord): CellRef {
+  return cellRef(rec, rec.villageCode !== undefined ? "village_code" : "village");
 }
 
 /** The selection steps in order, for the date-order check. */
@@ -101,334 +124,370 @@ const STEPS = [
 
 type Value = string | string[] | undefined;
 
-function isEmptyCell(cells: TableRow["cells"], i: number | undefined): boolean {
-  if (i === undefined) return true;
-  const c = cells[i];
+interface Column {
+  readonly index: number;
+  readonly spec: ColumnSpec;
+  /** The header as written. */
+  readonly field: string;
+}
+
+function isEmpty(c: Cell): boolean {
   return c === undefined || c === null || (typeof c === "string" && cleanCell(c) === "");
 }
 
-/**
- * Checks one row. Returns the record, or undefined when the row has errors (all of them pushed to
- * `out`). Warnings do not reject a row.
- */
-export function checkRosterRow(row: TableRow, ctx: RowContext, out: Diagnostic[]): RosterRecord | undefined {
-  const { header, file } = ctx;
-  let bad = false;
+export class RosterRowChecker {
+  private readonly columns: Partial<Record<RosterKey, Column>> = {};
+  private row!: TableRow;
+  private out!: Diagnostic[];
+  private bad = false;
 
-  const posOf = (i: number): CellPosition =>
-    row.positions?.[i] ??
-    (row.positions ? { line: row.line, column: row.column ?? 1 } : { line: row.line, column: i + 1 });
-  const refOf = (i: number): CellRef => ({ ...posOf(i), field: header.columns[i]?.written ?? "" });
-  const report = (code: DiagnosticCode, args: DiagnosticArgs, i: number) => {
-    const d = diagnostic(code, args, {
-      location: {
-        file,
-        ...posOf(i),
-        field: showValue(header.columns[i]?.written ?? ""),
-        ...(row.path && { path: [...row.path, header.columns[i]?.written ?? ""] }),
-      },
-    });
-    if (d.severity === "error") bad = true;
-    out.push(d);
-  };
-
-  // Cells past the header, or under an empty header cell, must be empty.
-  const cells = row.cells;
-  for (let i = 0; i < cells.length; i++) {
-    const col = header.columns[i];
-    if (col && (col.spec || col.ignored)) continue;
-    const c = cells[i];
-    if (c === undefined || c === null || (typeof c === "string" && c.trim() === "")) continue;
-    const v = typeof c === "object" && !(c instanceof Date) ? "" : String(c instanceof Date ? c.toISOString() : c);
-    out.push(
-      diagnostic(
-        "extra-cell",
-        { column: i + 1, value: showValue(v) },
-        { location: { file, line: row.line, column: i + 1 } },
-      ),
-    );
-    bad = true;
+  constructor(private readonly ctx: RowContext) {
+    for (const spec of ROSTER_COLUMNS) {
+      const index = ctx.header.index.get(spec.key);
+      if (index !== undefined) this.columns[spec.key] = { index, spec, field: ctx.header.columns[index]!.written };
+    }
   }
 
-  /** The cell of column `key` as text: cleaned, type-checked and normalised by kind. */
-  const read = (key: RosterKey): Value => {
-    const i = header.index.get(key);
-    if (i === undefined) return undefined;
-    const spec = header.columns[i]!.spec!;
-    const field = header.columns[i]!.written;
-    const raw = cells[i];
-    if (raw === undefined || raw === null || raw === "") return empty(spec, i, field);
+  private report(code: DiagnosticCode, args: DiagnosticArgs, index: number): void {
+    const row = this.row;
+    const field = this.ctx.header.columns[index]?.written ?? "";
+    const d = diagnostic(code, args, {
+      location: {
+        file: this.ctx.file,
+        ...position(row.line, row.positions, row.column, index),
+        field: showValue(field),
+        ...(row.path && { path: [...row.path, field] }),
+      },
+    });
+    if (d.severity === "error") this.bad = true;
+    this.out.push(d);
+  }
+
+  /**
+   * Checks one row. Returns the record, or undefined when the row has errors (all of them pushed
+   * to `out`). Warnings do not reject a row.
+   */
+  check(row: TableRow, out: Diagnostic[]): RosterRecord | undefined {
+    this.row = row;
+    this.out = out;
+    this.bad = false;
+    this.extraCells();
+
+    const town = this.text("town");
+    const village = this.text("village");
+    const villageCode = this.text("village_code");
+    if (village === undefined && villageCode === undefined) {
+      const place = this.columns.village ?? this.columns.village_code;
+      const cells = row.cells;
+      if (
+        place &&
+        (!this.columns.village || isEmpty(cells[this.columns.village.index])) &&
+        (!this.columns.village_code || isEmpty(cells[this.columns.village_code.index]))
+      ) {
+        this.report("empty-value", { field: place.field }, place.index);
+      }
+    }
+    const name = this.text("name");
+    const gender = this.text("gender") as Gender | undefined;
+    const ethnicity = this.text("ethnicity") as Ethnicity | undefined;
+    const idInput = this.text("id_number");
+    const phone = this.text("phone");
+    const education = this.text("education") as Education | undefined;
+    const political = this.text("political_status") as PoliticalStatus | undefined;
+    const source = this.text("source") as Source | undefined;
+    const intake = this.text("intake") as Intake | undefined;
+    const survey = this.text("survey_date");
+    const township = this.text("township_date");
+    const county = this.text("county_date");
+    const entry = this.text("entry_date");
+    const mentorNames = this.list("mentor");
+    const mentorRoles = this.list("mentor_role") as MentorRole[] | undefined;
+    const mentorMode = this.text("mentor_mode") as MentorMode | undefined;
+    const mentorFrom = this.text("mentor_from");
+    const targetPost = this.text("target_post") as TargetPost | undefined;
+    const specialties = this.list("specialties");
+    const note = this.text("note");
+
+    const birth = idInput !== undefined ? this.checkId(idInput, gender) : undefined;
+    this.checkDates([survey, township, county, entry], birth);
+    if (mentorFrom !== undefined && birth !== undefined && mentorFrom < birth) {
+      const col = this.columns.mentor_from!;
+      this.report("date-before-birth", { field: col.field, value: mentorFrom }, col.index);
+    }
+    const mentors = this.mentors(mentorNames, mentorRoles);
+
+    if (
+      this.bad ||
+      name === undefined ||
+      gender === undefined ||
+      ethnicity === undefined ||
+      idInput === undefined ||
+      birth === undefined ||
+      education === undefined ||
+      political === undefined ||
+      source === undefined
+    ) {
+      return undefined;
+    }
+    return {
+      fileIndex: this.ctx.fileIndex,
+      line: row.line,
+      header: this.ctx.header,
+      positions: row.positions,
+      rowColumn: row.column,
+      town,
+      village,
+      villageCode,
+      name,
+      gender,
+      ethnicity,
+      id_number: idInput,
+      birth,
+      phone,
+      education,
+      political_status: political,
+      source,
+      intake,
+      entry_date: entry,
+      survey,
+      township,
+      county,
+      target_post: targetPost,
+      specialties,
+      note,
+      mentors,
+      mentorMode,
+      mentorFrom,
+    };
+  }
+
+  /** Cells past the header, or under an empty header cell, must be empty. */
+  private extraCells(): void {
+    const { cells, line } = this.row;
+    const columns = this.ctx.header.columns;
+    for (let i = 0; i < cells.length; i++) {
+      const col = columns[i];
+      if (col && (col.spec || col.ignored)) continue;
+      const c = cells[i];
+      if (isEmpty(c)) continue;
+      const v = c instanceof Date ? c.toISOString() : typeof c === "object" ? "" : String(c);
+      this.out.push(
+        diagnostic(
+          "extra-cell",
+          { column: i + 1, value: showValue(v) },
+          { location: { file: this.ctx.file, line, column: i + 1 } },
+        ),
+      );
+      this.bad = true;
+    }
+  }
+
+  private text(key: RosterKey): string | undefined {
+    return this.read(key) as string | undefined;
+  }
+
+  private list(key: RosterKey): string[] | undefined {
+    return this.read(key) as string[] | undefined;
+  }
+
+  /** The cell of column `key`: type-checked, cleaned, normalised by kind; undefined when empty or wrong. */
+  private read(key: RosterKey): Value {
+    const col = this.columns[key];
+    if (!col) return undefined;
+    const { spec, index: i, field } = col;
+    const raw = this.row.cells[i];
     let s: string;
     if (typeof raw === "string") s = cleanCell(raw);
+    else if (raw === undefined || raw === null) s = "";
     else if (typeof raw === "number") {
-      if (ctx.format === "yaml") {
-        report("wrong-type", { field, expected: "string", found: "number", value: showValue(raw) }, i);
+      if (this.ctx.format === "yaml") {
+        this.report("wrong-type", { field, expected: "string", found: "number", value: showValue(raw) }, i);
         return undefined;
       }
       if (spec.kind === "id") {
-        report("id-as-number", { field, value: showValue(raw) }, i);
+        this.report("id-as-number", { field, value: showValue(raw) }, i);
         return undefined;
       }
       if (spec.kind === "date") {
-        const date = excelSerialDate(raw);
-        report("date-excel-serial", { field, value: showValue(raw), date: date ?? "" }, i);
+        this.report("date-excel-serial", { field, value: showValue(raw), date: excelSerialDate(raw) ?? "" }, i);
         return undefined;
       }
       s = String(raw);
     } else if (raw instanceof Date) {
       s = ymd(raw.getUTCFullYear(), raw.getUTCMonth() + 1, raw.getUTCDate());
-    } else if (typeof raw === "boolean" || typeof raw === "object") {
+    } else {
       const found = typeof raw === "boolean" ? "boolean" : raw.nested;
-      report("wrong-type", { field, expected: "string", found, value: typeof raw === "boolean" ? String(raw) : "" }, i);
+      this.report(
+        "wrong-type",
+        { field, expected: "string", found, value: typeof raw === "boolean" ? String(raw) : "" },
+        i,
+      );
       return undefined;
-    } else return undefined;
-    if (s === "") return empty(spec, i, field);
-    if (!visible(s, spec, i, field)) return undefined;
-    return byKind(s, spec, i, field);
-  };
+    }
+    if (s === "") {
+      if (spec.required) this.report("empty-value", { field }, i);
+      return undefined;
+    }
+    if (!this.visible(s, col)) return undefined;
+    return this.byKind(s, col);
+  }
 
-  const empty = (spec: ColumnSpec, i: number, field: string): undefined => {
-    if (spec.required) report("empty-value", { field }, i);
-    return undefined;
-  };
-
-  const visible = (s: string, spec: ColumnSpec, i: number, field: string): boolean => {
-    let position = 0;
-    for (const ch of s) {
-      position++;
+  private visible(s: string, col: Column): boolean {
+    const note = col.spec.key === "note";
+    for (let k = 0; k < s.length; k++) {
+      const c = s.charCodeAt(k);
+      // Everything printable below the first invisible range is fine: the common case costs one compare.
+      if (c >= 0x20 && c < 0x7f) continue;
+      const ch = s.codePointAt(k)!;
+      const text = String.fromCodePoint(ch);
       // Line breaks are allowed in notes only (and stored as \n).
-      if ((ch === "\n" || ch === "\r") && spec.key === "note") continue;
-      if (isInvisible(ch) || ch === "\ufffd") {
-        const cp = ch.codePointAt(0)!;
-        const char = `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
-        const shown = spec.kind === "id" ? showPersonal("id_number", s) : spec.kind === "phone" ? "" : showValue(s);
-        report("invisible-character", { field, char, position, value: shown }, i);
+      if ((c === 0x0a || c === 0x0d) && note) continue;
+      if (isInvisible(text) || ch === 0xfffd) {
+        const position = [...s.slice(0, k)].length + 1;
+        const char = `U+${ch.toString(16).toUpperCase().padStart(4, "0")}`;
+        const kind = col.spec.kind;
+        const value = kind === "id" ? showPersonal("id_number", s) : kind === "phone" ? "" : showValue(s);
+        this.report("invisible-character", { field: col.field, char, position, value }, col.index);
         return false;
       }
+      if (ch > 0xffff) k++;
     }
     return true;
-  };
+  }
 
-  const tooLong = (s: string, spec: ColumnSpec, i: number, field: string): boolean => {
-    if (spec.max === undefined || s.length <= spec.max) return false;
+  private tooLong(s: string, col: Column): boolean {
+    const max = col.spec.max;
+    if (max === undefined || s.length <= max) return false;
     const length = [...s].length;
-    if (length <= spec.max) return false;
-    report("value-too-long", { field, max: spec.max, length, value: showValue(s) }, i);
+    if (length <= max) return false;
+    this.report("value-too-long", { field: col.field, max, length, value: showValue(s) }, col.index);
     return true;
-  };
+  }
 
-  const byKind = (s: string, spec: ColumnSpec, i: number, field: string): Value => {
+  private term(s: string, col: Column): string | undefined {
+    const vocab = col.spec.vocabulary!;
+    const t = vocab.has(s) ? s : vocab.resolve(s);
+    if (t !== undefined) return t;
+    this.report(
+      "bad-term",
+      { field: col.field, value: showValue(s), allowed: vocab.values.join("、"), official: "" },
+      col.index,
+    );
+    return undefined;
+  }
+
+  private byKind(s: string, col: Column): Value {
+    const { spec, field, index } = col;
     switch (spec.kind) {
       case "text": {
         const t = spec.key === "note" ? s.replace(/\r\n?/g, "\n") : s;
-        return tooLong(t, spec, i, field) ? undefined : t;
+        return this.tooLong(t, col) ? undefined : t;
       }
       case "name": {
         const t = normalizeName(s);
-        return tooLong(t, spec, i, field) ? undefined : t;
+        return this.tooLong(t, col) ? undefined : t;
       }
       case "id":
         return normalizeIdInput(s);
       case "phone": {
         const t = normalizePhoneInput(s);
         if (isValidPhone(t)) return t;
-        report("phone-invalid", { field, value: showPersonal("phone", t) }, i);
+        this.report("phone-invalid", { field, value: showPersonal("phone", t) }, index);
         return undefined;
       }
       case "code": {
         const t = normalizeCodeInput(s);
         if (/^\d{12}$/.test(t)) return t;
-        report("bad-code", { field, value: showValue(t), digits: 12 }, i);
+        this.report("bad-code", { field, value: showValue(t), digits: 12 }, index);
         return undefined;
       }
       case "date": {
         const d = parseDateInput(s);
         if (d.ok) return d.date;
-        if (d.reason === "excel-serial")
-          report("date-excel-serial", { field, value: showValue(s), date: d.date ?? "" }, i);
-        else report("date-invalid", { field, value: showValue(s), reason: d.reason }, i);
+        if (d.reason === "excel-serial") {
+          this.report("date-excel-serial", { field, value: showValue(s), date: d.date ?? "" }, index);
+        } else this.report("date-invalid", { field, value: showValue(s), reason: d.reason }, index);
         return undefined;
       }
-      case "term": {
-        const t = spec.vocabulary!.resolve(s);
-        if (t !== undefined) return t;
-        report(
-          "bad-term",
-          { field, value: showValue(s), allowed: spec.vocabulary!.values.join("、"), official: "" },
-          i,
-        );
-        return undefined;
-      }
+      case "term":
+        return this.term(s, col);
       case "list":
       case "term-list": {
-        const items = splitList(s);
-        const outItems: string[] = [];
-        for (const item of items) {
-          if (spec.kind === "list") {
-            const t = spec.key === "mentor" ? normalizeName(item) : item;
-            if (tooLong(t, spec, i, field)) return undefined;
-            outItems.push(t);
+        const items: string[] = [];
+        for (const item of splitList(s)) {
+          if (spec.kind === "term-list") {
+            const t = this.term(item, col);
+            if (t === undefined) return undefined;
+            items.push(t);
           } else {
-            const t = spec.vocabulary!.resolve(item);
-            if (t === undefined) {
-              report(
-                "bad-term",
-                { field, value: showValue(item), allowed: spec.vocabulary!.values.join("、"), official: "" },
-                i,
-              );
-              return undefined;
-            }
-            outItems.push(t);
+            const t = spec.key === "mentor" ? normalizeName(item) : item;
+            if (this.tooLong(t, col)) return undefined;
+            items.push(t);
           }
         }
-        return outItems.length > 0 ? outItems : undefined;
-      }
-    }
-  };
-
-  const str = (key: RosterKey) => read(key) as string | undefined;
-  const list = (key: RosterKey) => read(key) as string[] | undefined;
-
-  const town = str("town");
-  const village = str("village");
-  const villageCode = str("village_code");
-  if (village === undefined && villageCode === undefined) {
-    const placeIndex = header.index.get("village") ?? header.index.get("village_code");
-    if (
-      placeIndex !== undefined &&
-      isEmptyCell(cells, header.index.get("village")) &&
-      isEmptyCell(cells, header.index.get("village_code"))
-    ) {
-      report("empty-value", { field: header.columns[placeIndex]!.written }, placeIndex);
-    }
-  }
-  const name = str("name");
-  const gender = str("gender") as Gender | undefined;
-  const ethnicity = str("ethnicity") as Ethnicity | undefined;
-  const idInput = str("id_number");
-  const phone = str("phone");
-  const education = str("education") as Education | undefined;
-  const political = str("political_status") as PoliticalStatus | undefined;
-  const source = str("source") as Source | undefined;
-  const intake = str("intake") as Intake | undefined;
-  const dates: Partial<Record<(typeof STEPS)[number][0], string>> = {
-    survey_date: str("survey_date"),
-    township_date: str("township_date"),
-    county_date: str("county_date"),
-    entry_date: str("entry_date"),
-  };
-  const mentorNames = list("mentor");
-  const mentorRoles = list("mentor_role") as MentorRole[] | undefined;
-  const mentorMode = str("mentor_mode") as MentorMode | undefined;
-  const mentorFrom = str("mentor_from");
-  const targetPost = str("target_post") as TargetPost | undefined;
-  const specialties = list("specialties");
-  const note = str("note");
-
-  const idIndex = header.index.get("id_number")!;
-  let birth: IsoDate | undefined;
-  if (idInput !== undefined) {
-    const id = checkResidentId(idInput, ctx.today);
-    if (!id.ok) report(idProblemCode(id.problem), idProblemArgs(id.problem, idInput), idIndex);
-    else {
-      birth = id.facts.birth;
-      if (gender !== undefined && gender !== id.facts.gender) {
-        report(
-          "id-gender-mismatch",
-          { value: showPersonal("id_number", idInput), gender, encoded: id.facts.gender },
-          header.index.get("gender")!,
-        );
+        return items.length > 0 ? items : undefined;
       }
     }
   }
 
-  // Dates: not in the future (mentoring may be planned), not before birth, steps in order.
-  let previous: { value: string; step: (typeof STEPS)[number] } | undefined;
-  for (const step of STEPS) {
-    const value = dates[step[0]];
-    if (value === undefined) continue;
-    const i = header.index.get(step[0])!;
-    const field = header.columns[i]!.written;
-    if (value > ctx.today) report("date-future", { field, value, today: ctx.today }, i);
-    else if (birth !== undefined && value < birth) report("date-before-birth", { field, value }, i);
-    else if (previous && value < previous.value) {
-      report(
-        "date-order",
-        { field, value, otherLabel: previous.step[1], otherLabelEn: previous.step[2], otherValue: previous.value },
-        i,
+  /** GB 11643 and the gender it encodes; returns the birth date when the number is valid. */
+  private checkId(id: string, gender: Gender | undefined): IsoDate | undefined {
+    const col = this.columns.id_number!;
+    const checked = checkResidentId(id, this.ctx.today);
+    if (!checked.ok) {
+      this.report(idProblemCode(checked.problem), idProblemArgs(checked.problem, id), col.index);
+      return undefined;
+    }
+    if (gender !== undefined && gender !== checked.facts.gender) {
+      this.report(
+        "id-gender-mismatch",
+        { value: showPersonal("id_number", id), gender, encoded: checked.facts.gender },
+        this.columns.gender!.index,
       );
     }
-    previous = { value, step };
-  }
-  if (mentorFrom !== undefined && birth !== undefined && mentorFrom < birth) {
-    const i = header.index.get("mentor_from")!;
-    report("date-before-birth", { field: header.columns[i]!.written, value: mentorFrom }, i);
+    return checked.facts.birth;
   }
 
-  // Mentors: a role for each name, or one role for all.
-  let mentors: RosterMentor[] | undefined;
-  if (mentorNames !== undefined || mentorRoles !== undefined) {
-    const nameIndex = header.index.get("mentor");
-    const roleIndex = header.index.get("mentor_role");
-    if (mentorNames === undefined) {
-      if (nameIndex !== undefined) report("empty-value", { field: header.columns[nameIndex]!.written }, nameIndex);
-      else report("empty-value", { field: "mentor" }, roleIndex!);
-    } else if (mentorRoles === undefined) {
-      if (roleIndex !== undefined) report("empty-value", { field: header.columns[roleIndex]!.written }, roleIndex);
-      else report("empty-value", { field: "mentor_role" }, nameIndex!);
-    } else if (mentorRoles.length !== 1 && mentorRoles.length !== mentorNames.length) {
-      report("mentor-mismatch", { names: mentorNames.length, roles: mentorRoles.length }, roleIndex!);
-    } else {
-      mentors = mentorNames.map((n, k) => ({ name: n, role: mentorRoles[mentorRoles.length === 1 ? 0 : k]! }));
+  /** Selection dates: not in the future, not before birth, the steps in order. */
+  private checkDates(values: readonly (IsoDate | undefined)[], birth: IsoDate | undefined): void {
+    let previous: { value: IsoDate; step: (typeof STEPS)[number] } | undefined;
+    STEPS.forEach((step, k) => {
+      const value = values[k];
+      if (value === undefined) return;
+      const col = this.columns[step[0]]!;
+      const field = col.field;
+      if (value > this.ctx.today) this.report("date-future", { field, value, today: this.ctx.today }, col.index);
+      else if (birth !== undefined && value < birth) this.report("date-before-birth", { field, value }, col.index);
+      else if (previous && value < previous.value) {
+        this.report(
+          "date-order",
+          { field, value, otherLabel: previous.step[1], otherLabelEn: previous.step[2], otherValue: previous.value },
+          col.index,
+        );
+      }
+      previous = { value, step };
+    });
+  }
+
+  /** A role for each mentor, or one role for all. */
+  private mentors(names: string[] | undefined, roles: MentorRole[] | undefined): RosterMentor[] | undefined {
+    if (names === undefined && roles === undefined) return undefined;
+    const nameCol = this.columns.mentor;
+    const roleCol = this.columns.mentor_role;
+    if (names === undefined) {
+      if (nameCol) this.report("empty-value", { field: nameCol.field }, nameCol.index);
+      else this.report("empty-value", { field: "mentor" }, roleCol!.index);
+      return undefined;
     }
+    if (roles === undefined) {
+      if (roleCol) this.report("empty-value", { field: roleCol.field }, roleCol.index);
+      else this.report("empty-value", { field: "mentor_role" }, nameCol!.index);
+      return undefined;
+    }
+    if (roles.length !== 1 && roles.length !== names.length) {
+      this.report("mentor-mismatch", { names: names.length, roles: roles.length }, roleCol!.index);
+      return undefined;
+    }
+    return names.map((n, k) => ({ name: n, role: roles[roles.length === 1 ? 0 : k]! }));
   }
-
-  if (bad) return undefined;
-  if (
-    name === undefined ||
-    gender === undefined ||
-    ethnicity === undefined ||
-    idInput === undefined ||
-    birth === undefined ||
-    education === undefined ||
-    political === undefined ||
-    source === undefined
-  ) {
-    return undefined;
-  }
-  const codeIndex = header.index.get("village_code");
-  const villageIndex = header.index.get("village");
-  const townIndex = header.index.get("town");
-  const placeIndex =
-    villageCode !== undefined && codeIndex !== undefined ? codeIndex : (villageIndex ?? codeIndex ?? 0);
-  return {
-    fileIndex: ctx.fileIndex,
-    line: row.line,
-    ...(town !== undefined && { town }),
-    ...(village !== undefined && { village }),
-    ...(villageCode !== undefined && { villageCode }),
-    placeRef: refOf(placeIndex),
-    ...(townIndex !== undefined && { townRef: refOf(townIndex) }),
-    idRef: refOf(idIndex),
-    name,
-    gender,
-    ethnicity,
-    id_number: idInput,
-    birth,
-    ...(phone !== undefined && { phone }),
-    education,
-    political_status: political,
-    source,
-    ...(intake !== undefined && { intake }),
-    ...(dates.entry_date !== undefined && { entry_date: dates.entry_date }),
-    ...(dates.survey_date !== undefined && { survey: dates.survey_date }),
-    ...(dates.township_date !== undefined && { township: dates.township_date }),
-    ...(dates.county_date !== undefined && { county: dates.county_date }),
-    ...(targetPost !== undefined && { target_post: targetPost }),
-    ...(specialties !== undefined && { specialties }),
-    ...(note !== undefined && { note }),
-    ...(mentors !== undefined && { mentors }),
-    ...(mentorMode !== undefined && { mentorMode }),
-    ...(mentorFrom !== undefined && { mentorFrom }),
-  };
 }
