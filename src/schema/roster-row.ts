@@ -300,12 +300,17 @@ export class RosterRowChecker {
     if (typeof raw === "string") s = cleanCell(raw);
     else if (raw === undefined || raw === null) s = "";
     else if (typeof raw === "number") {
+      // A number in an ID or phone column is still a personal number: masked like any other.
+      const shown =
+        spec.kind === "id" || spec.kind === "phone"
+          ? showPersonal(spec.kind === "id" ? "id_number" : "phone", String(raw))
+          : showValue(raw);
       if (this.ctx.format === "yaml") {
-        this.report("wrong-type", { field, expected: "string", found: "number", value: showValue(raw) }, i);
+        this.report("wrong-type", { field, expected: "string", found: "number", value: shown }, i);
         return undefined;
       }
       if (spec.kind === "id") {
-        this.report("id-as-number", { field, value: showValue(raw) }, i);
+        this.report("id-as-number", { field, value: shown }, i);
         return undefined;
       }
       if (spec.kind === "date") {

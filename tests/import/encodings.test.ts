@@ -111,6 +111,37 @@ function delimited(rows: readonly (readonly string[])[], eol: string | string[],
   return lines.map((l, i) => l + eols[i % eols.length]!).join("") + `${delimiter.repeat(HEADER.length - 1)}${eols[0]}`;
 }
 
+/** English headers in another order, with a 序号 column and typing habits the import normalises. */
+function english(rows: readonly (readonly string[])[]): string {
+  const keys = [
+    "id_number",
+    "name",
+    "village",
+    "town",
+    "gender",
+    "ethnicity",
+    "phone",
+    "education",
+    "political_status",
+    "source",
+    "county_date",
+    "entry_date",
+    "mentor",
+    "mentor_role",
+    "note",
+  ];
+  const from = [5, 2, 1, 0, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14];
+  const lines = [["序号", ...keys].join(",")];
+  rows.forEach((r, n) => {
+    const cells = from.map((i) => r[i]!);
+    cells[0] = `'${cells[0]!.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))}`;
+    cells[11] = cells[11] ? cells[11].replace(/^(\d+)-0?(\d+)-0?(\d+)$/, "$1年$2月$3日") : "";
+    cells[4] = cells[4] === "男" ? "male" : "female";
+    lines.push([String(n + 1), ...cells.map((v) => cell(v, ","))].join(","));
+  });
+  return `${lines.join("\r\n")}\r\n`;
+}
+
 async function xlsx(rows: readonly (readonly string[])[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("名册");
@@ -164,6 +195,7 @@ describe("the same rows in every encoding and format give the same library", () 
       ["workbook.xlsx", await xlsx(PEOPLE)],
       ["renamed.csv", await xlsx(PEOPLE)],
       ["roster.yaml", yaml(PEOPLE)],
+      ["english.csv", english(PEOPLE)],
     ];
     const expected = await libraryFrom(...variants[0]!);
     expect(Object.keys(expected)).toEqual(

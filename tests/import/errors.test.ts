@@ -15,6 +15,7 @@ const CASES: [files: string[], expected: [number, string, string][]][] = [
   [["csv-unclosed-quote.csv"], [[3, "姓名", "csv-unclosed-quote"]]],
   [["no-rows.csv"], [[1, "#1", "no-rows"]]],
   [["column-unknown.csv"], [[1, "年龄", "column-unknown"]]],
+  [["column-unknown-typo.csv"], [[1, "联系电活", "column-unknown"]]],
   [["column-missing.csv"], [[1, "#1", "column-missing"]]],
   [["column-duplicate.csv"], [[1, "手机", "column-duplicate"]]],
   [["extra-cell.csv"], [[2, "#12", "extra-cell"]]],
@@ -54,6 +55,13 @@ const CASES: [files: string[], expected: [number, string, string][]][] = [
   [["village-mismatch.csv"], [[2, "村代码", "village-mismatch"]]],
   [["town-mismatch.csv"], [[2, "乡镇", "town-mismatch"]]],
   [["town-unknown.csv"], [[2, "乡镇", "town-unknown"]]],
+  [
+    ["multiline-record.csv"],
+    [
+      [2, "学历", "bad-term"],
+      [4, "性别", "bad-term"],
+    ],
+  ],
   [["duplicate-in-file.csv"], [[3, "身份证号", "duplicate-in-file"]]],
   [["duplicate-in-run-a.csv", "duplicate-in-run-b.csv"], [[2, "身份证号", "duplicate-in-run"]]],
   [["person-in-other-village.csv"], [[2, "身份证号", "person-in-other-village"]]],
@@ -90,6 +98,16 @@ describe("import errors, one fixture per code", () => {
       "滨河镇沙坡村（640502100201）",
       "640502100202-01",
     ]);
+  });
+
+  it("suggests the column meant by a typo", async () => {
+    const result = await runImport(importLibrary(), ["column-unknown-typo.csv"]);
+    expect(result.diagnostics[0]!.args.suggestion).toBe("联系电话");
+  });
+
+  it("masks personal numbers in every message, even when typed as a YAML number", async () => {
+    const result = await runImport(importLibrary(), ["wrong-type.yaml", "id-check.csv"]);
+    expect(result.diagnostics.map((d) => d.args.value)).toEqual(["640502********0111", "640502********0000"]);
   });
 
   it("says where a merged village went", async () => {
