@@ -14,7 +14,7 @@ import type { FileWrite } from "../io/transaction.js";
 import { quotaRule } from "../rules/quota.js";
 import type { HistoryEntry } from "../schema/history.js";
 import { resolvePlace, type PlaceResult } from "../schema/roster-place.js";
-import { cellRef, placeRef, RosterRowChecker } from "../schema/roster-row.js";
+import { cellRef, RosterRowChecker } from "../schema/roster-row.js";
 import { isBlankRow, isTitleRow, resolveHeader, type ResolvedHeader } from "../schema/table-header.js";
 import { mergeRosters, type AcceptedRow } from "./import-merge.js";
 import { auditPeriod } from "./period.js";
@@ -151,19 +151,20 @@ function readRosters(
       rowProblems.length = 0;
       const rec = checker.check(row, rowProblems);
       sink.pushAll(rowProblems);
-      if (!rec) continue;
-      const key = `${rec.villageCode ?? ""}\u0000${rec.village ?? ""}\u0000${rec.town ?? ""}`;
+      if (!checker.placeReadable) continue;
+      const { town, village, villageCode } = checker;
+      const key = `${villageCode ?? ""}\u0000${village ?? ""}\u0000${town ?? ""}`;
       let place = places.get(key);
       if (!place) {
         place = resolvePlace(library.district, register, {
-          ...(rec.villageCode !== undefined && { code: rec.villageCode }),
-          ...(rec.village !== undefined && { name: rec.village }),
-          ...(rec.town !== undefined && { town: rec.town }),
+          ...(villageCode !== undefined && { code: villageCode }),
+          ...(village !== undefined && { name: village }),
+          ...(town !== undefined && { town }),
         });
         places.set(key, place);
       }
       if (!place.ok) {
-        const ref = place.at === "town" && rec.town !== undefined ? cellRef(rec, "town") : placeRef(rec);
+        const ref = checker.placeCell(place.at);
         sink.push(
           diagnostic(place.code, place.args, {
             location: { file, line: ref.line, column: ref.column, field: ref.field },
@@ -171,6 +172,7 @@ function readRosters(
         );
         continue;
       }
+      if (!rec) continue;
       const first = seen.get(rec.id_number);
       if (first) {
         const same = first.fileIndex === fileIndex;

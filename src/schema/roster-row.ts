@@ -109,11 +109,6 @@ export function cellRef(rec: RosterRecord, key: RosterKey): CellRef {
   return { ...position(rec.line, rec.positions, rec.rowColumn, i), field: rec.header.columns[i]?.written ?? "" };
 }
 
-/** The cell naming a record's village: its code when given, else its name. */
-export function placeRef(rec: RosterRecord): CellRef {
-  return cellRef(rec, rec.villageCode !== undefined ? "village_code" : "village");
-}
-
 /** The selection steps in order, for the date-order check. */
 const STEPS = [
   ["survey_date", "村级摸底", "the village survey"],
@@ -140,6 +135,14 @@ export class RosterRowChecker {
   private row!: TableRow;
   private out!: Diagnostic[];
   private bad = false;
+  /**
+   * The village cells of the row just checked, and whether they could be read: a row rejected for
+   * another cell still has its village checked, so that every problem of the run is listed.
+   */
+  placeReadable = false;
+  town: string | undefined;
+  village: string | undefined;
+  villageCode: string | undefined;
 
   constructor(private readonly ctx: RowContext) {
     for (const spec of ROSTER_COLUMNS) {
@@ -173,9 +176,16 @@ export class RosterRowChecker {
     this.bad = false;
     this.extraCells();
 
+    const earlier = this.bad;
+    this.bad = false;
     const town = this.text("town");
     const village = this.text("village");
     const villageCode = this.text("village_code");
+    this.placeReadable = !this.bad && (village !== undefined || villageCode !== undefined);
+    this.bad ||= earlier;
+    this.town = town;
+    this.village = village;
+    this.villageCode = villageCode;
     if (village === undefined && villageCode === undefined) {
       const place = this.columns.village ?? this.columns.village_code;
       const cells = row.cells;
@@ -259,6 +269,19 @@ export class RosterRowChecker {
       mentorMode,
       mentorFrom,
     };
+  }
+
+  /** The cell of the row just checked that names its village (or its town), for place errors. */
+  placeCell(at: "place" | "town"): CellRef {
+    const col =
+      at === "town" && this.town !== undefined
+        ? this.columns.town
+        : this.villageCode !== undefined
+          ? this.columns.village_code
+          : this.columns.village;
+    const i = col?.index ?? 0;
+    const row = this.row;
+    return { ...position(row.line, row.positions, row.column, i), field: col?.field ?? "" };
   }
 
   /** Cells past the header, or under an empty header cell, must be empty. */

@@ -62,6 +62,13 @@ const CASES: [files: string[], expected: [number, string, string][]][] = [
       [4, "性别", "bad-term"],
     ],
   ],
+  [
+    ["several-problems.csv"],
+    [
+      [2, "村", "village-merged"],
+      [2, "入库时间", "date-excel-serial"],
+    ],
+  ],
   [["duplicate-in-file.csv"], [[3, "身份证号", "duplicate-in-file"]]],
   [["duplicate-in-run-a.csv", "duplicate-in-run-b.csv"], [[2, "身份证号", "duplicate-in-run"]]],
   [["person-in-other-village.csv"], [[2, "身份证号", "person-in-other-village"]]],
