@@ -94,7 +94,7 @@ const inside = (child: string, parent: string) => {
  * Writes the year's reports. Reading takes no lock; with --reveal the library is opened for a
  * change instead, so that the `reveal` entry is in the history before any full value is written.
  */
-export function report(options: ReportOptions): ReportResult {
+export async function report(options: ReportOptions): Promise<ReportResult> {
   const t = ui(options.lang).report;
   const session = {
     today: options.today,
@@ -148,7 +148,7 @@ export function report(options: ReportOptions): ReportResult {
   const abs = target(m);
   checkTarget(abs);
   const files = reportPlan(m, options.formats, options.lang);
-  const written = writeReportFolder(
+  const written = await writeReportFolder(
     abs,
     files.map((f) => f.file),
     { private: m.reveal },

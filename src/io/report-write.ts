@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
+import * as fsp from "node:fs/promises";
 import * as path from "node:path";
 import type { ReportFile } from "../reports/plan.js";
 import { csvText } from "./csv-write.js";
@@ -50,18 +51,24 @@ export function targetState(target: string): TargetState {
   return names.includes(REPORT_MARKER) ? "report" : "foreign";
 }
 
-function removeLeftovers(parent: string, base: string): void {
+/**
+ * Removes folders, several files at a time: the asynchronous removal works on many entries at once
+ * and is several times faster than fs.rmSync on a report's hundreds of files.
+ */
+async function removeAll(dirs: readonly string[]): Promise<void> {
+  await Promise.all(dirs.map((d) => fsp.rm(d, { recursive: true, force: true })));
+}
+
+function leftovers(parent: string, base: string): string[] {
   let names: string[];
   try {
     names = fs.readdirSync(parent);
   } catch {
-    return;
+    return [];
   }
-  for (const n of names) {
-    if (n.startsWith(`.${base}.tmp-`) || n.startsWith(`.${base}.old-`)) {
-      fs.rmSync(path.join(parent, n), { recursive: true, force: true });
-    }
-  }
+  return names
+    .filter((n) => n.startsWith(`.${base}.tmp-`) || n.startsWith(`.${base}.old-`))
+    .map((n) => path.join(parent, n));
 }
 
 export interface WrittenReport {
@@ -74,20 +81,21 @@ export interface WrittenReport {
  * `targetState` (only "absent", "empty" and "report" may be replaced). `private` makes files
  * readable by the owner only (a report with full ID numbers).
  */
-export function writeReportFolder(
+export async function writeReportFolder(
   target: string,
   files: readonly ReportFile[],
   options: { private?: boolean } = {},
-): WrittenReport {
+): Promise<WrittenReport> {
   const parent = path.dirname(target);
   const base = path.basename(target);
   fs.mkdirSync(parent, { recursive: true });
-  removeLeftovers(parent, base);
+  await removeAll(leftovers(parent, base));
   const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
   const tmp = path.join(parent, `.${base}.tmp-${tag}`);
   const fileMode = options.private ? 0o600 : 0o644;
   const dirMode = options.private ? 0o700 : 0o755;
   let bytes = 0;
+  let aside: string[];
   try {
     fs.mkdirSync(tmp, { mode: dirMode });
     const made = new Set<string>();
@@ -104,19 +112,21 @@ export function writeReportFolder(
     }
     fs.writeFileSync(path.join(tmp, REPORT_MARKER), MARKER_TEXT, { flag: "wx", mode: fileMode });
     crashPoint("report:written");
-    swapIn(tmp, target, path.join(parent, `.${base}.old-${tag}`));
+    aside = swapIn(tmp, target, path.join(parent, `.${base}.old-${tag}`));
   } catch (err) {
-    fs.rmSync(tmp, { recursive: true, force: true });
+    await removeAll([tmp]);
     throw err;
   }
+  await removeAll(aside);
   return { files: files.length, bytes };
 }
 
-function swapIn(tmp: string, target: string, old: string): void {
+/**
+ * Moves the current report aside and the new one in; returns the folders moved aside (to remove).
+ * If another run puts its report in place between the two renames, that one is moved aside too.
+ */
+function swapIn(tmp: string, target: string, old: string): string[] {
   const aside: string[] = [];
-  const removeAside = () => {
-    for (const a of aside) fs.rmSync(a, { recursive: true, force: true });
-  };
   for (let attempt = 0; ; attempt++) {
     const place = `${old}-${attempt}`;
     try {
@@ -128,16 +138,14 @@ function swapIn(tmp: string, target: string, old: string): void {
     }
     try {
       fs.renameSync(tmp, target);
-      removeAside();
-      return;
+      return aside;
     } catch (err) {
-      // Another run put its report in place between our two renames: move that aside too.
       const code = (err as NodeJS.ErrnoException).code;
       if ((code === "ENOTEMPTY" || code === "EEXIST") && attempt < 5) continue;
       // Give the previous report back rather than leave no report at all.
       const previous = aside.pop();
       if (previous !== undefined && !fs.existsSync(target)) fs.renameSync(previous, target);
-      removeAside();
+      for (const a of aside) fs.rmSync(a, { recursive: true, force: true });
       throw err;
     }
   }

@@ -24,7 +24,8 @@ const MD_SPECIAL = /[\\`*_[\]<>|&#~\r\n]/;
 
 export function md(text: string | number | undefined): string {
   if (text === undefined) return "";
-  const s = String(text);
+  if (typeof text === "number") return String(text);
+  const s = text;
   if (!MD_SPECIAL.test(s)) return s;
   // Masked numbers (640502********1017, 139****0001) stay as written: one run of asterisks between
   // digits cannot open and close emphasis, and escaping would garble the number for anyone reading
@@ -39,9 +40,15 @@ export function mdTable(
   rows: readonly (readonly (string | number)[])[],
   align?: readonly ("l" | "r")[],
 ): string {
-  const line = (cells: readonly (string | number)[]) => `| ${cells.map((c) => md(c)).join(" | ")} |`;
-  const rule = `|${header.map((_, i) => (align?.[i] === "r" ? "---:" : "---")).join("|")}|`;
-  return [line(header), rule, ...rows.map(line)].join("\n");
+  let out = "|";
+  for (const h of header) out += ` ${md(h)} |`;
+  out += "\n|";
+  for (let i = 0; i < header.length; i++) out += align?.[i] === "r" ? "---:|" : "---|";
+  for (const row of rows) {
+    out += "\n|";
+    for (const c of row) out += ` ${md(c)} |`;
+  }
+  return out;
 }
 
 /** Text inside HTML (element content and attribute values). */

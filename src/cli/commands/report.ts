@@ -47,7 +47,7 @@ export async function runReport(flags: ReportFlags, ctx: CliContext): Promise<Ex
   const formats = parseReportFormats(flags.format, ctx);
   const date = parseDate(flags.date, ctx.lang);
   const year = parseYear(flags.year, ctx.lang);
-  const result = report({
+  const result = await report({
     root: dataRoot(flags.data, ctx.env, ctx.cwd),
     cwd: ctx.cwd,
     today: today(),
