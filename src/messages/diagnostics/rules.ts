@@ -290,8 +290,7 @@ export const RULE_MESSAGES: Readonly<Record<keyof typeof RULE_CODES, Entry>> = {
   },
   "mentor-missing": {
     zh: {
-      message: (a) =>
-        `${a.name} 在 ${a.date} 没有在帮带的帮带人${a.ended ? `（最近一次帮带已于 ${a.ended} 结束）` : ""}`,
+      message: (a) => `${a.name} 截至 ${a.date} 没有帮带人${a.ended ? `（最近一次帮带已于 ${a.ended} 结束）` : ""}`,
       hint: (a) => `从${some(a.allowed)}中确定帮带人，在 mentors 中记下姓名、职务、帮带方式和开始日期`,
     },
     en: {
