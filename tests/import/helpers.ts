@@ -30,13 +30,14 @@ export function importDistrict(): District {
   };
 }
 
-/** M2 is a reserve of 黄河村; F1 left 沙坡村's pool. */
+/** M2 (王五) is a reserve of 黄河村; F1 (李芳) left 沙坡村's pool. Nothing depends on test order. */
 export function knownPeople(): Record<string, Reserve[]> {
   return {
     [V1]: [
       person(V1, 1, {
         id_number: F1,
         name: "李芳",
+        phone: "13900000101",
         gender: "女",
         status: "调整出库",
         status_changes: [
@@ -45,7 +46,7 @@ export function knownPeople(): Record<string, Reserve[]> {
         ],
       }),
     ],
-    [V2]: [person(V2, 1, { id_number: M2, gender: "男" })],
+    [V2]: [person(V2, 1, { id_number: M2, name: "王五", gender: "男", phone: "13900000201" })],
   };
 }
 
