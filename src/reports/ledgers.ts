@@ -113,6 +113,7 @@ export function townMarkdown(model: ReportModel, town: TownRow, lang: Lang): str
           f.used,
         ],
       ],
+      ["l", "r", ...model.categories.intake.map(() => "r" as const), "r", "r", "r", "r"],
     ),
     "",
   );
