@@ -155,11 +155,17 @@ describe("files that are not what they claim, or cannot be read", () => {
   it("guards YAML before parsing: too many aliases, and deep nesting in every file of the run", async () => {
     const aliases = `- &a 张三\n${Array.from({ length: 101 }, () => "- *a").join("\n")}\n`;
     const deep = (n: number) => Array.from({ length: n }, (_, i) => `${"  ".repeat(i)}a:`).join("\n") + " x\n";
-    const result = await check({ "aliases.yaml": aliases, "deep1.yaml": deep(200), "deep2.yaml": deep(5000) });
+    const result = await check({
+      "aliases.yaml": aliases,
+      "deep1.yaml": deep(200),
+      "deep2.yaml": deep(5000),
+      "deep3.yaml": `- ${"[".repeat(200_000)}\n`,
+    });
     expect(result.diagnostics.map((d) => [d.location?.file, d.code])).toEqual([
       ["aliases.yaml", "yaml-alias"],
       ["deep1.yaml", "yaml-too-deep"],
       ["deep2.yaml", "yaml-too-deep"],
+      ["deep3.yaml", "yaml-too-deep"],
     ]);
   });
 });

@@ -67,7 +67,7 @@ async function text(result: ImportResult, ctx: CliContext): Promise<void> {
   for (const f of result.files) ctx.out(`  ${f.file.padEnd(width)}  ${t.file(f)}`);
   if (result.villages.length > 0) {
     ctx.out(t.villages);
-    for (const v of result.villages) ctx.out(`  ${v.townName}${v.name}（${v.code}）  ${t.village(v)}`);
+    for (const v of result.villages) ctx.out(`  ${t.place(v.townName, v.name, v.code)}  ${t.village(v)}`);
   }
   if (result.quota.length > 0) {
     ctx.out(t.quota);

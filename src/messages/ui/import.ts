@@ -37,6 +37,7 @@ export const IMPORT_ZH = {
       return "未能读取";
     },
     villages: "按村汇总：",
+    place: (town: string, name: string, code: string) => `${town}${name}（${code}）`,
     village: (v: { added: number; updated: number; unchanged: number; inPool: number; pending: number }) =>
       `新增 ${v.added}、更新 ${v.updated}、未变 ${v.unchanged}；在库 ${v.inPool} 人${v.pending > 0 ? `，待县级审核 ${v.pending} 人` : ""}`,
     quota: "储备人数不足的村（导入后）：",
@@ -103,6 +104,7 @@ export const IMPORT_EN: typeof IMPORT_ZH = {
       return "not read";
     },
     villages: "by village:",
+    place: (town: string, name: string, code: string) => `${town}${name} (${code})`,
     village: (v: { added: number; updated: number; unchanged: number; inPool: number; pending: number }) =>
       `added ${v.added}, updated ${v.updated}, unchanged ${v.unchanged}; ${v.inPool} in the pool${v.pending > 0 ? `, ${v.pending} awaiting the county review` : ""}`,
     quota: "villages short of reserves (after the import):",
