@@ -88,7 +88,7 @@ export function changedFields(before: Reserve, after: Reserve): Record<string, P
   const b = normalizeReserve(after);
   const out: Record<string, Plain> = {};
   for (const k of KEYS) {
-    if (!same(a[k], b[k])) out[k] = (canonicalize(a[k], reserveSchema.shape[k]) ?? null);
+    if (!same(a[k], b[k])) out[k] = canonicalize(a[k], reserveSchema.shape[k]) ?? null;
   }
   return out;
 }
