@@ -115,13 +115,12 @@ export function applyRow(
     (existing !== undefined && existing.source === rec.source ? existing.intake : intakeOf(rec.source, policy));
   const mentors = mergeMentors(existing?.mentors, rec, today);
   const entry = rec.entry_date ?? existing?.entry_date;
-  let status = existing?.status ?? "在库";
+  // New people are 在库; passing the review is recorded once, dated by entry (or the review).
+  const status = existing?.status ?? "在库";
   let changes = existing?.status_changes;
-  const passedNow = county !== undefined && prior.county === undefined && statusCountsInPool(status);
-  if (passedNow) {
+  if (county !== undefined && prior.county === undefined && statusCountsInPool(status)) {
     changes = [...(changes ?? []), { status, date: entry ?? county, reason: COUNTY_REVIEW_PASSED }];
   }
-  if (existing === undefined) status = "在库";
   return {
     ...existing,
     id,
