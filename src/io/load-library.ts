@@ -123,7 +123,7 @@ function listDir(root: string, dir: string, pattern: RegExp, cwd: string, diagno
       diagnostics.push(
         diagnostic(
           "village-file-name",
-          { name, expected: dir === VILLAGES_DIR ? "<12 位村代码>.yaml" : "<年度>.yaml" },
+          { name, expected: dir === VILLAGES_DIR ? "village" : "year" },
           {
             location: { file: displayPath(path.join(abs, name), cwd), line: 1, column: 1 },
           },

@@ -158,7 +158,7 @@ export function readYaml(text: string, file: string): YamlReadResult {
     diagnostics.push(
       diagnostic(
         code,
-        { detail: err.message.split("\n")[0]!.slice(0, 120), key: "" },
+        { reason: err.code, detail: err.message.split("\n")[0]!.slice(0, 120) },
         { location: { file, line: at.line, column: at.col } },
       ),
     );

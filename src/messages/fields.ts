@@ -51,12 +51,25 @@ export const FIELD_LABELS: Readonly<Record<string, { zh: string; en: string }>> 
   topics: { zh: "培训内容", en: "topics" },
   hours: { zh: "学时", en: "hours" },
   replaced_by: { zh: "并入", en: "replaced by" },
+  sessions: { zh: "培训场次", en: "sessions" },
+  unit: { zh: "举办单位", en: "organising unit" },
+  score: { zh: "得分", en: "score" },
+  grade: { zh: "等次", en: "grade" },
+  ratings: { zh: "评价", en: "ratings" },
+  votes: { zh: "民主测评票数", en: "votes" },
+  raters: { zh: "参评人数", en: "raters" },
+  policy: { zh: "政策", en: "policy" },
+  item: { zh: "负面清单条目", en: "negative-list item" },
 };
 
-/** `mentors[0].role` → "帮带人职务 (mentors[0].role)"; a plain key → its label. */
+/**
+ * `mentors[0].role` → "职务（mentors[0].role）"; a plain key → its label. The label is that of the
+ * last named key, so `evaluations.2021.score` and `sessions[1].unit` read naturally.
+ */
 export function fieldLabel(field: string | number | undefined, lang: Lang): string {
   const f = String(field ?? "");
-  const last = /([A-Za-z_]+)(?:\[\d+\])?$/.exec(f)?.[1] ?? f;
+  const keys = f.match(/[A-Za-z_]+/g) ?? [];
+  const last = [...keys].reverse().find((k) => FIELD_LABELS[k]) ?? f;
   const label = FIELD_LABELS[last]?.[lang];
   if (!label) return f;
   if (f === last) return label;

@@ -16,6 +16,27 @@ const REASONS_EN: Record<string, string> = {
   EISDIR: "it is a folder",
 };
 
+/** The YAML parser's error codes in words a village official can act on (English keeps the parser's text). */
+const YAML_REASONS_ZH: Record<string, string> = {
+  BAD_INDENT: "缩进不正确",
+  TAB_AS_INDENT: "用了 Tab 缩进，只能用空格",
+  MISSING_CHAR: "缺少引号、括号或冒号",
+  BAD_DQ_ESCAPE: "双引号中的转义写法不正确（\\ 后只能跟规定的字符）",
+  BAD_SCALAR_START: "值的开头字符不合规，请给值加上引号",
+  BLOCK_AS_IMPLICIT_KEY: "键的写法不正确",
+  MULTILINE_IMPLICIT_KEY: "键不能跨行；可能漏了冒号或引号",
+  UNEXPECTED_TOKEN: "出现了多余或不该出现的字符",
+  KEY_OVER_1024_CHARS: "键太长",
+  BAD_PROP_ORDER: "锚点或标签的位置不正确",
+  MULTIPLE_ANCHORS: "同一个值有多个锚点",
+  MULTIPLE_TAGS: "同一个值有多个标签",
+  NON_STRING_KEY: "键必须是文字",
+  BLOCK_IN_FLOW: "方括号或花括号中不能换行写块",
+  BAD_COLLECTION_TYPE: "列表或映射的写法不正确",
+  BAD_DIRECTIVE: "不认识的 % 指令",
+  IMPOSSIBLE: "无法解析",
+};
+
 const TYPE_ZH: Record<string, string> = {
   string: "文本",
   number: "数字",
@@ -55,7 +76,7 @@ export const CORE_MESSAGES: Readonly<Record<keyof typeof CORE_CODES, Entry>> = {
   },
   "yaml-syntax": {
     zh: {
-      message: (a) => `YAML 格式错误${a.detail ? `：${a.detail}` : ""}`,
+      message: (a) => `YAML 格式错误${YAML_REASONS_ZH[a.reason!] ? `：${YAML_REASONS_ZH[a.reason!]}` : ""}`,
       hint: () => "检查缩进（只用空格，不用 Tab）、冒号后的空格和引号是否成对",
     },
     en: {
@@ -299,11 +320,13 @@ export const CORE_MESSAGES: Readonly<Record<keyof typeof CORE_CODES, Entry>> = {
   },
   "village-file-name": {
     zh: {
-      message: (a) => `文件名“${a.name}”不对，应为 ${a.expected}`,
+      message: (a) =>
+        `文件名“${a.name}”不对，应为 ${a.expected === "village" ? "<12 位村代码>.yaml" : a.expected === "year" ? "<年度>.yaml" : a.expected}`,
       hint: () => "村名册文件以 12 位村代码命名，如 villages/640502100201.yaml",
     },
     en: {
-      message: (a) => `file name "${a.name}" is wrong; expected ${a.expected}`,
+      message: (a) =>
+        `file name "${a.name}" is wrong; expected ${a.expected === "village" ? "<12-digit village code>.yaml" : a.expected === "year" ? "<year>.yaml" : a.expected}`,
       hint: () => "village files are named by their 12-digit code, e.g. villages/640502100201.yaml",
     },
   },
