@@ -176,6 +176,8 @@ export interface Evaluation {
   readonly grade?: GradeCode;
   readonly decision?: Decision;
   readonly reasons?: readonly string[];
+  /** The evaluation sheet's note (备注), as the township wrote it. */
+  readonly note?: string;
 }
 
 /** One person's file (一人一档). */

@@ -89,6 +89,7 @@ const evaluationSchema = z.strictObject({
   grade: z.enum(GRADE_CODES).optional(),
   decision: z.enum(DECISIONS).optional(),
   reasons: z.array(text("调整理由 reason", 40)).optional(),
+  note: text("测评表备注 note", 500).optional(),
 }) satisfies z.ZodType<Evaluation>;
 
 /** One person's file (一人一档). Keys are written in this order. */
