@@ -172,5 +172,16 @@ export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], ctx: Is
       }
     }
   }
-  return out;
+  // A misspelt key shows up twice: as unknown, and the field it should have been as missing.
+  // The unknown key's "did you mean" says it all, so the missing field is not repeated.
+  const misspelt = new Set(
+    out
+      .filter((d) => d.code === "unknown-key" && d.args.suggestion)
+      .map((d) => `${JSON.stringify(d.location?.path?.slice(0, -1))}|${d.args.suggestion}`),
+  );
+  return out.filter(
+    (d) =>
+      d.code !== "missing-field" ||
+      !misspelt.has(`${JSON.stringify(d.location?.path)}|${String(d.args.field).split(/[.[]/).pop()}`),
+  );
 }
