@@ -27,6 +27,7 @@ export const FATAL_EXIT = {
   "read-only": EXIT.environment,
   "unsafe-path": EXIT.environment,
   "journal-corrupt": EXIT.environment,
+  "commit-incomplete": EXIT.environment,
   "io-error": EXIT.environment,
 } as const satisfies Record<string, ExitCode>;
 

@@ -61,6 +61,7 @@ export function renameSync(from: string, to: string): void {
   fs.renameSync(from, to);
 }
 
+/** Creates a folder (failing if it exists), owner-only permissions. */
 export function mkdirPrivateSync(path: string): void {
   countWrite(path);
   fs.mkdirSync(path, { mode: 0o700 });

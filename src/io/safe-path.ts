@@ -1,20 +1,24 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ReserveError } from "../diagnostics/fatal.js";
+import { mkdirPrivateSync } from "./fs-ops.js";
 import { displayPath } from "./layout.js";
 
 /**
  * The library is written only inside its own folder and never through a symbolic link: a link
  * planted in the folder (or a village file replaced by one) could otherwise make the tool
- * overwrite a file elsewhere. Every write target is checked component by component.
+ * overwrite a file elsewhere. Every write target is checked component by component, and the
+ * target itself must be a regular file if it exists (a folder in its place would make the rename
+ * fail half-way through a commit).
  */
 export function safeTarget(root: string, rel: string): string {
   const normal = path.posix.normalize(rel);
   if (path.isAbsolute(normal) || normal.startsWith("..") || normal.split("/").includes("..")) {
     throw new ReserveError("unsafe-path", { path: rel, reason: "outside" });
   }
+  const parts = normal.split("/");
   let cur = root;
-  for (const part of normal.split("/")) {
+  for (const [i, part] of parts.entries()) {
     cur = path.join(cur, part);
     let st: fs.Stats;
     try {
@@ -24,6 +28,9 @@ export function safeTarget(root: string, rel: string): string {
       throw err;
     }
     if (st.isSymbolicLink()) throw new ReserveError("unsafe-path", { path: displayPath(cur), reason: "symlink" });
+    if (i === parts.length - 1 && !st.isFile()) {
+      throw new ReserveError("unsafe-path", { path: displayPath(cur), reason: "not-file" });
+    }
   }
   return cur;
 }
@@ -38,18 +45,21 @@ export function ensureParentDirs(root: string, rel: string): string[] {
   let cur = root;
   for (const part of parts) {
     cur = path.join(cur, part);
+    let st: fs.Stats | undefined;
     try {
-      fs.mkdirSync(cur, { mode: 0o700 });
-      created.push(cur);
+      st = fs.lstatSync(cur);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-      const st = fs.lstatSync(cur);
-      if (st.isSymbolicLink() || !st.isDirectory()) {
-        throw new ReserveError("unsafe-path", {
-          path: displayPath(cur),
-          reason: st.isSymbolicLink() ? "symlink" : "not-dir",
-        });
-      }
+      if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+    }
+    if (st === undefined) {
+      // Through fs-ops, so that a fault injected at this write fails it like any other.
+      mkdirPrivateSync(cur);
+      created.push(cur);
+    } else if (st.isSymbolicLink() || !st.isDirectory()) {
+      throw new ReserveError("unsafe-path", {
+        path: displayPath(cur),
+        reason: st.isSymbolicLink() ? "symlink" : "not-dir",
+      });
     }
   }
   return created;

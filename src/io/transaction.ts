@@ -55,19 +55,38 @@ function wrap<T>(root: string, fn: () => T): T {
   }
 }
 
+/**
+ * After the commit point the change stands: a failure while applying the journal (a disk error, a
+ * permission changed meanwhile) leaves it for the next command to finish, and the user is told so
+ * rather than that nothing changed.
+ */
+function incomplete(root: string, err: unknown): unknown {
+  if (err instanceof ReserveError && (err.code === "journal-corrupt" || err.code === "unsafe-path")) return err;
+  const code = err instanceof ReserveError ? err.code : ((err as NodeJS.ErrnoException | undefined)?.code ?? "error");
+  return new ReserveError("commit-incomplete", { path: root, reason: code });
+}
+
 /** Commits the writes atomically. Files whose content is unchanged should not be passed. */
 export function commit(root: string, writes: readonly FileWrite[]): void {
   if (writes.length === 0) return;
   wrap(root, () => {
     const txDir = path.join(root, TX_DIR);
-    if (fs.existsSync(txDir)) fs.rmSync(txDir, { recursive: true, force: true });
+    // A leftover (the caller has recovered, so nothing of it is committed); a link is removed, not followed.
+    if (present(txDir)) fs.rmSync(txDir, { recursive: true, force: true });
     mkdirPrivateSync(txDir);
     const generation = `${Date.now().toString(36)}-${randomBytes(6).toString("hex")}\n`;
     const all = [...writes, { target: GENERATION_FILE, content: generation }];
     const entries: JournalEntry[] = [];
+    const madeDirs: string[] = [];
     try {
+      // Whatever can fail is done before the commit point: every target is checked (inside the
+      // library, no link, a regular file if it exists), its folder made and found writable.
+      for (const w of all) {
+        const target = safeTarget(root, w.target);
+        madeDirs.push(...ensureParentDirs(root, w.target));
+        fs.accessSync(path.dirname(target), fs.constants.W_OK);
+      }
       all.forEach((w, i) => {
-        safeTarget(root, w.target);
         const temp = `${i + 1}.new`;
         writeNewFileSync(path.join(txDir, temp), w.content);
         entries.push({ target: w.target, temp, sha256: sha256(w.content) });
@@ -84,10 +103,21 @@ export function commit(root: string, writes: readonly FileWrite[]): void {
     } catch (err) {
       // Nothing is committed yet: drop the temporary files and leave the library as it was.
       fs.rmSync(txDir, { recursive: true, force: true });
+      for (const dir of madeDirs.reverse()) {
+        try {
+          fs.rmdirSync(dir);
+        } catch {
+          // Not empty after all, or gone: leave it.
+        }
+      }
       throw err;
     }
     crashPoint("tx:after-journal");
-    applyJournal(root, entries);
+    try {
+      applyJournal(root, entries);
+    } catch (err) {
+      throw incomplete(root, err);
+    }
   });
 }
 
@@ -115,9 +145,28 @@ function applyJournal(root: string, entries: readonly JournalEntry[]): void {
   fs.rmSync(txDir, { recursive: true, force: true });
 }
 
+/** True when something is at `p`, even a dangling symbolic link. */
+function present(p: string): boolean {
+  try {
+    fs.lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The transaction folder and its journal are the tool's own: a link or a file in their place is refused. */
+function checkOwn(root: string, rel: string, dir: boolean): void {
+  const st = fs.lstatSync(path.join(root, rel));
+  if (st.isSymbolicLink()) throw new ReserveError("unsafe-path", { path: rel, reason: "symlink" });
+  if (dir ? !st.isDirectory() : !st.isFile()) {
+    throw new ReserveError("unsafe-path", { path: rel, reason: dir ? "not-dir" : "not-file" });
+  }
+}
+
 /** True when an earlier run left a transaction behind (finished or not). */
 export function hasPendingTransaction(root: string): boolean {
-  return fs.existsSync(path.join(root, TX_DIR));
+  return present(path.join(root, TX_DIR));
 }
 
 /**
@@ -127,10 +176,12 @@ export function hasPendingTransaction(root: string): boolean {
 export function recover(root: string): Recovery {
   return wrap(root, () => {
     const txDir = path.join(root, TX_DIR);
-    if (!fs.existsSync(txDir)) return "none";
+    if (!present(txDir)) return "none";
+    checkOwn(root, TX_DIR, true);
     const journalPath = path.join(root, JOURNAL_FILE);
     let journal: Journal | undefined;
-    if (fs.existsSync(journalPath)) {
+    if (present(journalPath)) {
+      checkOwn(root, JOURNAL_FILE, false);
       try {
         const parsed = JSON.parse(fs.readFileSync(journalPath, "utf8")) as Journal;
         if (parsed.version === 1 && Array.isArray(parsed.entries) && parsed.check === journalCheck(parsed.entries)) {
@@ -144,7 +195,11 @@ export function recover(root: string): Recovery {
       if (journal === undefined) throw new ReserveError("journal-corrupt", { path: JOURNAL_FILE });
     }
     if (journal) {
-      applyJournal(root, journal.entries);
+      try {
+        applyJournal(root, journal.entries);
+      } catch (err) {
+        throw incomplete(root, err);
+      }
       return "rolled-forward";
     }
     // Empty: the last step (removing the folder) was all that was left; the change is complete.

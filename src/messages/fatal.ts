@@ -5,11 +5,31 @@ const UNSAFE_ZH: Record<string, string> = {
   symlink: "它是符号链接，可能指向库目录以外",
   outside: "它不在库目录中",
   "not-dir": "它不是文件夹",
+  "not-file": "它不是普通文件",
 };
 const UNSAFE_EN: Record<string, string> = {
   symlink: "it is a symbolic link and may point outside the library",
   outside: "it is outside the library folder",
   "not-dir": "it is not a folder",
+  "not-file": "it is not a regular file",
+};
+
+/** What stopped a write, from the system's error code. */
+const CAUSE_ZH: Record<string, string> = {
+  EACCES: "没有权限",
+  EPERM: "没有权限",
+  ENOSPC: "磁盘空间不足",
+  EDQUOT: "超出磁盘配额",
+  EROFS: "磁盘只读",
+  EIO: "磁盘读写错误",
+};
+const CAUSE_EN: Record<string, string> = {
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  ENOSPC: "the disk is full",
+  EDQUOT: "the disk quota is exceeded",
+  EROFS: "the disk is read-only",
+  EIO: "a disk I/O error",
 };
 
 /** Wording of the errors that stop a command as a whole. */
@@ -140,6 +160,20 @@ export const FATAL_MESSAGES: Readonly<Record<FatalCode, Entry>> = {
     en: {
       message: (a) => `an interrupted write cannot be completed (${a.path} is damaged)`,
       hint: () => "back up the whole library folder and check the disk before changing anything",
+    },
+  },
+  "commit-incomplete": {
+    zh: {
+      message: (a) =>
+        `修改已确认，但未能全部写入 ${a.path}（${CAUSE_ZH[a.reason!] ?? a.reason}）；下次运行 reserve 时会自动完成`,
+      hint: () =>
+        "先解决磁盘空间或权限问题，再运行任意 reserve 命令（如 reserve audit）完成这次修改；不要手工改动库文件",
+    },
+    en: {
+      message: (a) =>
+        `the change is committed but could not be fully written to ${a.path} (${CAUSE_EN[a.reason!] ?? a.reason}); the next reserve command completes it`,
+      hint: () =>
+        "fix the disk space or permissions, then run any reserve command (e.g. reserve audit) to complete the change; do not edit the library by hand meanwhile",
     },
   },
   "io-error": {
