@@ -7,6 +7,7 @@ import { compareDiagnostics, diagnostic, hasErrors, type Diagnostic } from "../d
 import { displayPath, villageFile } from "../io/layout.js";
 import { changeLibrary, historyStamp, historyWrite, openLibrary, type Notice } from "../io/library-session.js";
 import type { LoadedLibrary } from "../io/load-library.js";
+import { isInsideFolder } from "../io/safe-path.js";
 import { villageText } from "../io/serialize.js";
 import { openTable, type OpenOptions } from "../io/tabular/open-table.js";
 import type { Table, TableInfo } from "../io/tabular/table.js";
@@ -316,6 +317,14 @@ export async function importRosters(options: ImportOptions): Promise<ImportResul
   const tables: Table[] = [];
   try {
     for (const input of options.files) {
+      const abs = path.resolve(options.cwd, input);
+      if (isInsideFolder(abs, options.root)) {
+        // Reading a file the import may be about to replace, or importing the library into itself.
+        const file = displayPath(abs, options.cwd);
+        sink.push(diagnostic("input-in-library", {}, { location: { file, line: 1, column: 1 } }));
+        opened.push(file);
+        continue;
+      }
       const result = await openTable(input, {
         cwd: options.cwd,
         ...(options.sheet !== undefined && { sheet: options.sheet }),

@@ -64,3 +64,19 @@ export function ensureParentDirs(root: string, rel: string): string[] {
   }
   return created;
 }
+
+/**
+ * True when `file` is inside `folder`, after resolving symbolic links on both sides (a path that
+ * does not exist is compared as written).
+ */
+export function isInsideFolder(file: string, folder: string): boolean {
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const rel = path.relative(real(folder), real(file));
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+}

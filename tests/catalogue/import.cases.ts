@@ -47,6 +47,13 @@ const HEADER = "乡镇,村,姓名,性别,民族,身份证号,联系电话,学历
 export const cases: readonly CatalogueCase[] = [
   // The file as a whole
   importCase({
+    code: "input-in-library",
+    meaning:
+      "The file to import is inside the library folder (also when reached through a link): the import could replace the very file it reads, so rosters are read from outside the library only.",
+    reproducer: "the roster was saved into the library folder",
+    write: { [`data/${ROSTER}`]: `${HEADER}\n` },
+  }),
+  importCase({
     code: "file-format",
     meaning:
       "The file is not a table the tool can read — an old .xls or WPS .et workbook, an .ods sheet, a Word document, a PDF, a web page saved as .xls, a zip, binary data — whatever its name; the message says what it is.",

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
@@ -142,6 +142,15 @@ describe("files that are not what they claim, or cannot be read", () => {
       ["missing.csv", "file-unreadable", "ENOENT"],
       ["pipe.csv", "file-unreadable", "not-file"],
     ]);
+  });
+
+  it("refuses a file inside the library, also when reached through a link", async () => {
+    const work = tempDir("reserve-files-");
+    const dir = importLibrary();
+    writeFileSync(join(dir, "roster.csv"), `${HEADER.join(",")}\n${ROW.join(",")}\n`);
+    symlinkSync(dir, join(work, "lib"));
+    const result = await runImport(dir, [join(dir, "roster.csv"), "lib/villages/640502100201.yaml"], { cwd: work });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["input-in-library", "input-in-library"]);
   });
 
   it("refuses a file over the size limit before reading it", async () => {

@@ -158,6 +158,22 @@ describe("inputs that are not regular files", () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(content(w.root)).toEqual(before);
   });
+
+  it.each([
+    ["a village file", `data/villages/${V1}.yaml`],
+    ["a roster copied into the library", "data/roster.csv"],
+    ["a roster reached through a link into the library", "link/roster.csv"],
+  ])("an input inside the library (%s) is refused with exit 1", (_what, input) => {
+    const w = smallImport();
+    cpSync(w.roster, join(w.root, "roster.csv"));
+    symlinkSync(w.root, join(w.dir, "link"));
+    const before = content(w.root);
+    const r = cli(["import", input], w.dir);
+    assertNoBug(r);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/input-in-library/);
+    expect(content(w.root)).toEqual(before);
+  });
 });
 
 const user = otherUser();

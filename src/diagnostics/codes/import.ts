@@ -6,6 +6,7 @@ import type { Severity } from "../diagnostic.js";
  */
 export const IMPORT_CODES = {
   // The file as a whole
+  "input-in-library": "error",
   "file-format": "error",
   "encoding-unknown": "error",
   "sheet-not-found": "error",

@@ -32,6 +32,17 @@ const DATE_FORMS_EN = "write 2021-03-01, 2021/3/1 or 2021年3月1日";
 
 /** Rejected files and rows of `reserve import`. */
 export const IMPORT_MESSAGES: Readonly<Record<keyof typeof IMPORT_CODES, Entry>> = {
+  "input-in-library": {
+    zh: {
+      message: () => "这个文件在库文件夹里面：名册应从库以外导入，库中的文件只由 reserve 写入",
+      hint: () => "把名册放到库文件夹以外（例如桌面或下载文件夹）再导入",
+    },
+    en: {
+      message: () =>
+        "this file is inside the library folder: rosters are imported from outside it, and only reserve writes the library's files",
+      hint: () => "keep rosters outside the library folder (e.g. on the desktop) and import them from there",
+    },
+  },
   "file-format": {
     zh: { message: (a) => FORMAT_ZH[a.kind!] ?? `无法识别的文件格式（${a.kind}）`, hint: () => SAVE_AS_ZH },
     en: { message: (a) => FORMAT_EN[a.kind!] ?? `unrecognised file format (${a.kind})`, hint: () => SAVE_AS_EN },
