@@ -383,6 +383,7 @@ export function buildReport(library: Library, options: BuildOptions): ReportMode
       date: p.adjustedOut!.date,
       reasons: p.adjustedOut!.reasons,
       grade: p.evaluation?.grade,
+      score: p.evaluation?.score,
     }));
   const replenishment: Replenishment[] = villageRows
     .filter((v) => v.quotaStatus === "below-min" || v.quotaStatus === "below-target")
@@ -393,6 +394,7 @@ export function buildReport(library: Library, options: BuildOptions): ReportMode
       villageName: v.name,
       inPool: v.figures.inPool,
       pending: v.figures.pending,
+      adjustedOut: v.figures.adjustedOut,
       toMin: v.figures.replenish.toMin,
       toTarget: v.figures.replenish.toTarget,
     }));

@@ -189,6 +189,8 @@ export interface AdjustedOut {
   readonly date: IsoDate;
   readonly reasons: readonly string[];
   readonly grade: string | undefined;
+  /** The year's evaluation score, when the year's evaluation is recorded. */
+  readonly score: number | undefined;
 }
 
 export interface Replenishment {
@@ -198,6 +200,8 @@ export interface Replenishment {
   readonly villageName: string;
   readonly inPool: number;
   readonly pending: number;
+  /** Adjusted out of the village during the year: why it fell short. */
+  readonly adjustedOut: number;
   readonly toMin: number;
   readonly toTarget: number;
 }

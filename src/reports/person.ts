@@ -124,10 +124,12 @@ export function personDoc(model: ReportModel, f: PersonFacts, lang: Lang): Perso
         ...CRITERIA.map((c) => P.criteria[c] ?? c),
         P.votes,
         P.raters,
+        P.trainingRate,
         P.score,
         P.grade,
         P.decision,
         P.reasons,
+        P.note,
       ],
       rows: Object.keys(r.evaluations ?? {})
         .sort()
@@ -141,10 +143,12 @@ export function personDoc(model: ReportModel, f: PersonFacts, lang: Lang): Perso
             ...CRITERIA.map((c) => (e.ratings[c] ? model.policy.evaluation.rating_labels[e.ratings[c]] : "")),
             votes,
             e.raters === undefined ? "" : String(e.raters),
+            e.training_rate === undefined ? "" : `${Math.round(e.training_rate * 100)}%`,
             e.score === undefined ? "" : String(e.score),
             e.grade ? model.policy.evaluation.grade_labels[e.grade] : "",
             e.decision ? (P.decisions[e.decision] ?? e.decision) : "",
             (e.reasons ?? []).join(sep),
+            e.note ?? "",
           ];
         }),
       empty: P.none,

@@ -294,7 +294,16 @@ export function summaryMarkdown(model: ReportModel, lang: Lang): string {
   else {
     out.push(
       mdTable(
-        [L.town, L.village, L.ledger.id, L.ledger.name, L.evaluation.date, L.evaluation.reasons, L.f.grade],
+        [
+          L.town,
+          L.village,
+          L.ledger.id,
+          L.ledger.name,
+          L.evaluation.date,
+          L.evaluation.reasons,
+          L.f.grade,
+          L.person.score,
+        ],
         model.adjusted.map((a) => [
           a.townName,
           a.villageName,
@@ -303,6 +312,7 @@ export function summaryMarkdown(model: ReportModel, lang: Lang): string {
           a.date,
           a.reasons.map((r) => categoryLabel(model, L, "reason", r)).join(sep),
           a.grade ? categoryLabel(model, L, "grade", a.grade) : L.none,
+          a.score === undefined ? L.none : a.score.toFixed(1),
         ]),
       ),
       "",
@@ -322,17 +332,27 @@ export function summaryMarkdown(model: ReportModel, lang: Lang): string {
   else {
     out.push(
       mdTable(
-        [L.town, L.village, L.villageCode, L.f.inPool, L.f.pending, L.evaluation.toMin, L.evaluation.toTarget],
+        [
+          L.town,
+          L.village,
+          L.villageCode,
+          L.f.inPool,
+          L.f.pending,
+          L.f.adjustedOut,
+          L.evaluation.toMin,
+          L.evaluation.toTarget,
+        ],
         model.replenishment.map((r) => [
           r.townName,
           r.villageName,
           r.village,
           r.inPool,
           r.pending,
+          r.adjustedOut,
           r.toMin,
           r.toTarget,
         ]),
-        ["l", "l", "l", "r", "r", "r", "r"],
+        ["l", "l", "l", "r", "r", "r", "r", "r"],
       ),
       "",
     );
@@ -583,7 +603,7 @@ export function summaryJson(model: ReportModel): string {
       quotaStatus: v.quotaStatus ?? null,
       ...unit(v.figures),
     })),
-    adjusted: model.adjusted.map((a) => ({ ...a, grade: a.grade ?? null })),
+    adjusted: model.adjusted.map((a) => ({ ...a, grade: a.grade ?? null, score: a.score ?? null })),
     replenishment: model.replenishment,
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

@@ -444,13 +444,21 @@ function replenishment(model: ReportModel, L: ReportLabels): string {
       ? `<p class="meta">${html(L.evaluation.replenishmentNone)}</p>`
       : [
           '<table class="data list" id="replenishment">',
-          `<thead><tr>${[L.town, L.village, L.f.inPool, L.f.pending, L.evaluation.toMin, L.evaluation.toTarget]
+          `<thead><tr>${[
+            L.town,
+            L.village,
+            L.f.inPool,
+            L.f.pending,
+            L.f.adjustedOut,
+            L.evaluation.toMin,
+            L.evaluation.toTarget,
+          ]
             .map((h) => `<th scope="col">${html(h)}</th>`)
             .join("")}</tr></thead>`,
           "<tbody>",
           ...rows.map(
             (r) =>
-              `<tr class="${r.toMin > 0 ? "short" : ""}"><td>${html(r.townName)}</td><th scope="row">${html(r.villageName)}</th><td>${r.inPool}</td><td>${r.pending}</td><td>${r.toMin}</td><td>${r.toTarget}</td></tr>`,
+              `<tr class="${r.toMin > 0 ? "short" : ""}"><td>${html(r.townName)}</td><th scope="row">${html(r.villageName)}</th><td>${r.inPool}</td><td>${r.pending}</td><td>${r.adjustedOut}</td><td>${r.toMin}</td><td>${r.toTarget}</td></tr>`,
           ),
           "</tbody>",
           "</table>",
