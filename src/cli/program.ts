@@ -3,8 +3,10 @@ import type { ExitCode } from "../diagnostics/fatal.js";
 import { ui } from "../messages/ui.js";
 import type { CliContext } from "./context.js";
 import { registerAudit } from "./register/audit.js";
+import { registerEvaluate } from "./register/evaluate.js";
 import { registerImport } from "./register/import.js";
 import { registerInit } from "./register/init.js";
+import { registerRecord } from "./register/record.js";
 import { registerReport } from "./register/report.js";
 import { registerShow } from "./register/show.js";
 import { registerMove } from "./register/move.js";
@@ -18,8 +20,10 @@ export const VERSION = typeof __RESERVE_VERSION__ === "string" ? __RESERVE_VERSI
 const COMMANDS: readonly RegisterCommand[] = [
   registerInit,
   registerImport,
+  registerRecord,
   registerAudit,
   registerReport,
+  registerEvaluate,
   registerShow,
   registerMove,
   registerTemplate,
