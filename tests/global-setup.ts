@@ -13,6 +13,7 @@ export default async function setup(): Promise<() => void> {
   await (bundle as (out: string, entries: Record<string, string>) => Promise<void>)(dir, {
     cli: "src/cli/entry.ts",
     "write-driver": "tests/helpers/write-driver.ts",
+    "lock-driver": "tests/trust/lock-driver.ts",
   });
   process.env.RESERVE_TEST_BUILD = dir;
   return () => rmSync(dir, { recursive: true, force: true });

@@ -72,6 +72,9 @@ function readHolder(file: string): LockHolder | undefined {
   }
 }
 
+/** A lock file still empty or unreadable after this long was left by a taker that died before writing it. */
+const EMPTY_LOCK_STALE_MS = 2000;
+
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
@@ -125,10 +128,13 @@ export function acquireLock(root: string, options: LockOptions): Lock {
     if (current === undefined) {
       // Being written by its taker right now, or left empty by a crash between create and write.
       const age = ageMs(file);
-      if (age !== undefined && age > 2000) breakLock(file, undefined);
+      if (age !== undefined && age > EMPTY_LOCK_STALE_MS) breakLock(file, undefined);
     } else if (!isAlive(current)) {
-      if (breakLock(file, current)) options.onNotice?.("stale-lock-removed", current);
-      continue;
+      if (breakLock(file, current)) {
+        options.onNotice?.("stale-lock-removed", current);
+        continue;
+      }
+      // Another process is breaking it; try again after the pause, within the wait.
     }
     if (Date.now() >= deadline) {
       const shown = current ?? readHolder(file);
@@ -146,7 +152,9 @@ export function acquireLock(root: string, options: LockOptions): Lock {
   }
   // Leftovers of a lock breaker that was itself killed mid-way.
   for (const name of fs.readdirSync(path.dirname(file))) {
-    if (name.startsWith("lock.stale-")) fs.rmSync(path.join(path.dirname(file), name), { force: true });
+    if (name.startsWith("lock.stale-") || name.startsWith("lock.break.stale-")) {
+      fs.rmSync(path.join(path.dirname(file), name), { force: true });
+    }
   }
   let released = false;
   return {
@@ -184,30 +192,68 @@ function ageMs(file: string): number | undefined {
   }
 }
 
+/** How old a breaker's guard must be before it is taken for the leftover of a breaker that died. */
+const GUARD_STALE_MS = 10_000;
+
 /**
- * Removes a dead holder's lock. It is first renamed aside, which is atomic, and then checked again:
- * if what was moved turns out to be a live lock (another process broke the stale one and took the
- * lock in between), it is put back.
+ * Removes a dead holder's lock, one breaker at a time. Several waiting writers may find the same
+ * stale lock; if each removed what it found, a slow one could remove the lock a faster one had
+ * just taken (even an empty one, created but not yet written), and two writers would hold the
+ * lock. So a breaker first takes a guard (`lock.break`, created with O_EXCL), reads the lock again
+ * under it, and removes it only if it is still the very lock found stale: while the guard is held
+ * nobody else removes the lock, and nobody can create one while it exists.
+ *
+ * A breaker killed between taking and dropping its guard (a window of a few system calls) leaves
+ * the guard behind; a guard older than GUARD_STALE_MS is moved aside and removed by the next
+ * breaker (put back if what was moved turns out to be fresh).
  */
-function breakLock(file: string, expected: LockHolder | undefined): boolean {
-  const aside = `${file}.stale-${process.pid}-${Math.random().toString(36).slice(2)}`;
+export function breakLock(file: string, expected: LockHolder | undefined): boolean {
+  const guard = `${file}.break`;
   try {
-    fs.renameSync(file, aside);
-  } catch {
+    fs.closeSync(
+      fs.openSync(
+        guard,
+        fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW,
+        0o600,
+      ),
+    );
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") return false;
+    const age = ageMs(guard);
+    if (age !== undefined && age > GUARD_STALE_MS) removeStaleGuard(guard);
     return false;
   }
-  const moved = readHolder(aside);
-  if (moved !== undefined && (expected === undefined || moved.token !== expected.token) && isAlive(moved)) {
+  try {
+    const current = readHolder(file);
+    const same =
+      expected === undefined
+        ? current === undefined && (ageMs(file) ?? 0) > EMPTY_LOCK_STALE_MS
+        : current !== undefined && current.token === expected.token && current.pid === expected.pid;
+    if (!same) return false;
+    fs.rmSync(file, { force: true });
+    return true;
+  } finally {
+    fs.rmSync(guard, { force: true });
+  }
+}
+
+function removeStaleGuard(guard: string): void {
+  const aside = `${guard}.stale-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  try {
+    fs.renameSync(guard, aside);
+  } catch {
+    return;
+  }
+  const age = ageMs(aside);
+  if (age !== undefined && age <= GUARD_STALE_MS) {
+    // Another breaker's fresh guard, taken since the age was read: give it back.
     try {
-      fs.linkSync(aside, file);
+      fs.linkSync(aside, guard);
     } catch {
-      // Someone took the lock meanwhile; the moved one's owner will find it gone when verifying.
+      // A third breaker holds a guard now; either way one guard is in place.
     }
-    fs.rmSync(aside, { force: true });
-    return false;
   }
   fs.rmSync(aside, { force: true });
-  return true;
 }
 
 function safeUser(): string {
