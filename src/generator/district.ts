@@ -4,21 +4,39 @@ import { normalizeReserve } from "../domain/normalize.js";
 import type { HistoryEntry } from "../schema/history.js";
 import {
   PERSON_GAP_PLANTERS,
+  RETIRED_VILLAGE_GAPS,
+  TOWN_GAP_PLANTERS,
   VILLAGE_GAP_SHAPES,
   type PersonGapKind,
+  type PlantContext,
   type PlantedGap,
+  type RetiredVillageGapKind,
+  type TownBook,
+  type TownGapKind,
   type VillageGapKind,
   type VillageShape,
 } from "./gaps.js";
 import { buildHistory } from "./history.js";
-import { makeReserve, TARGET_SHARES, type Flags, type People, type SlotKind, type Where } from "./people.js";
+import {
+  makeReserve,
+  mentorName,
+  retypedIdNumber,
+  TARGET_SHARES,
+  type Flags,
+  type People,
+  type SlotKind,
+  type Where,
+} from "./people.js";
 import { exactFlags, Random } from "./random.js";
 import { buildRegister } from "./register.js";
 import type { GeneratorSpec } from "./spec.js";
 import { trainingYear } from "./trainings.js";
 
-/** Independent random sequences drawn from one seed, so that changing one part leaves the others. */
-const STREAM = { register: 1, plan: 2, people: 3 } as const;
+/**
+ * Independent random sequences drawn from one seed, so that changing one part leaves the others:
+ * planting a gap draws from its own sequence, and never changes the people made around it.
+ */
+const STREAM = { register: 1, plan: 2, people: 3, gaps: 4 } as const;
 
 /** One village as generated: its book (absent when it holds nobody) and the gaps planted in it. */
 export interface GeneratedVillage {
@@ -32,11 +50,15 @@ export interface DistrictStream {
   readonly seed: number;
   readonly district: District;
   readonly trainings: readonly TrainingYear[];
-  /** Everybody the books will hold, and how many of them are 外引. */
+  /**
+   * Everybody the books will hold, and how many of them are 外引: people, so a record planted as a
+   * second entry of someone (a duplicate gap) is not counted again.
+   */
   readonly totals: { readonly villages: number; readonly reserves: number; readonly external: number };
   /**
    * The village books one at a time, in register order, so that a country-sized library never has
-   * to be in memory at once. Each call starts again from the seed and yields the same villages.
+   * to be in memory at once (a town's books are made together, for the gaps that span a town).
+   * Each call starts again from the seed and yields the same villages.
    */
   villages(): Generator<GeneratedVillage>;
 }
@@ -65,7 +87,11 @@ interface Plan {
   readonly used: Uint8Array;
   /** Index into VILLAGE_GAP_CODES; 0 for none. */
   readonly gap: Uint8Array;
+  /** Merged or abolished villages that keep a book anyway, by code. */
+  readonly retired: ReadonlyMap<string, RetiredVillageGapKind>;
   readonly personGaps: ReadonlyMap<number, readonly PersonGapKind[]>;
+  /** By town code. */
+  readonly townGaps: ReadonlyMap<string, readonly TownGapKind[]>;
   readonly people: number;
 }
 
@@ -118,21 +144,54 @@ function makePlan(spec: GeneratorSpec, district: District, rng: Random): Plan {
   spread(pending, spec.pending, "pending people");
   spread(adjustedOut, spec.adjustedOut, "adjusted-out people");
   spread(used, spec.used, "used people");
-  let extra = spec.reserves - (sum(inPool) + sum(pending) + sum(adjustedOut) + sum(used));
+  const retired = new Map<string, RetiredVillageGapKind>();
+  let retiredPeople = 0;
+  for (const kind of Object.keys(RETIRED_VILLAGE_GAPS) as RetiredVillageGapKind[]) {
+    const { status, shape } = RETIRED_VILLAGE_GAPS[kind];
+    const candidates = district.villages.filter((v) => v.kind === "村" && v.status === status);
+    for (let k = 0; k < (spec.gaps.retired?.[kind] ?? 0) && candidates.length > 0; k++) {
+      const [v] = candidates.splice(rng.int(candidates.length), 1);
+      retired.set(v!.code, kind);
+      retiredPeople += shape.inPool + shape.pending + shape.adjustedOut + shape.used;
+    }
+  }
+  let extra = spec.reserves - (sum(inPool) + sum(pending) + sum(adjustedOut) + sum(used) + retiredPeople);
   if (extra < 0) throw new Error(`${spec.reserves} reserves are too few for ${n} villages at the target`);
   for (let round = 0; extra > 0; round++) {
     if (max !== undefined && target + round >= max) throw new Error("the quota maximum leaves no room for everybody");
     for (let k = 0; k < normal.length && extra > 0; k++, extra--) inPool[normal[k]!]! += 1;
   }
+  // Gaps go to different villages (and town gaps to different towns) while there are some left.
+  const usedVillages = new Set<number>();
+  const pickVillage = (from: ArrayLike<number>): number => {
+    let i = from[rng.int(from.length)]!;
+    for (let tries = 0; usedVillages.has(i) && tries < 20; tries++) i = from[rng.int(from.length)]!;
+    usedVillages.add(i);
+    return i;
+  };
+  const holding: Record<SlotKind, Uint8Array | undefined> = { pool: undefined, pending, adjustedOut, used };
   const personGaps = new Map<number, PersonGapKind[]>();
   for (const kind of Object.keys(PERSON_GAP_PLANTERS) as PersonGapKind[]) {
-    for (let k = 0; k < (spec.gaps.persons[kind] ?? 0); k++) {
-      const i = normal[rng.int(normal.length)]!;
+    const count = spec.gaps.persons[kind] ?? 0;
+    if (count === 0) continue;
+    const slot = holding[PERSON_GAP_PLANTERS[kind].slot ?? "pool"];
+    const holders = slot === undefined ? normal : normal.filter((i) => slot[i]! > 0);
+    for (let k = 0; k < count; k++) {
+      const i = pickVillage(holders.length > 0 ? holders : normal);
       personGaps.set(i, [...(personGaps.get(i) ?? []), kind]);
     }
   }
-  const people = sum(inPool) + sum(pending) + sum(adjustedOut) + sum(used);
-  return { villages, inPool, pending, adjustedOut, used, gap, personGaps, people };
+  const townGaps = new Map<string, TownGapKind[]>();
+  for (const kind of Object.keys(TOWN_GAP_PLANTERS) as TownGapKind[]) {
+    for (let k = 0; k < (spec.gaps.towns?.[kind] ?? 0); k++) {
+      let town = villages[normal[rng.int(normal.length)]!]!.town;
+      for (let tries = 0; townGaps.has(town) && tries < 20; tries++)
+        town = villages[normal[rng.int(normal.length)]!]!.town;
+      townGaps.set(town, [...(townGaps.get(town) ?? []), kind]);
+    }
+  }
+  const people = sum(inPool) + sum(pending) + sum(adjustedOut) + sum(used) + retiredPeople;
+  return { villages, inPool, pending, adjustedOut, used, gap, retired, personGaps, townGaps, people };
 }
 
 /** The exact number of trues for a share over n people, never below the policy's minimum share. */
@@ -171,8 +230,19 @@ export function streamDistrict(spec: GeneratorSpec, seed: number): DistrictStrea
   if (spec.external > plan.people) throw new Error("more external recruits than people");
   const townSpecs = new Map(spec.towns.map((t) => [t.code, t]));
 
+  /** Where each village of a town comes in the plan: an active village's index, or a retired village's gap. */
+  const activeIndex = new Map(plan.villages.map((v, i) => [v.code, i]));
+  const villagesOfTown = new Map<string, Village[]>();
+  for (const v of district.villages) {
+    if (!activeIndex.has(v.code) && !plan.retired.has(v.code)) continue;
+    const list = villagesOfTown.get(v.town);
+    if (list) list.push(v);
+    else villagesOfTown.set(v.town, [v]);
+  }
+
   function* villages(): Generator<GeneratedVillage> {
     const rng = new Random(seed, STREAM.people);
+    const gapRng = new Random(seed, STREAM.gaps);
     const { year, policy } = spec;
     const election = policy.election.date ?? `${year}-11-26`;
     const people: People = {
@@ -188,20 +258,14 @@ export function streamDistrict(spec: GeneratorSpec, seed: number): DistrictStrea
       peopleLeft: plan.people,
       externalLeft: spec.external,
     };
-    // Person-level gaps that found no eligible record in their village move on to the next one.
+    // Gaps that found no place in their village (or town) move on to the next one.
     let carried: PersonGapKind[] = [];
-    const byTown = new Map<string, number[]>();
-    plan.villages.forEach((v, i) => {
-      const list = byTown.get(v.town);
-      if (list) list.push(i);
-      else byTown.set(v.town, [i]);
-    });
+    let carriedTown: TownGapKind[] = [];
     const screeningFrom = fromDayNumber(dayNumber(election) - Math.min(110, policy.screening.window_days - 30));
     const screeningTo = fromDayNumber(dayNumber(election) - 50);
 
     for (const town of district.towns) {
       if (spec.uniqueNames === "town") people.names = new Set();
-      const indices = byTown.get(town.code) ?? [];
       const randomFlags = (): Flags => ({
         woman: rng.chance(TARGET_SHARES.woman),
         party: rng.chance(TARGET_SHARES.party),
@@ -217,9 +281,30 @@ export function streamDistrict(spec: GeneratorSpec, seed: number): DistrictStrea
       );
       const hui = townSpecs.get(town.code)?.hui ?? spec.hui;
       const evaluation = rng.date(`${year}-12-01`, `${year}-12-24`);
+      const ctx: PlantContext = {
+        policy,
+        year,
+        date: `${year}-12-31`,
+        sessions: people.sessions,
+        rng: gapRng,
+        retypeBirthYear: (r, birthYear) => retypedIdNumber(people, r.id_number, birthYear, gapRng),
+        newMentorName: () => mentorName(people, hui, gapRng),
+      };
+      const taken = new Set<string>();
+      const made: { village: Village; book: TownBook; planted: PlantedGap[] }[] = [];
 
-      for (const i of indices) {
-        const v = plan.villages[i]!;
+      for (const v of villagesOfTown.get(town.code) ?? []) {
+        const i = activeIndex.get(v.code);
+        const retiredGap = plan.retired.get(v.code);
+        const shape: VillageShape =
+          i === undefined
+            ? RETIRED_VILLAGE_GAPS[retiredGap!].shape
+            : {
+                inPool: plan.inPool[i]!,
+                pending: plan.pending[i]!,
+                adjustedOut: plan.adjustedOut[i]!,
+                used: plan.used[i]!,
+              };
         const where: Where = {
           hui,
           evaluation,
@@ -229,12 +314,12 @@ export function streamDistrict(spec: GeneratorSpec, seed: number): DistrictStrea
           screening,
         };
         const cohort: SlotKind[] = rng.shuffle([
-          ...Array<SlotKind>(plan.inPool[i]!).fill("pool"),
-          ...Array<SlotKind>(plan.adjustedOut[i]!).fill("adjustedOut"),
-          ...Array<SlotKind>(plan.used[i]!).fill("used"),
+          ...Array<SlotKind>(shape.inPool).fill("pool"),
+          ...Array<SlotKind>(shape.adjustedOut).fill("adjustedOut"),
+          ...Array<SlotKind>(shape.used).fill("used"),
         ]);
-        const kinds = [...cohort, ...Array<SlotKind>(plan.pending[i]!).fill("pending")];
-        const nextFlags = structureFlags(rng, plan.inPool[i]!, policy.structure);
+        const kinds = [...cohort, ...Array<SlotKind>(shape.pending).fill("pending")];
+        const nextFlags = structureFlags(rng, shape.inPool, policy.structure);
         const reserves: Reserve[] = kinds.map((kind, k) =>
           makeReserve(
             people,
@@ -245,29 +330,52 @@ export function streamDistrict(spec: GeneratorSpec, seed: number): DistrictStrea
           ),
         );
         const planted: PlantedGap[] = [];
-        const gapKind = VILLAGE_GAP_CODES[plan.gap[i]!];
+        const gapKind = i === undefined ? retiredGap : VILLAGE_GAP_CODES[plan.gap[i]!];
         if (gapKind !== undefined) planted.push({ kind: gapKind, town: town.code, village: v.code });
-        const toPlant = [...carried, ...(plan.personGaps.get(i) ?? [])];
-        carried = [];
-        const ctx = { policy, year, rng };
-        const taken = new Set<number>();
-        for (const kind of toPlant) {
-          const planter = PERSON_GAP_PLANTERS[kind];
-          const candidates = reserves
-            .map((r, k) => ({ r, k }))
-            .filter(({ r, k }) => kinds[k] === "pool" && !taken.has(k) && planter.eligible(r, ctx));
-          if (candidates.length === 0) {
-            carried.push(kind);
-            continue;
+        if (i !== undefined) {
+          const toPlant = [...carried, ...(plan.personGaps.get(i) ?? [])];
+          carried = [];
+          for (const kind of toPlant) {
+            const planter = PERSON_GAP_PLANTERS[kind];
+            const slot = planter.slot ?? "pool";
+            const candidates = reserves
+              .map((r, k) => ({ r, k }))
+              .filter(({ r, k }) => kinds[k] === slot && !taken.has(r.id) && planter.eligible(r, ctx));
+            if (candidates.length === 0) {
+              carried.push(kind);
+              continue;
+            }
+            const { r, k } = gapRng.pick(candidates);
+            reserves[k] = planter.plant(r, ctx);
+            taken.add(r.id);
+            planted.push({ kind, town: town.code, village: v.code, person: r.id });
           }
-          const { r, k } = rng.pick(candidates);
-          reserves[k] = planter.plant(r, ctx);
-          taken.add(k);
-          planted.push({ kind, town: town.code, village: v.code, person: r.id });
         }
+        made.push({
+          village: v,
+          book: { village: v, normal: i !== undefined && plan.gap[i] === 0, reserves, slots: kinds },
+          planted,
+        });
+      }
+
+      const townCtx = { ...ctx, books: made.filter((m) => activeIndex.has(m.village.code)).map((m) => m.book), taken };
+      const toPlant = [...carriedTown, ...(plan.townGaps.get(town.code) ?? [])];
+      carriedTown = [];
+      for (const kind of toPlant) {
+        const found = TOWN_GAP_PLANTERS[kind].plant(townCtx);
+        if (found === undefined) {
+          carriedTown.push(kind);
+          continue;
+        }
+        for (const f of found) {
+          made.find((m) => m.village.code === f.village)!.planted.push({ kind, town: town.code, ...f });
+        }
+      }
+
+      for (const { village, book, planted } of made) {
         // In the order the library keeps lists, so a book in memory equals the book read back.
-        const book = reserves.length > 0 ? { village: v.code, reserves: reserves.map(normalizeReserve) } : undefined;
-        yield { village: v, book, planted };
+        const reserves = book.reserves.map(normalizeReserve);
+        yield { village, book: reserves.length > 0 ? { village: village.code, reserves } : undefined, planted };
       }
     }
   }

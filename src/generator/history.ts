@@ -23,6 +23,7 @@ export function buildHistory(
   const y = district.year;
   const listed = district.villages.filter((v) => v.status === "正常");
   const merged = district.villages.filter((v) => v.status === "已合并");
+  const abolished = district.villages.filter((v) => v.status === "已撤销");
   const register = options.detailed ? registerCsv(district) : undefined;
   const entries: HistoryEntry[] = [
     {
@@ -34,20 +35,25 @@ export function buildHistory(
       changes: [{ action: "init", reason: `${district.name}（${district.code}）` }],
     },
   ];
-  if (merged.length > 0) {
+  if (merged.length + abolished.length > 0) {
     const names = new Map(district.villages.map((v) => [v.code, v.name]));
     entries.push({
       at: `${y - 1}-12-02T02:00:00Z`,
       by: BY,
       command: "register",
       reason: "补录上一年度撤并的行政村，保留原代码以便追溯",
-      summary: { merged: merged.length },
-      changes: merged.map((v) => ({
-        action: "register",
-        village: v.code,
-        ...(v.replaced_by !== undefined && { to: v.replaced_by }),
-        reason: `${v.changed ?? ""} 并入${names.get(v.replaced_by ?? "") ?? ""}`.trim(),
-      })),
+      summary: { merged: merged.length, ...(abolished.length > 0 && { abolished: abolished.length }) },
+      changes: district.villages
+        .filter((v) => v.status !== "正常")
+        .map((v) => ({
+          action: "register",
+          village: v.code,
+          ...(v.replaced_by !== undefined && { to: v.replaced_by }),
+          reason:
+            v.status === "已合并"
+              ? `${v.changed ?? ""} 并入${names.get(v.replaced_by ?? "") ?? ""}`.trim()
+              : `${v.changed ?? ""} 整村搬迁，撤销建制`.trim(),
+        })),
     });
   }
   const selected = options.people - options.pending;

@@ -14,11 +14,16 @@ export {
 export {
   gapKey,
   PERSON_GAP_PLANTERS,
+  RETIRED_VILLAGE_GAPS,
+  TOWN_GAP_PLANTERS,
   VILLAGE_GAP_SHAPES,
   type GapKind,
   type PersonGapKind,
   type PersonGapPlanter,
   type PlantedGap,
+  type RetiredVillageGapKind,
+  type TownGapKind,
+  type TownGapPlanter,
   type VillageGapKind,
 } from "./gaps.js";
 export { registerCsv } from "./register.js";

@@ -1,4 +1,4 @@
-import { addMonths, dayNumber, fromDayNumber, type IsoDate } from "../domain/dates.js";
+import { addMonths, dayNumber, fromDayNumber, isLeapYear, type IsoDate } from "../domain/dates.js";
 import type {
   Evaluation,
   MeetingAttendance,
@@ -116,7 +116,8 @@ const MOBILE_PREFIXES = [
   "199",
 ];
 
-const SPECIALTIES: Readonly<Record<Source, readonly string[]>> = {
+/** What people of each source are good at (specialties, 特长). */
+export const SPECIALTIES: Readonly<Record<Source, readonly string[]>> = {
   村民小组长: ["群众工作", "矛盾纠纷调解", "土地流转", "红白理事"],
   致富能手: ["枸杞种植", "硒砂瓜种植", "滩羊养殖", "肉牛养殖", "设施农业", "苹果种植", "农机作业"],
   外出务工人员: ["建筑施工", "电焊", "机动车驾驶", "餐饮管理", "劳务经纪"],
@@ -153,9 +154,9 @@ const MENTOR_ROLE_WEIGHT: Partial<Record<MentorRole, number>> = {
 
 const plusDays = (d: IsoDate, n: number): IsoDate => fromDayNumber(dayNumber(d) + n);
 
-function uniqueName(p: People, gender: Gender, ethnicity: Ethnicity): string {
+function uniqueName(p: People, gender: Gender, ethnicity: Ethnicity, rng: Random = p.rng): string {
   for (let attempt = 0; ; attempt++) {
-    const name = personName(p.rng, gender, ethnicity);
+    const name = personName(rng, gender, ethnicity);
     if (!p.names.has(name) || attempt > 200) {
       p.names.add(name);
       return name;
@@ -192,18 +193,38 @@ function regionOf(p: People, ethnicity: Ethnicity, external: boolean): string {
   ])();
 }
 
-/** A GB 11643 number: region, birth date, a sequence whose parity is the gender, the check character. */
-function idNumber(p: People, region: string, birth: IsoDate, gender: Gender): string {
+/**
+ * A GB 11643 number: region, birth date, a sequence whose parity is the gender, the check character;
+ * never one already issued in this run.
+ */
+function idNumber(p: People, region: string, birth: IsoDate, gender: Gender, rng: Random = p.rng): string {
   // 17 digits do not fit a double exactly; region, day and sequence packed this way do (< 2^53).
   const base = Number(region) * 1e9 + (dayNumber(birth) + 200_000) * 1000;
   for (let attempt = 0; attempt < 5000; attempt++) {
-    const seq = p.rng.int(500) * 2 + (gender === "男" ? 1 : 0);
+    const seq = rng.int(500) * 2 + (gender === "男" ? 1 : 0);
     if (seq === 0 || p.ids.has(base + seq)) continue;
     p.ids.add(base + seq);
     const body = `${region}${birth.replace(/-/g, "")}${String(seq).padStart(3, "0")}`;
     return body + checkCharacter(body);
   }
   throw new Error(`no ID sequence left for ${region} ${birth}: too many people born on one day in one place`);
+}
+
+/**
+ * An issued ID number with the birth year typed as `year`, as a clerk might mistype it: region,
+ * month, day and sequence as they were (29 February becomes the 28th in a common year), the check
+ * character recomputed. Another sequence when that number was already issued.
+ */
+export function retypedIdNumber(p: People, id: string, year: number, rng: Random = p.rng): string {
+  const region = id.slice(0, 6);
+  const monthDay = id.slice(10, 14) === "0229" && !isLeapYear(year) ? "0228" : id.slice(10, 14);
+  const birth = `${String(year).padStart(4, "0")}-${monthDay.slice(0, 2)}-${monthDay.slice(2)}`;
+  const seq = Number(id.slice(14, 17));
+  const key = Number(region) * 1e9 + (dayNumber(birth) + 200_000) * 1000 + seq;
+  if (p.ids.has(key)) return idNumber(p, region, birth, seq % 2 === 1 ? "男" : "女", rng);
+  p.ids.add(key);
+  const body = `${region}${birth.replace(/-/g, "")}${id.slice(14, 17)}`;
+  return body + checkCharacter(body);
 }
 
 function phone(p: People): string {
@@ -310,6 +331,12 @@ function targetPostOf(rng: Random, political: PoliticalStatus): TargetPost {
   ]);
 }
 
+/** A mentor's name, unique like every name the run gives (most mentors are men). */
+export function mentorName(p: People, hui: number, rng: Random = p.rng): string {
+  const gender: Gender = rng.chance(0.2) ? "女" : "男";
+  return uniqueName(p, gender, rng.chance(hui) ? "回族" : "汉族", rng);
+}
+
 function mentorsOf(p: People, start: IsoDate, end: IsoDate | undefined, hui: number): Mentorship[] {
   const { rng, policy } = p;
   const roles = policy.mentoring.roles.map((r) => [r, MENTOR_ROLE_WEIGHT[r] ?? 10] as const);
@@ -388,7 +415,6 @@ function trainingsOf(p: People, kind: SlotKind, leave: IsoDate | undefined): str
  */
 function evaluationOf(p: People, date: IsoDate, attended: number): Evaluation {
   const { rng, policy, sessions } = p;
-  const e = policy.evaluation;
   const ratings = Object.fromEntries(
     CRITERIA.map((c) => [
       c,
@@ -408,7 +434,31 @@ function evaluationOf(p: People, date: IsoDate, attended: number): Evaluation {
     basic,
     incompetent: 0,
   };
-  const training_rate = Math.round((attended / sessions.length) * 100) / 100;
+  return {
+    date,
+    ratings,
+    votes,
+    raters,
+    ...gradeEvaluation(policy, sessions.length, ratings, votes, attended),
+    decision: "keep",
+  };
+}
+
+/**
+ * The training rate, score and grade an evaluation's ratings and votes give under policy.evaluation:
+ * score = criteria × Σ(weight × rating points) + democratic × (vote points averaged over the votes) +
+ * training × (rate × 100), one decimal; the grade by the bands.
+ */
+export function gradeEvaluation(
+  policy: Policy,
+  held: number,
+  ratings: Readonly<Record<Criterion, RatingCode>>,
+  votes: Readonly<Record<GradeCode, number>>,
+  attended: number,
+): { training_rate: number; score: number; grade: GradeCode } {
+  const e = policy.evaluation;
+  const raters = GRADE_CODES.reduce((s, g) => s + votes[g], 0);
+  const training_rate = Math.round((attended / held) * 100) / 100;
   const criteria = CRITERIA.reduce((s, c) => s + e.criteria_weights[c] * e.rating_points[ratings[c]], 0);
   const democratic = GRADE_CODES.reduce((s, g) => s + votes[g] * e.vote_points[g], 0) / raters;
   const score =
@@ -427,7 +477,7 @@ function evaluationOf(p: People, date: IsoDate, attended: number): Evaluation {
         : score >= bands.basic
           ? "basic"
           : "incompetent";
-  return { date, ratings, votes, raters, training_rate, score, grade, decision: "keep" };
+  return { training_rate, score, grade };
 }
 
 /** One person's file (一人一档), consistent in itself and with the policy. */

@@ -13,6 +13,7 @@ export function buildRegister(spec: GeneratorSpec, rng: Random): District {
   const villages: Village[] = [];
   const townNames = new Set(spec.towns.flatMap((t) => (t.name ? [t.name.replace(/[镇乡]$/, "")] : [])));
   let villageNames = new Set<string>();
+  const namesOfTown = new Map<string, Set<string>>();
   for (const [ti, t] of spec.towns.entries()) {
     if (!t.code.startsWith(spec.district.code) || t.code.length !== 9) {
       throw new Error(`town code ${t.code} does not nest in ${spec.district.code}`);
@@ -20,9 +21,11 @@ export function buildRegister(spec: GeneratorSpec, rng: Random): District {
     const name = t.name ?? `${placeName(rng, townNames)}${ti % 9 === 8 ? "乡" : "镇"}`;
     towns.push({ code: t.code, name, status: "正常" });
     if (spec.uniqueNames === "town") villageNames = new Set();
+    namesOfTown.set(t.code, villageNames);
     const communities = t.communities ?? 0;
     const total = t.villages + (t.merged ?? 0);
-    if (total + communities > PLACE_NAME_CAPACITY) throw new Error(`too many villages in town ${t.code}`);
+    if (total + (t.abolished ?? 0) + communities > PLACE_NAME_CAPACITY)
+      throw new Error(`too many villages in town ${t.code}`);
     for (let i = 0; i < communities; i++) {
       villages.push({
         code: `${t.code}${String(i + 1).padStart(3, "0")}`,
@@ -35,7 +38,7 @@ export function buildRegister(spec: GeneratorSpec, rng: Random): District {
     // 201–999 leaves room for 799 村委会; a synthetic town with more numbers them from 001.
     const first = total <= 799 ? 201 : 1;
     if (first === 1 && communities > 0) throw new Error(`town ${t.code} has too many units for its codes`);
-    if (first + total - 1 > 999) throw new Error(`town ${t.code} has more than 999 villages`);
+    if (first + total + (t.abolished ?? 0) - 1 > 999) throw new Error(`town ${t.code} has more than 999 villages`);
     const own: Village[] = [];
     for (let i = 0; i < total; i++) {
       own.push({
@@ -60,6 +63,28 @@ export function buildRegister(spec: GeneratorSpec, rng: Random): District {
       }
     }
   }
+  // Abolished villages are numbered after the town's others and named after every other unit is, so
+  // that adding one leaves the rest of the register as it was.
+  for (const t of spec.towns) {
+    const abolished = t.abolished ?? 0;
+    if (abolished === 0) continue;
+    const names = namesOfTown.get(t.code)!;
+    const total = t.villages + (t.merged ?? 0);
+    const first = total <= 799 ? 201 : 1;
+    const at = villages.findLastIndex((v) => v.town === t.code) + 1;
+    const added: Village[] = [];
+    for (let i = 0; i < abolished; i++) {
+      added.push({
+        code: `${t.code}${String(first + total + i).padStart(3, "0")}`,
+        name: `${placeName(rng, names)}村`,
+        town: t.code,
+        kind: "村",
+        status: "已撤销",
+        changed: rng.date(`${spec.year - 1}-03-01`, `${spec.year - 1}-09-30`),
+      });
+    }
+    villages.splice(at, 0, ...added);
+  }
   return {
     code: spec.district.code,
     name: spec.district.name,
@@ -75,7 +100,8 @@ export function buildRegister(spec: GeneratorSpec, rng: Random): District {
 /**
  * The register as 统计用区划代码 publishes it, for `reserve init --register`: 12-digit codes, the
  * urban-rural class (111 主城区 for 居委会, 220 村庄 for 村委会; blank for county and towns).
- * Merged villages are no longer in the published list, so they are left out.
+ * Merged and abolished villages are no longer in the published list, so they are left out (the
+ * list has no column for a unit's status).
  */
 export function registerCsv(d: District): string {
   const lines = ["统计用区划代码,城乡分类代码,名称", `${d.code}000000,,${d.name}`];

@@ -1,7 +1,7 @@
 import type { IsoDate } from "../domain/dates.js";
 import type { Policy } from "../domain/model.js";
 import { DEFAULT_POLICY } from "../domain/policy-defaults.js";
-import type { PersonGapKind, VillageGapKind } from "./gaps.js";
+import type { PersonGapKind, RetiredVillageGapKind, TownGapKind, VillageGapKind } from "./gaps.js";
 
 /** One town of a generated district. Synthetic towns leave the name to the generator. */
 export interface TownSpec {
@@ -12,6 +12,8 @@ export interface TownSpec {
   readonly villages: number;
   /** Villages merged into another village of the same town the year before; they hold no reserves. */
   readonly merged?: number;
+  /** Villages abolished (已撤销) the year before, e.g. after the whole village moved; no reserves. */
+  readonly abolished?: number;
   /** 社区 (居民委员会): listed in the register, no quota, no reserves. */
   readonly communities?: number;
   /** Share of 回族 among the town's reserves; the district's share when absent. */
@@ -44,7 +46,11 @@ export interface GeneratorSpec {
   /** Gaps put in on purpose, by kind (see gaps.ts). */
   readonly gaps: {
     readonly villages: Readonly<Partial<Record<VillageGapKind, number>>>;
+    /** Books of merged or abolished villages; their people are part of `reserves`. */
+    readonly retired?: Readonly<Partial<Record<RetiredVillageGapKind, number>>>;
     readonly persons: Readonly<Partial<Record<PersonGapKind, number>>>;
+    /** Gaps over several records or villages of one town; a duplicate adds a record to `reserves`. */
+    readonly towns?: Readonly<Partial<Record<TownGapKind, number>>>;
   };
   /**
    * Where names (of reserves and mentors) must be unique. A district of a few hundred people can
@@ -67,14 +73,17 @@ const SAMPLE_POLICY: Policy = {
  * 沙坡头区 as the bundled sample (DESIGN §2): the real towns and codes, about 165 administrative
  * villages with synthetic names, 536 reserves of whom 440 were selected internally and 96
  * recruited from outside. 回族 live mostly in the southern and mountain towns (香山乡, 兴仁镇,
- * 常乐镇), less in the Yellow River towns around the city.
+ * 常乐镇), less in the Yellow River towns around the city. One planted instance of every finding
+ * the audit can make under the default policy (more of the quota gaps, as a district has them), so
+ * that `reserve audit` and the reports have something true to say in many places; the two
+ * duplicate gaps add two records of people already counted.
  */
 export const SHAPOTOU: GeneratorSpec = {
   district: { code: "640502", name: "沙坡头区", city: "中卫市", province: "宁夏回族自治区" },
   year: 2021,
   policy: SAMPLE_POLICY,
   towns: [
-    { code: "640502100", name: "滨河镇", villages: 10, communities: 1, hui: 0.18 },
+    { code: "640502100", name: "滨河镇", villages: 10, abolished: 1, communities: 1, hui: 0.18 },
     { code: "640502101", name: "文昌镇", villages: 12, communities: 1, hui: 0.2 },
     { code: "640502102", name: "东园镇", villages: 16, hui: 0.28 },
     { code: "640502103", name: "柔远镇", villages: 14, hui: 0.28 },
@@ -94,7 +103,36 @@ export const SHAPOTOU: GeneratorSpec = {
   hui: 0.35,
   gaps: {
     villages: { "quota-below-min": 4, "quota-below-target": 7 },
-    persons: { "education-below-floor": 3 },
+    retired: { "village-merged-holds-reserves": 1, "village-abolished-holds-reserves": 1 },
+    persons: {
+      "education-below-floor": 3,
+      "selection-step-missing": 1,
+      "selection-out-of-order": 1,
+      "intake-source-mismatch": 1,
+      "age-below-min": 1,
+      "age-above-max": 1,
+      "screening-missing": 1,
+      "screening-failed": 1,
+      "screening-stale": 1,
+      "mentor-missing": 1,
+      "training-below-min": 1,
+      "training-session-undefined": 1,
+      "practice-post-missing": 1,
+      "party-stage-missing": 1,
+      "party-stage-overdue": 1,
+      "evaluation-missing": 1,
+      "evaluation-adjust-pending": 1,
+      "status-change-missing": 1,
+      "status-change-no-date": 1,
+      "status-change-no-reason": 1,
+    },
+    towns: {
+      "person-in-two-villages": 1,
+      "person-entered-twice": 1,
+      "possible-duplicate": 1,
+      "mentor-overloaded": 1,
+      "village-structure-below": 1,
+    },
   },
   uniqueNames: "district",
   detailedHistory: true,

@@ -7,11 +7,12 @@ import { educationRank, isPartyMember } from "../../src/domain/terms.js";
 import { sampleInMemory, sampleLibrary, SAMPLE_DATE } from "./helpers.js";
 
 /**
- * The sample must be clean for the rules the audit will get, apart from what is planted, so that
- * a rule's test can plant its own gap and expect to find exactly that. These checks state those
- * rules as plainly as possible; each one names the records that break it.
+ * The sample must be clean for the audit's rules apart from what is planted, so that a rule's test
+ * can plant its own gap and expect to find exactly that, and the audit of the sample finds exactly
+ * the planted gaps. These checks state the rules as plainly as possible, independently of
+ * src/rules/; each one names the records that break it, and those must be exactly the planted ones.
  */
-describe("the sample is clean for the rules still to come", () => {
+describe("the sample is clean but for its planted gaps", () => {
   const lib = () => sampleLibrary();
   const policy = () => lib().district.policy;
   const people = () => lib().books.flatMap((b) => b.reserves.map((r) => ({ r, village: b.village })));
@@ -22,8 +23,17 @@ describe("the sample is clean for the rules still to come", () => {
         .planted.filter((g) => g.kind === kind)
         .map((g) => g.person),
     );
+  /** The records carrying the planted gaps of these kinds, sorted. */
+  const planted = (...kinds: string[]) =>
+    sampleInMemory()
+      .planted.filter((g) => kinds.includes(g.kind))
+      .map((g) => g.person!)
+      .sort();
   const broken = (list: { r: Reserve }[], ok: (r: Reserve) => boolean) =>
-    list.filter(({ r }) => !ok(r)).map(({ r }) => r.id);
+    list
+      .filter(({ r }) => !ok(r))
+      .map(({ r }) => r.id)
+      .sort();
 
   it("gives every in-pool reserve a current mentor of an allowed role, each mentor guiding one reserve", () => {
     const roles = policy().mentoring.roles;
@@ -33,9 +43,13 @@ describe("the sample is clean for the rules still to come", () => {
         const mode = current.length > 1 ? "多带一" : "一带一";
         return current.length > 0 && current.every((m) => roles.includes(m.role) && m.mode === mode);
       }),
-    ).toEqual([]);
+    ).toEqual(planted("mentor-missing"));
+    // Every mentor guides one reserve: but for the planted overloaded mentor, and the people
+    // entered twice, whose second records have mentors of their own.
     const mentors = people().flatMap(({ r }) => (r.mentors ?? []).map((m) => m.name));
-    expect(new Set(mentors).size).toBe(mentors.length);
+    const shared = mentors.filter((m, i) => mentors.indexOf(m) !== i);
+    const overloaded = people().filter(({ r }) => plantedPeople("mentor-overloaded").has(r.id));
+    expect(shared).toEqual(overloaded.map(({ r }) => r.mentors![0]!.name));
     const reserveNames = new Set(people().map(({ r }) => r.name));
     expect(mentors.filter((m) => reserveNames.has(m))).toEqual([]);
     const many = pool().filter(({ r }) => (r.mentors ?? []).length > 1).length;
@@ -45,13 +59,18 @@ describe("the sample is clean for the rules still to come", () => {
 
   it("has every in-pool reserve attend at least the policy's minimum of the year's sessions, all of them defined", () => {
     const sessions = new Map(lib().trainings[0]!.sessions.map((s) => [s.id, s]));
-    expect(broken(pool(), (r) => (r.trainings ?? []).length >= policy().training.min_sessions)).toEqual([]);
-    expect(broken(people(), (r) => (r.trainings ?? []).every((id) => sessions.has(id)))).toEqual([]);
+    const attended = (r: Reserve) => (r.trainings ?? []).filter((id) => sessions.has(id));
+    expect(broken(pool(), (r) => attended(r).length >= policy().training.min_sessions)).toEqual(
+      planted("training-below-min"),
+    );
+    expect(broken(people(), (r) => (r.trainings ?? []).every((id) => sessions.has(id)))).toEqual(
+      planted("training-session-undefined"),
+    );
     // Nobody attends before entering the pool or after leaving it.
     expect(
       broken(people(), (r) => {
         const left = r.status === "在库" ? undefined : r.status_changes?.at(-1)?.date;
-        return (r.trainings ?? []).every((id) => {
+        return attended(r).every((id) => {
           const date = sessions.get(id)!.date;
           return r.entry_date !== undefined && date >= r.entry_date && (left === undefined || date < left);
         });
@@ -67,7 +86,11 @@ describe("the sample is clean for the rules still to come", () => {
         if (county === undefined) return r.entry_date === undefined;
         return township <= county && r.entry_date !== undefined && county <= r.entry_date;
       }),
-    ).toEqual([]);
+    ).toEqual(planted("selection-step-missing", "selection-out-of-order"));
+    // Only the planted internal selection lacks a step.
+    expect(broken(people(), (r) => r.intake !== "内选" || r.selection.survey !== undefined)).toEqual(
+      planted("selection-step-missing"),
+    );
     const entries = pool().map(({ r }) => r.entry_date!);
     expect(entries.every((d) => d >= "2020-12-01" && d <= "2021-01-15")).toBe(true);
   });
@@ -75,17 +98,18 @@ describe("the sample is clean for the rules still to come", () => {
   it("keeps everybody within the age limits on the audit day and on the election day", () => {
     const { age } = policy();
     const election = policy().election.date!;
-    for (const day of [SAMPLE_DATE, election]) {
-      expect(
-        broken(people(), (r) => {
-          const years = ageOn(idFacts(r.id_number).birth, day);
-          const max = Math.min(age.max, age.max_by_education?.[r.education] ?? age.max);
-          return years >= age.min && years <= max;
-        }),
-      ).toEqual([]);
-    }
-    const ages = people().map(({ r }) => ageOn(idFacts(r.id_number).birth, SAMPLE_DATE));
-    expect(ages.filter((a) => a >= 25 && a <= 45).length / ages.length).toBeGreaterThan(0.9);
+    const outside = (day: string) =>
+      broken(people(), (r) => {
+        const years = ageOn(idFacts(r.id_number).birth, day);
+        const max = Math.min(age.max, age.max_by_education?.[r.education] ?? age.max);
+        return years >= age.min && years <= max;
+      });
+    const ages = planted("age-below-min", "age-above-max");
+    expect(outside(SAMPLE_DATE)).toEqual(ages);
+    // A month earlier the one over the limit may not have had the birthday that takes them over.
+    expect(outside(election).every((id) => ages.includes(id))).toBe(true);
+    const years = people().map(({ r }) => ageOn(idFacts(r.id_number).birth, SAMPLE_DATE));
+    expect(years.filter((a) => a >= 25 && a <= 45).length / years.length).toBeGreaterThan(0.9);
   });
 
   it("has nobody below the education floor except the planted ones", () => {
@@ -112,9 +136,9 @@ describe("the sample is clean for the rules still to come", () => {
         const limit = months[last.stage];
         return limit === undefined || addMonths(last.date, limit) >= SAMPLE_DATE;
       }),
-    ).toEqual([]);
+    ).toEqual(planted("party-stage-overdue"));
     const nonMembers = people().filter(({ r }) => !isPartyMember(r.political_status));
-    expect(broken(nonMembers, (r) => r.party !== undefined)).toEqual([]);
+    expect(broken(nonMembers, (r) => r.party !== undefined)).toEqual(planted("party-stage-missing"));
   });
 
   it("has every in-pool reserve screened by every department within the window before the election", () => {
@@ -128,7 +152,7 @@ describe("the sample is clean for the rules still to come", () => {
           s.every((a) => a.result === "通过" && a.date <= election && daysBetween(a.date, election) <= window_days)
         );
       }),
-    ).toEqual([]);
+    ).toEqual(planted("screening-missing", "screening-failed", "screening-stale"));
   });
 
   it("records a dated, reasoned change for every status, and ends mentors and posts when people leave", () => {
@@ -145,7 +169,7 @@ describe("the sample is clean for the rules still to come", () => {
         const left = changes.at(-1)!.date!;
         return [...(r.mentors ?? []), ...(r.posts ?? [])].every((x) => x.to === left);
       }),
-    ).toEqual([]);
+    ).toEqual(planted("status-change-missing", "status-change-no-date", "status-change-no-reason"));
   });
 
   it("gives party-only posts to party members and practice posts in the working year", () => {
@@ -155,13 +179,16 @@ describe("the sample is clean for the rules still to come", () => {
         if (r.target_post === "村党组织书记" && !party) return false;
         return (r.posts ?? []).every((p) => p.from.startsWith("2021") && (p.post !== "党小组长" || party));
       }),
-    ).toEqual([]);
+    ).toEqual(planted("practice-post-missing"));
     // 定岗锻炼 for everybody in the pool.
-    expect(broken(pool(), (r) => (r.posts ?? []).some((p) => p.to === undefined))).toEqual([]);
+    expect(broken(pool(), (r) => (r.posts ?? []).some((p) => p.to === undefined))).toEqual(
+      planted("practice-post-missing"),
+    );
   });
 
   it("has the 2021 evaluation of everybody in the pool since 2020, graded by the policy's formula and kept", () => {
     const e = policy().evaluation;
+    const sessions = new Set(lib().trainings[0]!.sessions.map((s) => s.id));
     expect(
       broken(pool(), (r) => {
         const ev = r.evaluations?.["2021"];
@@ -179,7 +206,7 @@ describe("the sample is clean for the rules still to come", () => {
             (s, g) => s + votes[g] * e.vote_points[g],
             0,
           ) / raters;
-        const rate = Math.round(((r.trainings ?? []).length / 12) * 100) / 100;
+        const rate = Math.round(((r.trainings ?? []).filter((id) => sessions.has(id)).length / 12) * 100) / 100;
         const score =
           Math.round(
             (e.components.criteria * criteria +
@@ -196,7 +223,7 @@ describe("the sample is clean for the rules still to come", () => {
           score >= e.grade_bands[ev.grade!]
         );
       }),
-    ).toEqual([]);
+    ).toEqual(planted("evaluation-missing", "evaluation-adjust-pending"));
     // Nobody outside the pool carries an evaluation: they left before it, or came after the year began.
     expect(people().filter(({ r }) => !inPool(r, SAMPLE_DATE) && r.evaluations !== undefined)).toEqual([]);
   });
@@ -205,14 +232,23 @@ describe("the sample is clean for the rules still to come", () => {
     const { structure } = policy();
     const groups = new Map<string, Reserve[]>();
     const towns = new Map(lib().district.villages.map((v) => [v.code, v.town]));
+    const active = new Set(
+      lib()
+        .district.villages.filter((v) => v.status === "正常")
+        .map((v) => v.code),
+    );
     const add = (key: string, r: Reserve) => groups.set(key, [...(groups.get(key) ?? []), r]);
+    // As the audit judges them: villages in force and their towns (the people still kept in the
+    // books of villages that are gone are the planted findings of their own).
     for (const { r, village } of pool()) {
+      if (!active.has(village)) continue;
       add(village, r);
       add(towns.get(village)!, r);
       add("district", r);
     }
-    // 164 books, one of which holds only a pending person; 11 towns; the district.
+    // 164 books of villages in force, one of which holds only a pending person; 11 towns; the district.
     expect(groups.size).toBe(163 + 11 + 1);
+    const below: string[] = [];
     for (const [group, list] of groups) {
       const share = (f: (r: Reserve) => boolean) => list.filter(f).length / list.length;
       const young = share((r) => ageOn(idFacts(r.id_number).birth, SAMPLE_DATE) < 35);
@@ -223,8 +259,10 @@ describe("the sample is clean for the rules still to come", () => {
         college: share((r) => educationRank(r.education) >= educationRank("大学专科")),
       };
       for (const [k, min] of Object.entries(structure)) {
-        expect(shares[k as keyof typeof shares], `${group} ${k}`).toBeGreaterThanOrEqual(min);
+        if (shares[k as keyof typeof shares] < min) below.push(`${group} ${k}`);
       }
     }
+    const thin = sampleInMemory().planted.filter((g) => g.kind === "village-structure-below");
+    expect(below).toEqual(thin.map((g) => `${g.village} college`));
   });
 });

@@ -27,9 +27,10 @@ describe("the committed sample is what the generator makes", () => {
     const committed = snapshot(DATA, skip);
     expect(Object.keys(fresh)).toEqual(Object.keys(committed));
     expect(fresh).toEqual(committed);
-    // 164 village books, district.yaml, trainings/2021.yaml, .gitignore and five history entries.
-    expect(Object.keys(fresh)).toHaveLength(172);
-    expect(summary.files).toBe(172);
+    // 166 village books (two of villages that no longer exist), district.yaml, trainings/2021.yaml,
+    // .gitignore and five history entries.
+    expect(Object.keys(fresh)).toHaveLength(174);
+    expect(summary.files).toBe(174);
     expect(readFileSync(register)).toEqual(readFileSync(REGISTER_CSV));
     expect(text(join(DATA, ".gitignore"))).toContain(".reserve/\n");
   });
@@ -75,9 +76,11 @@ describe("the committed sample is what the generator makes", () => {
     });
     const [init, merged, january, december, status] = entries;
     expect(init!.summary).toEqual({ towns: 11, villages: 167 });
-    expect(merged!.changes).toHaveLength(2);
-    // Everybody who passed the county review came in in January; the 8 pending came in December.
-    expect(january!.summary).toEqual({ added: 528, villages: 163 });
+    expect(merged!.summary).toEqual({ merged: 2, abolished: 1 });
+    expect(merged!.changes).toHaveLength(3);
+    // Everybody who passed the county review came in in January (the two planted second records of
+    // a person with them); the 8 pending came in December.
+    expect(january!.summary).toEqual({ added: 530, villages: 165 });
     expect(december!.summary).toEqual({ added: 8, villages: 8 });
     expect(status!.changes?.map((c) => c.to).sort()).toEqual([
       "已使用",
@@ -95,8 +98,14 @@ describe("the committed sample is what the generator makes", () => {
 describe("the sample's figures", () => {
   const lib = () => sampleLibrary();
   const people = () => lib().books.flatMap((b) => b.reserves);
+  const plantedPeople = (kind: string) =>
+    new Set(
+      sampleInMemory()
+        .planted.filter((g) => g.kind === kind)
+        .map((g) => g.person),
+    );
 
-  it("is 沙坡头区 in 2021 with its 11 towns, 165 villages in force, 2 merged, 2 communities", () => {
+  it("is 沙坡头区 in 2021 with its 11 towns, 165 villages in force, 2 merged, 1 abolished, 2 communities", () => {
     const d = lib().district;
     expect([d.code, d.name, d.city, d.province, d.year]).toEqual([
       "640502",
@@ -130,21 +139,39 @@ describe("the sample's figures", () => {
       expect(into.town).toBe(v.town);
       expect(into.status).toBe("正常");
       expect(v.changed?.slice(0, 4)).toBe("2020");
-      expect(lib().books.some((b) => b.village === v.code)).toBe(false);
     }
+    const abolished = d.villages.filter((v) => v.status === "已撤销");
+    expect(abolished.map((v) => [v.code, v.kind, v.replaced_by, v.changed?.slice(0, 4)])).toEqual([
+      ["640502100211", "村", undefined, "2020"],
+    ]);
+    // Only the planted ones of the villages that are gone still keep a book.
+    const planted = sampleInMemory()
+      .planted.filter(
+        (g) => g.kind === "village-merged-holds-reserves" || g.kind === "village-abolished-holds-reserves",
+      )
+      .map((g) => g.village);
+    expect(
+      lib()
+        .books.filter((b) => d.villages.find((v) => v.code === b.village)!.status !== "正常")
+        .map((b) => b.village),
+    ).toEqual(planted.sort());
     expect(d.villages.filter((v) => v.kind === "社区").map((v) => v.code)).toEqual(["640502100001", "640502101001"]);
     expect(d.policy.election.date).toBe("2021-11-26");
   });
 
   it("holds 536 reserves: 440 内选 and 96 外引, sources agreeing with the intake", () => {
     const all = people();
-    expect(all).toHaveLength(536);
-    expect(all.filter((r) => r.intake === "内选")).toHaveLength(440);
-    expect(all.filter((r) => r.intake === "外引")).toHaveLength(96);
+    // 538 records of 536 people: two people are entered twice (planted duplicates).
+    expect(all).toHaveLength(538);
+    const persons = [...new Map(all.map((r) => [r.id_number, r])).values()];
+    expect(persons).toHaveLength(536);
+    expect(persons.filter((r) => r.intake === "内选")).toHaveLength(440);
+    expect(persons.filter((r) => r.intake === "外引")).toHaveLength(96);
     const external = lib().district.policy.external_sources;
-    for (const r of all) expect(external.includes(r.source)).toBe(r.intake === "外引");
+    const mismatched = plantedPeople("intake-source-mismatch");
+    for (const r of all) expect(external.includes(r.source), r.id).toBe(r.intake === "外引" || mismatched.has(r.id));
     const status = (s: string) => all.filter((r) => r.status === s).length;
-    expect([status("在库"), status("调整出库"), status("已使用")]).toEqual([528, 4, 4]);
+    expect([status("在库"), status("列为考察对象"), status("调整出库"), status("已使用")]).toEqual([529, 1, 4, 4]);
     expect(all.filter((r) => r.selection.county === undefined)).toHaveLength(8);
   });
 
@@ -157,11 +184,26 @@ describe("the sample's figures", () => {
       expect(r.phone).toMatch(/^1[3-9]\d{9}$/);
       expect(r.id).toMatch(new RegExp(`^\\d{12}-\\d{2}$`));
     }
+    // Unique but for the planted duplicates: two people entered twice (same ID number, phone and
+    // name), and two people of one town given the same name.
+    const copies = new Set(
+      sampleInMemory()
+        .planted.filter((g) => g.kind === "person-in-two-villages" || g.kind === "person-entered-twice")
+        .map((g) => g.person!),
+    );
+    const once = all.filter((r) => !copies.has(r.id));
+    const twice = all.filter((r) => copies.has(r.id));
+    expect(twice).toHaveLength(4);
+    expect(new Set(twice.map((r) => `${r.id_number} ${r.phone} ${r.name}`)).size).toBe(2);
     expect(new Set(all.map((r) => r.id_number)).size).toBe(536);
     expect(new Set(all.map((r) => r.phone)).size).toBe(536);
-    expect(new Set(all.map((r) => r.name)).size).toBe(536);
+    expect(new Set(once.map((r) => r.id_number)).size).toBe(once.length);
+    expect(new Set(once.map((r) => r.phone)).size).toBe(once.length);
+    const lookalikes = plantedPeople("possible-duplicate");
+    expect(new Set(all.filter((r) => lookalikes.has(r.id)).map((r) => r.name)).size).toBe(1);
+    expect(new Set(all.map((r) => r.name)).size).toBe(536 - 1);
     const local = all.filter((r) => r.id_number.startsWith("640502")).length;
-    expect(local / 536).toBeGreaterThan(0.75);
+    expect(local / all.length).toBeGreaterThan(0.75);
     expect(all.some((r) => !r.id_number.startsWith("64"))).toBe(true);
     expect(all.filter((r) => r.name.includes("\u00b7")).length).toBeGreaterThanOrEqual(3);
   });
