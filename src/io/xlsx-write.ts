@@ -41,14 +41,17 @@ const STYLES = `${HEAD}<styleSheet xmlns="${MAIN}">
 </styleSheet>
 `;
 
-/** Text as XML character data: markup escaped, characters XML 1.0 forbids written as _xHHHH_. */
+/**
+ * Text as XML character data: markup escaped, characters XML 1.0 forbids written as _xHHHH_, and a
+ * carriage return too (an XML reader turns a raw one into a line feed, so it would not come back).
+ */
 export function xmlText(s: string): string {
   return s
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
     .replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"))
     .replace(
       // eslint-disable-next-line no-control-regex
-      /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g,
+      /[\x00-\x08\x0B-\x1F\uFFFE\uFFFF]/g,
       (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
     );
 }

@@ -1,0 +1,34 @@
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { xlsxBytes } from "../../src/io/xlsx-write.js";
+import type { WorkbookSpec } from "../../src/reports/workbook.js";
+
+/**
+ * One example for each problem the torture tests found, kept apart from the generators that found
+ * it so that the fix stays covered whatever those generators come to produce.
+ */
+
+function workbook(values: string[]): WorkbookSpec {
+  return {
+    title: "t",
+    date: "2021-12-31",
+    sheet: {
+      name: "表",
+      columns: values.map((_, i) => ({ header: `c${i}`, width: 10, style: "locked-text" as const })),
+      rows: [values],
+      validations: [],
+      protect: false,
+      printHeader: "",
+      printFooter: "",
+    },
+  };
+}
+
+describe("found by tests/trust/properties.test.ts", () => {
+  it("XLSX keeps a carriage return in a cell (an XML reader would turn a raw one into a line feed)", async () => {
+    const values = ["\r=cmd", "a\r\nb", "_x000D_"];
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsxBytes(workbook(values)) as unknown as ArrayBuffer);
+    expect(values.map((_, i) => wb.worksheets[0]!.getCell(2, i + 1).value)).toEqual(values);
+  });
+});
