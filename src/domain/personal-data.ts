@@ -10,14 +10,14 @@ export function maskIdNumber(id: string): string {
   return `${"*".repeat(id.length - 4)}${id.slice(-4)}`;
 }
 
-/** `139****0001` for mobiles; landlines keep the area code and the last four digits. */
+/**
+ * `139****0001` for mobiles; landlines keep the area code and the last four digits. Anything else
+ * (a malformed number) keeps only its last four characters, and nothing of one of four or fewer.
+ */
 export function maskPhone(phone: string): string {
   if (/^1\d{10}$/.test(phone)) return `${phone.slice(0, 3)}****${phone.slice(7)}`;
-  const dash = phone.indexOf("-");
-  if (dash > 0) {
-    const local = phone.slice(dash + 1);
-    return `${phone.slice(0, dash)}-${"*".repeat(Math.max(0, local.length - 4))}${local.slice(-4)}`;
-  }
+  const land = /^(0\d{2,3})-(.{5,})$/.exec(phone);
+  if (land) return `${land[1]}-${"*".repeat(land[2]!.length - 4)}${land[2]!.slice(-4)}`;
   if (phone.length <= 4) return "*".repeat(phone.length);
   return `${"*".repeat(phone.length - 4)}${phone.slice(-4)}`;
 }

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { maskPhone } from "../../src/domain/personal-data.js";
 import { xlsxBytes } from "../../src/io/xlsx-write.js";
 import type { WorkbookSpec } from "../../src/reports/workbook.js";
 
@@ -30,5 +31,14 @@ describe("found by tests/trust/properties.test.ts", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsxBytes(workbook(values)) as unknown as ArrayBuffer);
     expect(values.map((_, i) => wb.worksheets[0]!.getCell(2, i + 1).value)).toEqual(values);
+  });
+
+  it("a malformed phone number is masked too, not shown whole", () => {
+    expect(maskPhone("13951010001")).toBe("139****0001");
+    expect(maskPhone("0951-7654321")).toBe("0951-***4321");
+    expect(maskPhone("09517654321")).toBe("*******4321");
+    expect(maskPhone("0000-")).toBe("*000-");
+    expect(maskPhone("12345-")).toBe("**345-");
+    expect(maskPhone("0951-12")).toBe("***1-12");
   });
 });
