@@ -30,20 +30,24 @@ function hasOddSpace(s: string): boolean {
 /**
  * The guards people type to keep a long number as text in Excel: a leading apostrophe (also the
  * full-width and curly ones) or tab, and the formula form ="…". Applied to ID, phone and code
- * columns only, where neither can be part of a real value.
+ * columns only, where neither can be part of a real value. Guards are removed until none is left
+ * (`'="…"`, or an apostrophe typed twice), so that normalising a value again changes nothing.
  */
 export function stripTextGuard(s: string): string {
   let t = s;
-  const formula = /^=\s*"(.*)"$/s.exec(t);
-  if (formula) t = formula[1]!.trim();
-  const c = t.charCodeAt(0);
-  if (c === 0x27 || c === 0xff07 || c === 0x2018 || c === 0x2019 || c === 0x09) t = t.slice(1).trim();
-  return t;
+  for (;;) {
+    const before = t;
+    const formula = /^=\s*"(.*)"$/s.exec(t);
+    if (formula) t = formula[1]!.trim();
+    const c = t.charCodeAt(0);
+    if (c === 0x27 || c === 0xff07 || c === 0x2018 || c === 0x2019 || c === 0x09) t = t.slice(1).trim();
+    if (t === before) return t;
+  }
 }
 
 /** An ID number as checked and stored: guards stripped, ASCII, no spaces, upper-case X. */
 export function normalizeIdInput(s: string): string {
-  let t = toHalfWidth(stripTextGuard(s));
+  let t = stripTextGuard(toHalfWidth(s).trim());
   if (/\s/.test(t)) t = t.replace(/\s+/g, "");
   if (t.includes("x")) t = t.replace(/x/g, "X");
   return t;
@@ -52,9 +56,20 @@ export function normalizeIdInput(s: string): string {
 /**
  * A phone number: guards stripped, ASCII; a mobile loses spaces, dashes and a +86 prefix
  * (139 5101 0001 → 13951010001); a landline is written area-number ((0955) 7012345 → 0955-7012345).
+ * Repeated until nothing changes (a dash before a guard hides the guard from the first pass), so
+ * that normalising a value again changes nothing; a clean number takes one pass.
  */
 export function normalizePhoneInput(s: string): string {
-  const t = toHalfWidth(stripTextGuard(s))
+  let t = s;
+  for (;;) {
+    const next = phoneOnce(t);
+    if (next === t) return t;
+    t = next;
+  }
+}
+
+function phoneOnce(s: string): string {
+  const t = stripTextGuard(toHalfWidth(s).trim())
     .replace(/^\(\s*(0\d{2,3})\s*\)\s*/, "$1-")
     .trim();
   const compact = t.replace(/[\s-]+/g, "");
@@ -67,7 +82,7 @@ export function normalizePhoneInput(s: string): string {
 
 /** A division code: guards stripped, ASCII digits, no spaces. */
 export function normalizeCodeInput(s: string): string {
-  const t = toHalfWidth(stripTextGuard(s));
+  const t = stripTextGuard(toHalfWidth(s).trim());
   return /\s/.test(t) ? t.replace(/\s+/g, "") : t;
 }
 

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { normalizeCodeInput, normalizeIdInput, normalizePhoneInput } from "../../src/domain/normalize-input.js";
 import { maskPhone } from "../../src/domain/personal-data.js";
 import { xlsxBytes } from "../../src/io/xlsx-write.js";
 import type { WorkbookSpec } from "../../src/reports/workbook.js";
@@ -40,5 +41,13 @@ describe("found by tests/trust/properties.test.ts", () => {
     expect(maskPhone("0000-")).toBe("*000-");
     expect(maskPhone("12345-")).toBe("**345-");
     expect(maskPhone("0951-12")).toBe("***1-12");
+  });
+
+  it("normalising an ID, phone or code a second time changes nothing (guards typed twice, or hidden)", () => {
+    for (const s of [" '", "''640502199001010113", '\'="640502"', "＝＂640502＂", "-'", "-'+86 139 5101 0001"]) {
+      for (const f of [normalizeIdInput, normalizePhoneInput, normalizeCodeInput]) expect(f(f(s))).toBe(f(s));
+    }
+    expect(normalizeIdInput("''640502199001010113")).toBe("640502199001010113");
+    expect(normalizePhoneInput("-'+86 139 5101 0001")).toBe("13951010001");
   });
 });
