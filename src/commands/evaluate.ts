@@ -347,11 +347,13 @@ function plan(loaded: LoadedLibrary, tables: readonly Table[], options: Evaluate
       }
       continue;
     }
-    if (same) {
+    // The same evaluation again records nothing new; an adjustment it decided and that was never
+    // made (the status still says in the pool) is made now.
+    if (same && next.decision !== "adjust_out") {
       people.push(personOf(known, existing, "unchanged", townName));
       continue;
     }
-    let after: Reserve = { ...r, evaluations: { ...r.evaluations, [yearKey]: next } };
+    let after: Reserve = same ? r : { ...r, evaluations: { ...r.evaluations, [yearKey]: next } };
     let adjusted: "now" | undefined;
     if (next.decision === "adjust_out") {
       const reason = `${yearKey}年度测评：${(next.reasons ?? []).join("、")}`;
@@ -364,14 +366,16 @@ function plan(loaded: LoadedLibrary, tables: readonly Table[], options: Evaluate
       adjustedNow++;
     }
     changed.set(r.id, after);
-    const change: EvaluationChange = existing ? "updated" : "new";
+    const change: EvaluationChange = same ? "unchanged" : existing ? "updated" : "new";
     people.push({ ...personOf(known, next, change, townName), ...(adjusted && { adjusted }) });
-    historyChanges.push({
-      action: "evaluate",
-      village: known.book,
-      person: r.id,
-      before: changedFields(r, { ...r, evaluations: after.evaluations }),
-    });
+    if (!same) {
+      historyChanges.push({
+        action: "evaluate",
+        village: known.book,
+        person: r.id,
+        before: changedFields(r, { ...r, evaluations: after.evaluations }),
+      });
+    }
     if (adjusted) {
       historyChanges.push({
         action: "status",

@@ -1,6 +1,8 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadLibrary } from "../../src/io/load-library.js";
-import { snapshot } from "../helpers/library.js";
+import { villageText } from "../../src/io/serialize.js";
 import {
   cycleBooks,
   fill,
@@ -16,6 +18,7 @@ import {
   V4,
   type Fixture,
   type Sheet,
+  librarySnapshot,
 } from "./helpers.js";
 
 /**
@@ -86,13 +89,38 @@ describe("reserve evaluate", () => {
     const sheet = filledSheet(f.root);
     fill(sheet, rowOf(sheet, `${V2}-03`), { ratings: ["差", "差", "差", "差"], votes: [0, 0, 0, 30], raters: 30 });
     await evaluate(f, sheet);
-    const before = snapshot(f.root);
+    const before = librarySnapshot(f.root);
     const again = await evaluate(f, sheet, { date: "2021-12-31" });
     expect(tuples(again)).toEqual([]);
     expect(again.status).toBe("unchanged");
     expect(again.totals).toMatchObject({ new: 0, updated: 0, unchanged: 10, adjustedOut: 0 });
     expect(again.adjusted.map((p) => [p.id, p.adjusted])).toEqual([[`${V2}-03`, "before"]]);
-    expect(snapshot(f.root)).toEqual(before);
+    expect(librarySnapshot(f.root)).toEqual(before);
+  });
+
+  it("makes an adjustment the recorded evaluation decided and nobody made", async () => {
+    const f = fixture();
+    const sheet = filledSheet(f.root);
+    fill(sheet, rowOf(sheet, `${V2}-03`), { ratings: ["差", "好", "好", "好"], votes: [20, 10, 0, 0], raters: 30 });
+    await evaluate(f, sheet);
+    // The status put back to 在库 by hand: the evaluation says adjust out, the record does not.
+    const book = loadLibrary(f.root, { today: TODAY }).library!.books.find((b) => b.village === V2)!;
+    const reserves = book.reserves.map((r) =>
+      r.id === `${V2}-03` ? { ...r, status: "在库" as const, status_changes: r.status_changes!.slice(0, -1) } : r,
+    );
+    writeFileSync(join(f.root, "villages", `${V2}.yaml`), villageText({ village: V2, reserves }));
+    const r = await evaluate(f, sheet, { date: "2021-12-28" });
+    expect(tuples(r)).toEqual([]);
+    expect(r.status).toBe("evaluated");
+    expect(r.totals).toMatchObject({ new: 0, updated: 0, unchanged: 10, adjustedOut: 1 });
+    const p = reserve(f, `${V2}-03`);
+    expect(p.status).toBe("调整出库");
+    expect(p.status_changes!.at(-1)).toEqual({
+      status: "调整出库",
+      date: "2021-12-28",
+      reason: "2021年度测评：学习不力",
+    });
+    expect(p.evaluations!["2021"]!.date).toBe("2021-12-20");
   });
 
   it("corrects an evaluation when a kept person's row changes", async () => {
@@ -201,11 +229,11 @@ describe("the sheet reader's located errors", () => {
     const f = fixture();
     const sheet = filledSheet(f.root);
     change(sheet);
-    const before = snapshot(f.root);
+    const before = librarySnapshot(f.root);
     const r = await evaluate(f, sheet);
     expect(tuples(r)).toEqual([...expected].sort((a, b) => a[0] - b[0]));
     expect(r.status).toBe("rejected");
-    expect(snapshot(f.root)).toEqual(before);
+    expect(librarySnapshot(f.root)).toEqual(before);
   });
 
   it("reports the training component missing when no session of the year is recorded", async () => {
@@ -230,10 +258,10 @@ describe("the sheet reader's located errors", () => {
     fill(sheet, rowOf(sheet, `${V2}-03`), { ratings: ["差", "好", "好", "好"], votes: [20, 10, 0, 0], raters: 30 });
     await evaluate(f, sheet);
     fill(sheet, rowOf(sheet, `${V2}-03`), { ratings: ["好", "好", "好", "好"], votes: [20, 10, 0, 0], raters: 30 });
-    const before = snapshot(f.root);
+    const before = librarySnapshot(f.root);
     const r = await evaluate(f, sheet);
     expect(tuples(r)).toEqual([[8, "内部编号", "evaluation-settled"]]);
-    expect(snapshot(f.root)).toEqual(before);
+    expect(librarySnapshot(f.root)).toEqual(before);
   });
 
   it("warns about, and skips, a row of someone who has left the pool", async () => {

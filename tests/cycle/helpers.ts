@@ -10,7 +10,7 @@ import { csvText } from "../../src/io/csv-write.js";
 import { loadLibrary } from "../../src/io/load-library.js";
 import { buildReport } from "../../src/reports/build.js";
 import { evaluationTable, sheetPeople } from "../../src/reports/evaluation-sheet.js";
-import { makeLibrary, person, smallDistrict, tempDir, trainingYear } from "../helpers/library.js";
+import { makeLibrary, person, smallDistrict, snapshot, tempDir, trainingYear } from "../helpers/library.js";
 
 export const TODAY = "2021-12-31";
 export const V1 = "640502100201"; // 滨河镇沙坡村
@@ -122,7 +122,7 @@ export function sheetText(root: string, town?: string): string {
 }
 
 export function parseSheet(text: string): Sheet {
-  const rows = parse<string[]>(text, { bom: true, relax_column_count: true });
+  const rows = parse(text, { bom: true, relax_column_count: true });
   return { header: rows[0]!, rows: rows.slice(1) };
 }
 
@@ -170,4 +170,9 @@ export function filledSheet(root: string, town?: string, except: readonly string
   for (const row of sheet.rows)
     if (!except.includes(row[id]!) && !row[id]!.endsWith(`${V1}-04`)) fill(sheet, row, GOOD);
   return sheet;
+}
+
+/** Every library file (relative path → SHA-256), without the tool's own state in .reserve/ (lock, cache). */
+export function librarySnapshot(root: string): Record<string, string> {
+  return snapshot(root, { skip: (rel) => rel === ".reserve" || rel.startsWith(".reserve/") });
 }

@@ -2,8 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadLibrary } from "../../src/io/load-library.js";
-import { snapshot } from "../helpers/library.js";
-import { csv, fixture, runRecord, TODAY, tuples, V1, V2, V4, type Fixture } from "./helpers.js";
+import { csv, fixture, runRecord, TODAY, tuples, V1, V2, V4, type Fixture, librarySnapshot } from "./helpers.js";
 
 /**
  * `reserve record`: each kind of cultivation record written into the library, recorded again
@@ -63,11 +62,11 @@ describe("training sign-in sheets", () => {
   it("changes nothing when the same sheet is recorded again", async () => {
     const f = fixture();
     await runRecord(f, "training", { "签到表.csv": SIGN_IN });
-    const before = snapshot(f.root);
+    const before = librarySnapshot(f.root);
     const again = await runRecord(f, "training", { "签到表.csv": SIGN_IN });
     expect(again.status).toBe("unchanged");
     expect(again.totals).toMatchObject({ added: 0, updated: 0, unchanged: 4 });
-    expect(snapshot(f.root)).toEqual(before);
+    expect(librarySnapshot(f.root)).toEqual(before);
   });
 
   it("finds attendees by ID number, and updates a session named by its id", async () => {
@@ -120,11 +119,11 @@ describe("training sign-in sheets", () => {
     const f = fixture();
     const fill = (s: string) => s.replace("@V2-01", f.person(V2, 1).id_number);
     const text = csv(["培训日期,培训主题,培训层级,学时,内部编号,身份证号", ...lines.map(fill)]);
-    const before = snapshot(f.root);
+    const before = librarySnapshot(f.root);
     const r = await runRecord(f, "training", { "签到表.csv": text });
     expect(tuples(r)).toEqual(expected);
     expect(r.status).toBe("rejected");
-    expect(snapshot(f.root)).toEqual(before);
+    expect(librarySnapshot(f.root)).toEqual(before);
   });
 
   it("names the person by line when the name does not match", async () => {
@@ -240,12 +239,12 @@ describe("mentor pairings", () => {
     ["a role outside the list", `${V1}-01,李四,村主任,多带一,2021-07-01,`, [[2, "帮带人职务", "bad-term"]]],
   ])("reports %s", async (_what, line, expected) => {
     const f = fixture();
-    const before = snapshot(f.root);
+    const before = librarySnapshot(f.root);
     const r = await runRecord(f, "mentor", {
       "帮带.csv": csv(["内部编号,帮带人,帮带人职务,帮带方式,开始时间,结束时间", line]),
     });
     expect(tuples(r)).toEqual(expected);
-    expect(snapshot(f.root)).toEqual(before);
+    expect(librarySnapshot(f.root)).toEqual(before);
   });
 
   it("allows several mentors at once when they are 多带一", async () => {
@@ -379,7 +378,7 @@ describe("eligibility screening", () => {
 describe("all or nothing", () => {
   it("writes nothing from any file when one row of another file is wrong", async () => {
     const f = fixture();
-    const before = snapshot(f.root);
+    const before = librarySnapshot(f.root);
     const r = await runRecord(f, "training", {
       "a.csv": SIGN_IN,
       "b.csv": csv(["培训日期,培训主题,培训层级,学时,内部编号", `2021-11-21,冬训二,区级,3,${V1}-77`]),
@@ -387,15 +386,15 @@ describe("all or nothing", () => {
     expect(tuples(r)).toEqual([[2, "内部编号", "person-unknown"]]);
     expect(r.diagnostics[0]!.location!.file).toBe("b.csv");
     expect(r.status).toBe("rejected");
-    expect(snapshot(f.root)).toEqual(before);
+    expect(librarySnapshot(f.root)).toEqual(before);
   });
 
   it("writes nothing in a dry run", async () => {
     const f = fixture();
-    const before = snapshot(f.root);
+    const before = librarySnapshot(f.root);
     const r = await runRecord(f, "training", { "a.csv": SIGN_IN }, { dryRun: true });
     expect(r.status).toBe("dry-run");
     expect(r.totals.added).toBe(3);
-    expect(snapshot(f.root)).toEqual(before);
+    expect(librarySnapshot(f.root)).toEqual(before);
   });
 });

@@ -4,8 +4,7 @@ import ExcelJS from "exceljs";
 import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
-import { snapshot } from "../helpers/library.js";
-import { fill, fixture, parseSheet, rowOf, sheetCsv, V1, V2, V4, type Filled } from "./helpers.js";
+import { fill, fixture, parseSheet, rowOf, sheetCsv, V1, V2, V4, type Filled, librarySnapshot } from "./helpers.js";
 
 /**
  * A whole year on the fixture library, through the real program as a district runs it: the report
@@ -82,11 +81,11 @@ describe("a year of the cycle, end to end", () => {
     const wrong = parseSheet(sheetCsv(sheet));
     rowOf(wrong, `${V2}-01`)[wrong.header.indexOf("工作")] = "优";
     writeFileSync(join(f.cwd, "有误.csv"), sheetCsv(wrong));
-    const untouched = snapshot(f.root);
+    const untouched = librarySnapshot(f.root);
     const refused = cli(["evaluate", "--year", "2021", "有误.csv", wenchang]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("有误.csv:6:11 [工作] 错误 rating-invalid");
-    expect(snapshot(f.root)).toEqual(untouched);
+    expect(librarySnapshot(f.root)).toEqual(untouched);
 
     // 3. Evaluate both sheets in one run.
     const run = cli(["evaluate", "--year", "2021", "滨河镇测评.csv", wenchang]);
