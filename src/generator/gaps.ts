@@ -22,7 +22,7 @@ import {
   type RatingCode,
   type Source,
 } from "../domain/terms.js";
-import { gradeEvaluation, SPECIALTIES, type SlotKind } from "./people.js";
+import { scoredEvaluation, SPECIALTIES, type SlotKind } from "./people.js";
 import type { Random } from "./random.js";
 
 /**
@@ -182,17 +182,28 @@ function without<T extends object, K extends keyof T>(o: T, ...keys: K[]): Omit<
   return out;
 }
 
-/** The record's evaluation of the working year with the given attendance (or ratings and votes) graded again. */
-function regraded(r: Reserve, ctx: PlantContext, change: Partial<Evaluation>, attended: number): Evaluation {
+/**
+ * The record's evaluation of the working year with the given attendance (or ratings and votes)
+ * scored again, as `reserve evaluate` would (people.ts `scoredEvaluation`).
+ */
+function regraded(
+  r: Reserve,
+  ctx: PlantContext,
+  change: Partial<Evaluation>,
+  trainings: readonly string[] | undefined,
+): Evaluation {
   const e = { ...r.evaluations![String(ctx.year)]!, ...change };
-  const scored = gradeEvaluation(
+  return scoredEvaluation(
     ctx.policy,
-    ctx.sessions.length,
-    e.ratings as Record<Criterion, RatingCode>,
-    e.votes!,
-    attended,
+    ctx.sessions,
+    { ...r, ...(trainings && { trainings }) },
+    {
+      date: e.date!,
+      ratings: e.ratings as Record<Criterion, RatingCode>,
+      votes: e.votes!,
+      raters: e.raters!,
+    },
   );
-  return { ...e, ...scored };
 }
 
 const withEvaluation = (r: Reserve, year: number, e: Evaluation): Reserve => ({
@@ -312,7 +323,10 @@ export const PERSON_GAP_PLANTERS: { readonly [K in PersonGapKind]: PersonGapPlan
       const keep = fewSessions(ctx.policy);
       if ((r.trainings?.length ?? 0) <= keep) return false;
       const e = r.evaluations?.[String(ctx.year)];
-      return e === undefined || (e.votes !== undefined && regraded(r, ctx, {}, keep).grade !== "incompetent");
+      return (
+        e === undefined ||
+        (e.votes !== undefined && regraded(r, ctx, {}, r.trainings!.slice(0, keep)).decision === "keep")
+      );
     },
     plant: (r, ctx) => {
       const keep = fewSessions(ctx.policy);
@@ -320,7 +334,7 @@ export const PERSON_GAP_PLANTERS: { readonly [K in PersonGapKind]: PersonGapPlan
       const kept = { ...r, trainings };
       return r.evaluations?.[String(ctx.year)] === undefined
         ? kept
-        : withEvaluation(kept, ctx.year, regraded(r, ctx, {}, keep));
+        : withEvaluation(kept, ctx.year, regraded(r, ctx, {}, trainings));
     },
   },
   // A session id one past the year's last, on someone who attended enough real sessions.
@@ -377,7 +391,7 @@ export const PERSON_GAP_PLANTERS: { readonly [K in PersonGapKind]: PersonGapPlan
   "evaluation-adjust-pending": {
     eligible: (r, { year }) => r.evaluations?.[String(year)]?.raters !== undefined,
     plant: (r, ctx) => {
-      const { rng, policy, year } = ctx;
+      const { rng, year } = ctx;
       const poor = new Set(rng.sample(CRITERIA, rng.range(2, CRITERIA.length)));
       const ratings = Object.fromEntries(CRITERIA.map((c) => [c, poor.has(c) ? "poor" : "average"])) as Record<
         Criterion,
@@ -392,11 +406,8 @@ export const PERSON_GAP_PLANTERS: { readonly [K in PersonGapKind]: PersonGapPlan
         basic,
         incompetent,
       };
-      const e = regraded(r, ctx, { ratings, votes }, r.trainings?.filter((id) => isSession(ctx, id)).length ?? 0);
-      // The reasons as the evaluation gives them: each criterion rated 差, then an overall 不称职.
-      const reasons = CRITERIA.filter((c) => poor.has(c)).map((c) => policy.evaluation.poor_reasons[c]);
-      if (e.grade === "incompetent") reasons.push(policy.evaluation.grade_labels.incompetent);
-      return withEvaluation(r, year, { ...e, decision: "adjust_out", reasons });
+      // Scored as the evaluation would: adjust out, each criterion rated 差 (and an overall 不称职) a reason.
+      return withEvaluation(r, year, regraded(r, ctx, { ratings, votes }, r.trainings));
     },
   },
   // Put on the list of people to be examined for a post (列为考察对象), with no change on record.
@@ -420,10 +431,6 @@ export const PERSON_GAP_PLANTERS: { readonly [K in PersonGapKind]: PersonGapPlan
 
 function externalSources(r: Reserve, policy: Policy): Source[] {
   return policy.external_sources.filter((s) => s !== "复转军人" || r.gender === "男");
-}
-
-function isSession(ctx: PlantContext, id: string): boolean {
-  return ctx.sessions.some((s) => s.id === id);
 }
 
 function withLast(r: Reserve, change: (c: StatusChange) => StatusChange): StatusChange[] {

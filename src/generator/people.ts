@@ -11,10 +11,10 @@ import type {
   StatusChange,
   TrainingSession,
 } from "../domain/model.js";
+import { evaluationRecord, trainingAttendance } from "../domain/evaluation-score.js";
 import { checkCharacter } from "../domain/resident-id.js";
 import {
   CRITERIA,
-  GRADE_CODES,
   SOURCE,
   type Criterion,
   type Education,
@@ -408,12 +408,10 @@ function trainingsOf(p: People, kind: SlotKind, leave: IsoDate | undefined): str
 
 /**
  * The year's evaluation (年度测评) for someone in the pool since before the year began: the four
- * criteria rated 好/较好/一般 (nobody in the sample is rated 差), the democratic assessment's votes,
- * the training attendance rate, and the score and grade they give under policy.evaluation — score =
- * criteria × Σ(weight × rating points) + democratic × (vote points averaged over the votes) +
- * training × (rate × 100), one decimal; grade by the bands. Everybody is kept.
+ * criteria rated 好/较好/一般 (nobody kept in the pool is rated 差), the democratic assessment's votes,
+ * and what `reserve evaluate` makes of them (see `scoredEvaluation`). Everybody is kept.
  */
-function evaluationOf(p: People, date: IsoDate, attended: number): Evaluation {
+function evaluationOf(p: People, date: IsoDate, person: Pick<Reserve, "id" | "trainings" | "selection">): Evaluation {
   const { rng, policy, sessions } = p;
   const ratings = Object.fromEntries(
     CRITERIA.map((c) => [
@@ -434,50 +432,64 @@ function evaluationOf(p: People, date: IsoDate, attended: number): Evaluation {
     basic,
     incompetent: 0,
   };
-  return {
-    date,
-    ratings,
-    votes,
-    raters,
-    ...gradeEvaluation(policy, sessions.length, ratings, votes, attended),
-    decision: "keep",
-  };
+  return scoredEvaluation(policy, sessions, person, { date, ratings, votes, raters });
 }
 
 /**
- * The training rate, score and grade an evaluation's ratings and votes give under policy.evaluation:
- * score = criteria × Σ(weight × rating points) + democratic × (vote points averaged over the votes) +
- * training × (rate × 100), one decimal; the grade by the bands.
+ * An evaluation as `reserve evaluate` records it, computed by the same module
+ * (domain/evaluation-score.ts): the training rate from the sessions open to the person up to the
+ * evaluation date, then the score, grade, decision and reasons the policy gives.
  */
-export function gradeEvaluation(
+export function scoredEvaluation(
   policy: Policy,
-  held: number,
-  ratings: Readonly<Record<Criterion, RatingCode>>,
-  votes: Readonly<Record<GradeCode, number>>,
-  attended: number,
-): { training_rate: number; score: number; grade: GradeCode } {
-  const e = policy.evaluation;
-  const raters = GRADE_CODES.reduce((s, g) => s + votes[g], 0);
-  const training_rate = Math.round((attended / held) * 100) / 100;
-  const criteria = CRITERIA.reduce((s, c) => s + e.criteria_weights[c] * e.rating_points[ratings[c]], 0);
-  const democratic = GRADE_CODES.reduce((s, g) => s + votes[g] * e.vote_points[g], 0) / raters;
-  const score =
-    Math.round(
-      (e.components.criteria * criteria +
-        e.components.democratic * democratic +
-        e.components.training * training_rate * 100) *
-        10,
-    ) / 10;
-  const { grade_bands: bands } = e;
-  const grade: GradeCode =
-    score >= bands.excellent
-      ? "excellent"
-      : score >= bands.competent
-        ? "competent"
-        : score >= bands.basic
-          ? "basic"
-          : "incompetent";
-  return { training_rate, score, grade };
+  sessions: readonly TrainingSession[],
+  person: Pick<Reserve, "id" | "trainings" | "selection">,
+  facts: {
+    readonly date: IsoDate;
+    readonly ratings: Readonly<Record<Criterion, RatingCode>>;
+    readonly votes: Readonly<Record<GradeCode, number>>;
+    readonly raters: number;
+  },
+): Evaluation {
+  const place = { town: person.id.slice(0, 9), village: person.id.slice(0, 12) };
+  const attendance = trainingAttendance(person, sessions, place, Number(facts.date.slice(0, 4)), facts.date);
+  const e = evaluationRecord(policy.evaluation, {
+    ...facts,
+    ...(attendance.rate !== undefined && { training_rate: attendance.rate }),
+  });
+  if (!e) throw new Error(`generator: no training session open to ${person.id} by ${facts.date}`);
+  return e;
+}
+
+/** The reason of a leaver the year's evaluation adjusts out rather than a mid-year decision. */
+const EVALUATED_OUT = "学习不力、工作不实，经乡镇党委研究调整出库";
+
+/**
+ * A leaver for poor performance is adjusted out by the year's evaluation, as `reserve evaluate`
+ * does it: 学习 and 工作 rated 差 and the democratic vote low, graded by the policy, the status
+ * change dated the town's evaluation day with the evaluation's reasons; the mentorship and post
+ * last until then. (Their attendance stops when they stopped taking part, mid-year.)
+ */
+function evaluatedOut(p: People, r: Reserve, date: IsoDate, left: IsoDate): Reserve {
+  const raters = 30;
+  const e = scoredEvaluation(p.policy, p.sessions, r, {
+    date,
+    ratings: { study: "poor", work: "poor", skill: "average", results: "average" },
+    votes: { excellent: 2, competent: 8, basic: 12, incompetent: 8 },
+    raters,
+  });
+  const until = <T extends { readonly to?: IsoDate }>(x: T): T => (x.to === left ? { ...x, to: date } : x);
+  const changes = r.status_changes!.slice(0, -1);
+  return {
+    ...r,
+    ...(r.mentors && { mentors: r.mentors.map(until) }),
+    ...(r.posts && { posts: r.posts.map(until) }),
+    status_changes: [
+      ...changes,
+      { status: "调整出库", date, reason: `${p.year}年度测评：${(e.reasons ?? []).join("、")}` },
+    ],
+    evaluations: { [String(p.year)]: e },
+  };
 }
 
 /** One person's file (一人一档), consistent in itself and with the policy. */
@@ -529,7 +541,7 @@ export function makeReserve(p: People, where: Where, id: string, kind: SlotKind,
   // Evaluated at the end of the year: those in the pool since before it began (DESIGN §1 "Evaluate").
   const evaluation =
     kind === "pool" && county !== undefined && county < `${year}-01-01`
-      ? evaluationOf(p, where.evaluation, trainings.length)
+      ? evaluationOf(p, where.evaluation, { id, trainings, selection: { county } })
       : undefined;
 
   // A pending candidate is entered in the book (status 在库) when the township recommends them; only
@@ -546,7 +558,7 @@ export function makeReserve(p: People, where: Where, id: string, kind: SlotKind,
   }
   const status = changes[changes.length - 1]!.status;
 
-  return {
+  const record: Reserve = {
     id,
     name,
     gender,
@@ -572,4 +584,13 @@ export function makeReserve(p: People, where: Where, id: string, kind: SlotKind,
     ...(evaluation && { evaluations: { [String(year)]: evaluation } }),
     ...(pending && { note: `${year}年补充人选，待县级审核` }),
   };
+  // Adjusted out by the evaluation when the town's evaluation comes before the year's status history
+  // entry (20 December, history.ts) and the person was in the pool since before the year.
+  const byEvaluation =
+    kind === "adjustedOut" &&
+    changes[changes.length - 1]!.reason === EVALUATED_OUT &&
+    county !== undefined &&
+    county < `${year}-01-01` &&
+    where.evaluation < `${year}-12-20`;
+  return byEvaluation ? evaluatedOut(p, record, where.evaluation, leave!) : record;
 }

@@ -186,9 +186,9 @@ describe("the sample is clean but for its planted gaps", () => {
     );
   });
 
-  it("has the 2021 evaluation of everybody in the pool since 2020, graded by the policy's formula and kept", () => {
+  it("has the 2021 evaluation of everybody in the pool since 2020, graded by the policy's formula and kept; those it adjusted out left that day", () => {
     const e = policy().evaluation;
-    const sessions = new Set(lib().trainings[0]!.sessions.map((s) => s.id));
+    const held = lib().trainings[0]!.sessions;
     expect(
       broken(pool(), (r) => {
         const ev = r.evaluations?.["2021"];
@@ -206,13 +206,18 @@ describe("the sample is clean but for its planted gaps", () => {
             (s, g) => s + votes[g] * e.vote_points[g],
             0,
           ) / raters;
-        const rate = Math.round(((r.trainings ?? []).filter((id) => sessions.has(id)).length / 12) * 100) / 100;
+        // The sessions held up to the evaluation day (the sample's are all open to everyone), and those attended.
+        const open = held.filter((x) => x.date <= ev.date!);
+        const attended = open.filter((x) => (r.trainings ?? []).includes(x.id)).length;
+        const rate = Math.round((attended / open.length) * 100) / 100;
+        // One decimal, half up: 95.45 is 95.5 even when the sum comes out as 95.4499….
         const score =
           Math.round(
             (e.components.criteria * criteria +
               e.components.democratic * democratic +
               e.components.training * rate * 100) *
-              10,
+              10 +
+              1e-7,
           ) / 10;
         return (
           raters === ev.raters &&
@@ -224,8 +229,26 @@ describe("the sample is clean but for its planted gaps", () => {
         );
       }),
     ).toEqual(planted("evaluation-missing", "evaluation-adjust-pending"));
-    // Nobody outside the pool carries an evaluation: they left before it, or came after the year began.
-    expect(people().filter(({ r }) => !inPool(r, SAMPLE_DATE) && r.evaluations !== undefined)).toEqual([]);
+    // Outside the pool, only those the evaluation adjusted out carry one: rated 差 on 学习 and 工作,
+    // graded by the formula, and adjusted out that day with its reasons. The others left before it,
+    // or came after the year began.
+    const out = people().filter(({ r }) => !inPool(r, SAMPLE_DATE) && r.evaluations !== undefined);
+    expect(out.length).toBeGreaterThan(0);
+    for (const { r } of out) {
+      const ev = r.evaluations!["2021"]!;
+      const last = r.status_changes!.at(-1)!;
+      expect([ev.ratings.study, ev.ratings.work, ev.decision, r.status]).toEqual([
+        "poor",
+        "poor",
+        "adjust_out",
+        "调整出库",
+      ]);
+      expect(ev.reasons!.slice(0, 2)).toEqual([e.poor_reasons.study, e.poor_reasons.work]);
+      const reason = `2021年度测评：${ev.reasons!.join("、")}`;
+      // One of them may carry the planted status change without its reason.
+      const noReason = plantedPeople("status-change-no-reason").has(r.id);
+      expect(last).toEqual({ status: "调整出库", date: ev.date, ...(!noReason && { reason }) });
+    }
   });
 
   it("meets the structure shares in every village, every town and the district", () => {
