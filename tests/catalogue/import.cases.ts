@@ -1,6 +1,7 @@
 import { copyFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DiagnosticCode } from "../../src/diagnostics/codes.js";
+import { zip } from "../../src/io/zip.js";
 import { makeLibrary } from "../helpers/library.js";
 import { ERRORS, importDistrict, knownPeople } from "../import/helpers.js";
 import type { CatalogueCase } from "./case.js";
@@ -43,6 +44,24 @@ const fixture = (code: DiagnosticCode, meaning: string, reproducer: string, file
   importCase({ code, meaning, reproducer, files: { [file.endsWith(".csv") ? ROSTER : file]: file } });
 
 const HEADER = "乡镇,村,姓名,性别,民族,身份证号,联系电话,学历,政治面貌,来源,入库时间";
+
+/** A one-sheet workbook with the roster header and one merged range. */
+function mergedWorkbook(range: string): Buffer {
+  const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+  const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const cells = HEADER.split(",")
+    .map((h, i) => `<c r="${String.fromCharCode(65 + i)}1" t="inlineStr"><is><t>${h}</t></is></c>`)
+    .join("");
+  const parts: Record<string, string> = {
+    "[Content_Types].xml": `${head}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+    "_rels/.rels": `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    "xl/workbook.xml": `${head}<workbook xmlns="${main}" xmlns:r="${rel}"><sheets><sheet name="名册" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    "xl/_rels/workbook.xml.rels": `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    "xl/worksheets/sheet1.xml": `${head}<worksheet xmlns="${main}"><sheetData><row r="1">${cells}</row></sheetData><mergeCells count="1"><mergeCell ref="${range}"/></mergeCells></worksheet>`,
+  };
+  return zip(Object.entries(parts).map(([name, d]) => ({ name, data: Buffer.from(d) })));
+}
 
 export const cases: readonly CatalogueCase[] = [
   // The file as a whole
@@ -87,6 +106,13 @@ export const cases: readonly CatalogueCase[] = [
       "A record is longer than 256 KiB — almost always an unmatched quote swallowing the rows after it; the rest of the file is not read.",
     reproducer: "an opening quote followed by 300,000 characters",
     write: { [ROSTER]: `${HEADER}\n滨河镇,"${"沙".repeat(100_000)}\n` },
+  }),
+  importCase({
+    code: "table-too-large",
+    meaning:
+      "A file has more than 1,000,000 rows, or a workbook more than 1,000,000 cells (a merged range counts every cell in it): reading stops there, or the workbook is not unpacked at all, so a file cannot make the tool run out of memory.",
+    reproducer: "a workbook whose sheet merges everything below the header into one range",
+    write: { "名册.xlsx": mergedWorkbook("A2:XFD1048576") },
   }),
   fixture(
     "no-rows",

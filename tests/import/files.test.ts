@@ -153,6 +153,23 @@ describe("files that are not what they claim, or cannot be read", () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(["input-in-library", "input-in-library"]);
   });
 
+  it("stops at the row limit, and refuses a workbook with more cells than its limit before unpacking it", async () => {
+    const rows = [M1, F2, M1, F2, M1].map((id) => ROW.map((c) => (c === M1 ? id : c)).join(",")).join("\n");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("名册");
+    ws.addRow(HEADER);
+    ws.mergeCells("A2:K9");
+    const result = await check(
+      { "rows.csv": `${HEADER.join(",")}\n${rows}\n`, "cells.xlsx": Buffer.from(await wb.xlsx.writeBuffer()) },
+      { limits: { maxRows: 3, maxCells: 50 } },
+    );
+    const tooLarge = result.diagnostics.filter((d) => d.code === "table-too-large");
+    expect(tooLarge.map((d) => [d.location?.file, d.location?.line, d.code, d.args.what])).toEqual([
+      ["cells.xlsx", 1, "table-too-large", "cells"],
+      ["rows.csv", 4, "table-too-large", "rows"],
+    ]);
+  });
+
   it("refuses a file over the size limit before reading it", async () => {
     const result = await check(
       { "big.csv": `${HEADER.join(",")}\n${ROW.join(",")}\n` },

@@ -1,6 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { Writable } from "node:stream";
+import { main } from "../../src/cli/main.js";
 import { indexRegister } from "../../src/domain/library.js";
 import type { Reserve } from "../../src/domain/model.js";
 import {
@@ -162,4 +164,39 @@ export function cliAs(
     timeout: 60_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running the program in-process, for loops of thousands of runs (no process start-up per run).
+
+class Capture extends Writable {
+  text = "";
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+export interface InProcess {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly ms: number;
+}
+
+/** Runs `reserve args` through the CLI's main(), as the catalogue does, at the torture tests' clock. */
+export async function inProcess(args: readonly string[], cwd: string): Promise<InProcess> {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const env = { NO_COLOR: "1", RESERVE_USER: "tester", RESERVE_NOW: NOW, RESERVE_LOCK_WAIT: "0", PATH: "" };
+  const saved = process.env.RESERVE_NOW;
+  process.env.RESERVE_NOW = NOW;
+  const started = performance.now();
+  try {
+    const code = await main(args, env, cwd, { stdout, stderr });
+    return { code, stdout: stdout.text, stderr: stderr.text, ms: performance.now() - started };
+  } finally {
+    if (saved === undefined) delete process.env.RESERVE_NOW;
+    else process.env.RESERVE_NOW = saved;
+  }
 }

@@ -13,6 +13,7 @@ export const IMPORT_CODES = {
   "csv-quote": "error",
   "csv-unclosed-quote": "error",
   "row-too-long": "error",
+  "table-too-large": "error",
   "no-rows": "error",
 
   // The header

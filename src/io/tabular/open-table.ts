@@ -7,7 +7,7 @@ import { displayPath } from "../layout.js";
 import { csvRows, detectDelimiter, type ByteSource } from "./csv-stream.js";
 import { isGb18030, scanFile, sniff } from "./sniff.js";
 import type { OpenResult, Table, TableInfo, TableRow, TextEncoding } from "./table.js";
-import { openXlsx, XLSX_LIMITS, zipDirectory, zipKind } from "./xlsx.js";
+import { inspectWorkbook, openXlsx, XLSX_LIMITS, zipDirectory, zipKind } from "./xlsx.js";
 import { openYaml } from "./yaml-table.js";
 
 /**
@@ -28,6 +28,10 @@ export const TABLE_LIMITS = {
   maxXlsxBytes: 64 << 20,
   maxUtf16Bytes: 128 << 20,
   maxYamlBytes: 32 << 20,
+  /** Rows (records, header and blank ones included) read from one file; the rest is not read. */
+  maxRows: 1_000_000,
+  /** Cells of a workbook's sheets, counted before it is unpacked (xlsx.ts). */
+  maxCells: XLSX_LIMITS.maxCells,
 } as const;
 
 export interface OpenOptions {
@@ -35,7 +39,7 @@ export interface OpenOptions {
   /** The sheet of a workbook to read (default: the first). */
   readonly sheet?: string;
   /** Limits, for tests. */
-  readonly limits?: Partial<typeof TABLE_LIMITS>;
+  readonly limits?: Partial<Record<keyof typeof TABLE_LIMITS, number>>;
 }
 
 const HEAD_BYTES = 64 << 10;
@@ -50,6 +54,44 @@ function isYamlName(file: string): boolean {
 
 export async function openTable(input: string, options: OpenOptions): Promise<OpenResult> {
   const limits = { ...TABLE_LIMITS, ...options.limits };
+  const result = await openAny(input, options, limits);
+  return result.ok ? { ok: true, table: limitRows(result.table, limits.maxRows) } : result;
+}
+
+/** Stops reading a table after `max` rows, with a problem at the first row not read. */
+function limitRows(table: Table, max: number): Table {
+  return {
+    ...table,
+    *rows(problems: Diagnostic[]): Generator<TableRow, void, undefined> {
+      let n = 0;
+      const rows = table.rows(problems);
+      try {
+        for (const row of rows) {
+          if (++n > max) {
+            problems.push(
+              diagnostic(
+                "table-too-large",
+                { what: "rows", max },
+                { location: { file: table.info.file, line: row.line, column: 1 } },
+              ),
+            );
+            return;
+          }
+          yield row;
+        }
+      } finally {
+        rows.return();
+        table.close?.();
+      }
+    },
+  };
+}
+
+async function openAny(
+  input: string,
+  options: OpenOptions,
+  limits: Record<keyof typeof TABLE_LIMITS, number>,
+): Promise<OpenResult> {
   const abs = path.resolve(options.cwd, input);
   const file = displayPath(abs, options.cwd);
   const at = { location: { file, line: 1, column: 1 } };
@@ -84,7 +126,13 @@ export async function openTable(input: string, options: OpenOptions): Promise<Op
       if (dir.unpacked > XLSX_LIMITS.maxUnpackedBytes) {
         return fail(diagnostic("file-too-large", { size: dir.unpacked, max: XLSX_LIMITS.maxUnpackedBytes }, at));
       }
-      return await openXlsx(bytes, { ...base, sha256: sha256(bytes) }, options.sheet);
+      const inspected = inspectWorkbook(bytes, dir, limits.maxCells);
+      if (!inspected.ok) {
+        return inspected.problem === "damaged"
+          ? fail(diagnostic("file-format", { kind: "xlsx-damaged" }, at))
+          : fail(diagnostic("table-too-large", { what: "cells", count: inspected.cells, max: inspected.max }, at));
+      }
+      return await openXlsx(inspected.bytes, { ...base, sha256: sha256(bytes) }, options.sheet);
     }
 
     if (sniffed.bom === "utf-16le" || sniffed.bom === "utf-16be") {

@@ -67,6 +67,28 @@ export const IMPORT_MESSAGES: Readonly<Record<keyof typeof IMPORT_CODES, Entry>>
       hint: (a) => `its sheets: ${some(a.sheets, 12, ", ")}; name one of them with --sheet`,
     },
   },
+  "table-too-large": {
+    zh: {
+      message: (a) =>
+        a.what === "cells"
+          ? `工作簿过大：有 ${a.count} 个单元格（合并区域按所含单元格计），上限 ${a.max} 个；未读取`
+          : `表格过大：超过 ${a.max} 行，从这一行起未读取`,
+      hint: (a) =>
+        a.what === "cells"
+          ? "删除多余的工作表和大片合并单元格，或另存为“CSV UTF-8（逗号分隔）”后导入（CSV 逐行读取）"
+          : "把名册拆分成几个文件，分几次导入",
+    },
+    en: {
+      message: (a) =>
+        a.what === "cells"
+          ? `the workbook is too large: ${a.count} cells (a merged range counts every cell in it), the limit is ${a.max}; it was not read`
+          : `the table is too large: more than ${a.max} rows; nothing from this row on was read`,
+      hint: (a) =>
+        a.what === "cells"
+          ? 'remove unused sheets and large merged ranges, or save it as "CSV UTF-8" and import that (CSV is read row by row)'
+          : "split the roster into several files and import them in several runs",
+    },
+  },
   "csv-quote": {
     zh: {
       message: () => "引号用法有误：带引号的单元格在右引号之后还有内容",
