@@ -4,8 +4,15 @@ import { maskIdNumber, maskPhone } from "../domain/personal-data.js";
 export const MAX_SHOWN = 40;
 
 /**
- * A value as it may appear in a message: control, format and other invisible characters written
- * as U+XXXX so the user can see what is really in the cell, and long values cut short.
+ * What looks like an ID number or a phone anywhere in a value: a run of 14 or more digits (an ID
+ * number, whole or mistyped; division codes have at most 12), a mobile number, a landline.
+ */
+const PERSONAL_NUMBER = /\d{14,}[Xx]?|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}(?!\d)/g;
+
+/**
+ * A value as it may appear in a message: ID and phone numbers masked wherever they are (an ID
+ * typed into the wrong column is still an ID), control, format and other invisible characters
+ * written as U+XXXX so the user can see what is really in the cell, and long values cut short.
  */
 export function showValue(value: unknown, max = MAX_SHOWN): string {
   let s: string;
@@ -14,6 +21,7 @@ export function showValue(value: unknown, max = MAX_SHOWN): string {
   else if (typeof value === "object") s = Array.isArray(value) ? "[…]" : "{…}";
   else if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") s = String(value);
   else s = "";
+  if (s.length >= 11) s = s.replace(PERSONAL_NUMBER, (m) => (m.length >= 14 ? maskIdNumber(m) : maskPhone(m)));
   let out = "";
   let shown = 0;
   for (const ch of s) {

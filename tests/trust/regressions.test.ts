@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { normalizeCodeInput, normalizeIdInput, normalizePhoneInput } from "../../src/domain/normalize-input.js";
 import { maskPhone } from "../../src/domain/personal-data.js";
+import { showValue } from "../../src/diagnostics/display.js";
 import { xlsxBytes } from "../../src/io/xlsx-write.js";
 import type { WorkbookSpec } from "../../src/reports/workbook.js";
 
@@ -49,5 +50,16 @@ describe("found by tests/trust/properties.test.ts", () => {
     }
     expect(normalizeIdInput("''640502199001010113")).toBe("640502199001010113");
     expect(normalizePhoneInput("-'+86 139 5101 0001")).toBe("13951010001");
+  });
+});
+
+describe("found by tests/trust/personal-data.test.ts", () => {
+  it("a value quoted in a message never shows an ID number or a phone whole, whatever its column", () => {
+    expect(showValue("640502199004130217")).toBe("640502********0217");
+    expect(showValue("身份证 640502199004130217 电话13910000002")).toBe("身份证 640502********0217 电话139****0002");
+    expect(showValue("0951-7654321")).toBe("0951-***4321");
+    expect(showValue(`${"备注".repeat(14)}640502199004130217`)).not.toMatch(/19900413/);
+    // Division codes, dates and short numbers stay as written.
+    expect(showValue("640502100201 2021-03-01 20210301 44256")).toBe("640502100201 2021-03-01 20210301 44256");
   });
 });
