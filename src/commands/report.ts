@@ -151,7 +151,6 @@ export async function report(options: ReportOptions): Promise<ReportResult> {
   const written = await writeReportFolder(
     abs,
     files.map((f) => f.file),
-    { private: m.reveal },
   );
   return { ok: true, model: m, out: displayPath(abs, options.cwd), files, written, warnings: built.warnings };
 }

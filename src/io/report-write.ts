@@ -78,22 +78,21 @@ export interface WrittenReport {
 
 /**
  * Writes the files into a new folder and swaps it in at `target`. The caller has checked
- * `targetState` (only "absent", "empty" and "report" may be replaced). `private` makes files
- * readable by the owner only (a report with full ID numbers).
+ * `targetState` (only "absent", "empty" and "report" may be replaced). Files and folders are
+ * readable by the owner only, whatever the umask: even with ID numbers and phones masked, a
+ * report names people with their ethnicity, education and political status — personal
+ * information that other accounts on a shared computer must not read. Sharing a report is a
+ * deliberate copy.
  */
-export async function writeReportFolder(
-  target: string,
-  files: readonly ReportFile[],
-  options: { private?: boolean } = {},
-): Promise<WrittenReport> {
+export async function writeReportFolder(target: string, files: readonly ReportFile[]): Promise<WrittenReport> {
   const parent = path.dirname(target);
   const base = path.basename(target);
   fs.mkdirSync(parent, { recursive: true });
   await removeAll(leftovers(parent, base));
   const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
   const tmp = path.join(parent, `.${base}.tmp-${tag}`);
-  const fileMode = options.private ? 0o600 : 0o644;
-  const dirMode = options.private ? 0o700 : 0o755;
+  const fileMode = 0o600;
+  const dirMode = 0o700;
   let bytes = 0;
   let aside: string[];
   try {
