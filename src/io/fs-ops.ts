@@ -2,12 +2,21 @@ import * as fs from "node:fs";
 
 /**
  * The few file-system operations the library's write path uses, in one place so that tests can
- * inject faults: RESERVE_FAULT_ENOSPC_AT=N makes the N-th write fail with ENOSPC, and
- * RESERVE_CRASH_AT=<point> kills the process with SIGKILL when the write protocol reaches <point>
- * (see transaction.ts for the points). Both are read once at start-up; unset, they cost nothing.
+ * inject faults: RESERVE_FAULT_AT=N makes the N-th write (a file, a folder or a rename) fail with
+ * the error RESERVE_FAULT names — ENOSPC (the default), EACCES, EROFS or EIO; RESERVE_FAULT_ENOSPC_AT=N
+ * is the same with ENOSPC. RESERVE_CRASH_AT=<point> kills the process with SIGKILL when the write
+ * protocol reaches <point> (see transaction.ts for the points). All are read once at start-up;
+ * unset, they cost nothing.
  */
 
-const enospcAt = Number(process.env.RESERVE_FAULT_ENOSPC_AT ?? 0);
+const faultAt = Number(process.env.RESERVE_FAULT_AT ?? process.env.RESERVE_FAULT_ENOSPC_AT ?? 0);
+const FAULTS: Record<string, string> = {
+  ENOSPC: "no space left on device",
+  EACCES: "permission denied",
+  EROFS: "read-only file system",
+  EIO: "i/o error",
+};
+const fault = process.env.RESERVE_FAULT && FAULTS[process.env.RESERVE_FAULT] ? process.env.RESERVE_FAULT : "ENOSPC";
 const crashAt = process.env.RESERVE_CRASH_AT ?? "";
 let writes = 0;
 
@@ -18,9 +27,10 @@ export function crashPoint(name: string): void {
 
 function countWrite(path: string): void {
   writes++;
-  if (enospcAt > 0 && writes === enospcAt) {
-    const err = new Error(`ENOSPC: no space left on device, write '${path}'`) as NodeJS.ErrnoException;
-    err.code = "ENOSPC";
+  if (faultAt > 0 && writes === faultAt) {
+    const err = new Error(`${fault}: ${FAULTS[fault]}, write '${path}'`) as NodeJS.ErrnoException;
+    err.code = fault;
+    err.path = path;
     throw err;
   }
 }
@@ -58,6 +68,7 @@ export function fsyncDir(path: string): void {
 }
 
 export function renameSync(from: string, to: string): void {
+  countWrite(to);
   fs.renameSync(from, to);
 }
 

@@ -29,7 +29,7 @@ function expectUntouched(w: Workspace, before: Record<string, string>): void {
   expect(content(w.root)).toEqual(before);
 }
 
-describe("a full disk", () => {
+describe("a fault at a write: a full disk, or any other error", () => {
   const base = smallImport();
   const before = content(base.root);
   const done = copyOf(base);
@@ -41,23 +41,52 @@ describe("a full disk", () => {
     expect(after).not.toEqual(before);
   });
 
-  it("at the N-th write, for every N, stops with exit 3 and leaves the library as it was", () => {
+  it("at the N-th write, for every N: before the commit nothing changes, after it the next command completes it", () => {
     let n = 1;
-    for (; n < 60; n++) {
+    const seen = { before: 0, after: 0 };
+    for (; n < 80; n++) {
       const w = copyOf(base);
-      const r = cli(["import", "roster.csv"], w.dir, { RESERVE_FAULT_ENOSPC_AT: String(n) });
+      const r = cli(["import", "roster.csv"], w.dir, { RESERVE_FAULT_AT: String(n) });
       assertNoBug(r);
       if (r.code === 0) {
         expect(content(w.root)).toEqual(after);
         break;
       }
       expect(r.code, `write ${n}: ${r.stderr}`).toBe(3);
-      expect(r.stderr).toMatch(/磁盘空间不足/);
+      if (/修改已确认，但未能全部写入 .*（磁盘空间不足）/.test(r.stderr)) {
+        // Failed after the commit point: said so, and the next command finishes the change.
+        seen.after++;
+        const next = cli(["audit", "--date", "2021-12-31"], w.dir);
+        assertNoBug(next);
+        expect(next.stderr).toMatch(/上次被中断的写入已完成/);
+        expect(content(w.root)).toEqual(after);
+        expect(leftovers(w.root)).toEqual([]);
+      } else {
+        expect(r.stderr).toMatch(/磁盘空间不足，写入 .* 失败；库未被修改/);
+        seen.before++;
+        expectUntouched(w, before);
+      }
+    }
+    // Every write of the protocol failed once: the temporary folder, new folders, each file, the
+    // journal and its rename (the commit point), and each rename after it.
+    expect(n).toBeLessThan(80);
+    expect(seen.before).toBeGreaterThan(6);
+    expect(seen.after).toBeGreaterThan(4);
+  });
+
+  it.each([
+    ["EACCES", /没有权限读写/],
+    ["EROFS", /在只读磁盘上/],
+    ["EIO", /读写 .* 时出错（EIO）/],
+  ])("any other error at a write (%s) is reported as what it is, and nothing changes", (code, message) => {
+    for (const at of [1, 3]) {
+      const w = copyOf(base);
+      const r = cli(["import", "roster.csv"], w.dir, { RESERVE_FAULT: code, RESERVE_FAULT_AT: String(at) });
+      assertNoBug(r);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(message);
       expectUntouched(w, before);
     }
-    // Every write of the protocol was failed once: the temporary folder, each file, the journal.
-    expect(n).toBeGreaterThan(6);
-    expect(n).toBeLessThan(60);
   });
 });
 
