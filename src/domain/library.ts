@@ -8,6 +8,11 @@ export interface LoadedBook extends VillageBook {
    * rather than report a shortage that is really a reading problem.
    */
   readonly complete: boolean;
+  /**
+   * Where each of `reserves` is in the file's list, when that differs from its position in
+   * `reserves` (a record before it could not be read); absent when every record was read.
+   */
+  readonly indexes?: readonly number[];
 }
 
 export interface LoadedTrainingYear extends TrainingYear {

@@ -14,7 +14,7 @@ import type { RuleContext } from "./rule.js";
 export interface PersonRecord {
   readonly reserve: Reserve;
   readonly book: LoadedBook;
-  /** Position in the book's list of readable records (commands/audit.ts maps it to the file). */
+  /** Position of the record in its file's list (LoadedBook.indexes when some could not be read). */
   readonly index: number;
   /** The register entry of the book's village; undefined for a village missing from the register. */
   readonly village: Village | undefined;
@@ -29,7 +29,8 @@ export function allRecords(ctx: RuleContext, options: { scoped: boolean } = { sc
   for (const book of ctx.library.books) {
     if (options.scoped && !ctx.inScope({ code: book.village })) continue;
     const village = ctx.register.villages.get(book.village);
-    book.reserves.forEach((reserve, index) => out.push({ reserve, book, index, village }));
+    const indexes = book.indexes;
+    book.reserves.forEach((reserve, i) => out.push({ reserve, book, index: indexes?.[i] ?? i, village }));
   }
   return out;
 }
