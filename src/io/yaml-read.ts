@@ -11,14 +11,9 @@ import {
   type Node,
 } from "yaml";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { countAliases, nestingDepth, YAML_LIMITS } from "./yaml-guards.js";
 
-/** Limits checked before the parser runs, so hostile input is refused cheaply (docs/reliability.md). */
-export const YAML_LIMITS = {
-  /** Deeper nesting than any roster or library file needs; parsers recurse per level. */
-  maxDepth: 64,
-  /** Aliases expanded per document; library files need none, rosters rarely a few. */
-  maxAliases: 100,
-} as const;
+export { nestingDepth, YAML_LIMITS } from "./yaml-guards.js";
 
 export interface ParsedYaml {
   readonly doc: Document.Parsed;
@@ -30,74 +25,6 @@ export interface ParsedYaml {
 export interface YamlReadResult {
   readonly parsed?: ParsedYaml;
   readonly diagnostics: Diagnostic[];
-}
-
-/**
- * Estimates the nesting depth without parsing: block indentation levels plus "- " items on a line
- * plus open flow brackets. It may overestimate odd but valid files; it never underestimates by
- * more than a level, which is all a guard needs.
- */
-export function nestingDepth(text: string): { depth: number; line: number } {
-  const indents: number[] = [];
-  let max = 0;
-  let maxLine = 1;
-  let flow = 0;
-  let lineNo = 0;
-  let pos = 0;
-  while (pos <= text.length) {
-    let end = text.indexOf("\n", pos);
-    if (end === -1) end = text.length;
-    lineNo++;
-    let col = 0;
-    while (pos + col < end && text.charCodeAt(pos + col) === 32) col++;
-    let dashes = 0;
-    let c = pos + col;
-    while (c < end && text[c] === "-" && (c + 1 === end || text[c + 1] === " ")) {
-      dashes++;
-      c += 2;
-      while (c < end && text[c] === " ") c++;
-    }
-    const blank = c >= end || text[c] === "#" || text[c] === "\r";
-    if (!blank || dashes > 0) {
-      if (flow === 0) {
-        while (indents.length > 0 && indents[indents.length - 1]! >= col) indents.pop();
-        indents.push(col);
-      }
-      let quote = "";
-      for (let i = c; i < end; i++) {
-        const ch = text[i];
-        if (quote) {
-          if (ch === quote) quote = "";
-          else if (ch === "\\" && quote === '"') i++;
-        } else if (ch === '"' || ch === "'") {
-          if (i === c || " [{,:".includes(text[i - 1]!)) quote = ch;
-        } else if (ch === "#" && (i === c || text[i - 1] === " ")) break;
-        else if (ch === "[" || ch === "{") flow++;
-        else if ((ch === "]" || ch === "}") && flow > 0) flow--;
-        const depth = indents.length + dashes + flow;
-        if (depth > max) {
-          max = depth;
-          maxLine = lineNo;
-        }
-      }
-      const depth = indents.length + dashes + flow;
-      if (depth > max) {
-        max = depth;
-        maxLine = lineNo;
-      }
-    }
-    pos = end + 1;
-  }
-  return { depth: max, line: maxLine };
-}
-
-function countAliases(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf("*"); i !== -1; i = text.indexOf("*", i + 1)) {
-    const prev = i === 0 ? " " : text[i - 1]!;
-    if (" \t\n[{,:-".includes(prev)) n++;
-  }
-  return n;
 }
 
 const SYNTAX_CODES: Record<string, "yaml-duplicate-key" | "yaml-multi-document" | "yaml-alias" | "yaml-tag"> = {

@@ -12,7 +12,11 @@ export type YamlValue = string | number | boolean | null | undefined | YamlValue
 const RESERVED = /^(?:~|null|true|false|yes|no|on|off|y|n)$/i;
 const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
 
-function needsQuotes(s: string, inFlow: boolean): boolean {
+/**
+ * Whether a string must be quoted. A string that needs no quotes is read back by any YAML 1.2
+ * reader as that same string (io/canonical-yaml.ts relies on it to read such scalars itself).
+ */
+export function needsQuotes(s: string, inFlow: boolean): boolean {
   if (s === "") return true;
   if (RESERVED.test(s)) return true;
   if (INDICATOR_START.test(s)) return true;
@@ -22,10 +26,16 @@ function needsQuotes(s: string, inFlow: boolean): boolean {
   if (/\s$/.test(s)) return true;
   if (s.includes(": ") || s.includes(" #") || s.endsWith(":")) return true;
   if (inFlow && /[,[\]{}]/.test(s)) return true;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp === 0x2028 || cp === 0x2029 || cp === 0xfeff) return true;
-    if (cp >= 0xd800 && cp <= 0xdfff) return true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) continue;
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || c === 0xfeff) return true;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      // A pair of surrogates is one character outside the BMP; a lone surrogate cannot be written.
+      const low = s.charCodeAt(i + 1);
+      if (!(low >= 0xdc00 && low <= 0xdfff)) return true;
+      i++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return true;
   }
   return false;
 }
