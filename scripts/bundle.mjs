@@ -2,28 +2,67 @@
 // (and heavy dependency) in a chunk of its own loaded on first use, so start-up stays close to a
 // bare `node`.
 import { build } from "esbuild";
-import { readFileSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 
+/**
+ * What identifies this build's reading of library files: the library cache (.reserve/cache/) keeps
+ * only entries written by the same sources, so an upgrade never reuses another version's readings.
+ */
+function buildId() {
+  const hash = createHash("sha256").update(pkg.version);
+  const walk = (dir) => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else hash.update(p).update(readFileSync(p));
+    }
+  };
+  walk(fileURLToPath(new URL("../src", import.meta.url)));
+  return `${pkg.version}-${hash.digest("hex").slice(0, 16)}`;
+}
+
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  legalComments: "none",
+  define: { __RESERVE_VERSION__: JSON.stringify(pkg.version), __RESERVE_BUILD__: JSON.stringify(buildId()) },
+  logLevel: "warning",
+};
+
+/**
+ * The slow path of loading (src/io/load-library.ts, with the YAML library and the schemas) is an
+ * entry of its own, dist/slow.js, loaded synchronously when a file must be read afresh; this puts
+ * the bundle's loader in place of the one the sources use (src/io/slow-path.ts).
+ */
+const slowPathPlugin = {
+  name: "reserve-slow-path",
+  setup(b) {
+    b.onResolve({ filter: /\/slow-path-loader\.js$/ }, (args) => ({
+      path: join(args.resolveDir, "slow-path-loader.bundle.ts"),
+    }));
+  },
+};
+
+const esm = {
+  ...common,
+  plugins: [slowPathPlugin],
+  splitting: true,
+  format: "esm",
+  sourcemap: "linked",
+  chunkNames: "chunks/[name]-[hash]",
+  banner: {
+    // Bundled CommonJS dependencies still call require().
+    js: "import { createRequire as __reserveCreateRequire } from 'node:module'; const require = __reserveCreateRequire(import.meta.url);",
+  },
+};
+
 export async function bundle(outdir, entryPoints = { cli: "src/cli/entry.ts" }) {
   rmSync(outdir, { recursive: true, force: true });
-  await build({
-    entryPoints,
-    outdir,
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    sourcemap: "linked",
-    legalComments: "none",
-    chunkNames: "chunks/[name]-[hash]",
-    define: { __RESERVE_VERSION__: JSON.stringify(pkg.version) },
-    banner: {
-      // Bundled CommonJS dependencies still call require().
-      js: "import { createRequire as __reserveCreateRequire } from 'node:module'; const require = __reserveCreateRequire(import.meta.url);",
-    },
-    logLevel: "warning",
-  });
+  await build({ ...esm, entryPoints: { ...entryPoints, slow: "src/io/load-library.ts" }, outdir });
 }

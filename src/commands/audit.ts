@@ -1,13 +1,10 @@
-import * as path from "node:path";
-import { indexRegister, type Library } from "../domain/library.js";
+import { indexRegister } from "../domain/library.js";
 import type { IsoDate } from "../domain/dates.js";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { locateAll, readLibraryText } from "../io/load-library.js";
+import { locateCached } from "../io/load-cached.js";
 import { openLibrary, type Notice } from "../io/library-session.js";
-import { readYaml } from "../io/yaml-read.js";
 import { RULES } from "../rules/index.js";
 import type { Rule, RuleContext } from "../rules/rule.js";
-import { reserveSchema } from "../schema/village.js";
 import { auditPeriod } from "./period.js";
 import { villageScope } from "./scope.js";
 
@@ -54,36 +51,6 @@ export function compareForReport(a: Diagnostic, b: Diagnostic): number {
 }
 
 /**
- * Rules locate a record by its position among the records of its book that could be read. In a book
- * where some records could not be read (they are reported by the loader), that is not the record's
- * position in the file: this maps it back, so every finding points at its own record.
- */
-function inFilePositions(findings: readonly Diagnostic[], library: Library, cwd: string): Diagnostic[] {
-  const readable = new Map<string, number[]>();
-  for (const book of library.books) {
-    if (book.complete) continue;
-    const abs = path.isAbsolute(book.file) ? book.file : path.resolve(cwd, book.file);
-    const { text } = readLibraryText(abs, book.file);
-    const data = text === undefined ? undefined : readYaml(text, book.file).parsed?.data;
-    const raw = (data as { reserves?: unknown } | null | undefined)?.reserves;
-    const list = Array.isArray(raw) ? raw : [];
-    readable.set(
-      book.file,
-      list.flatMap((r, i) => (reserveSchema.safeParse(r).success ? [i] : [])),
-    );
-  }
-  if (readable.size === 0) return [...findings];
-  return findings.map((d) => {
-    const loc = d.location;
-    const positions = loc ? readable.get(loc.file) : undefined;
-    const index = loc?.path?.[1];
-    if (!loc?.path || !positions || loc.path[0] !== "reserves" || typeof index !== "number") return d;
-    const at = positions[index];
-    return at === undefined ? d : { ...d, location: { ...loc, path: ["reserves", at, ...loc.path.slice(2)] } };
-  });
-}
-
-/**
  * Checks the library: every file re-validated, then every rule. Pure apart from reading the
  * library; printing and exit codes are the CLI's.
  */
@@ -114,7 +81,7 @@ export function audit(options: AuditOptions): AuditResult {
       inScope: (v) => scope.codes === undefined || scope.codes.has(v.code),
     };
     const ruleFindings = selectRules(options.rules).flatMap((rule) => rule.check(ctx));
-    findings.push(...locateAll(inFilePositions(ruleFindings, library, options.cwd), options.cwd));
+    findings.push(...locateCached(ruleFindings, options.cwd));
   }
   if (options.strict)
     findings = findings.map((d) => (d.severity === "warning" ? { ...d, severity: "error" as const } : d));

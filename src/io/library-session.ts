@@ -3,9 +3,10 @@ import * as os from "node:os";
 import type { HistoryEntry } from "../schema/history.js";
 import { now } from "./clock.js";
 import { HISTORY_DIR } from "./layout.js";
-import { loadLibrary, type LoadedLibrary, type LoadOptions } from "./load-library.js";
+import { loadLibraryCached, refreshCache } from "./load-cached.js";
+import { slowPath } from "./slow-path.js";
+import type { LoadedLibrary, LoadOptions } from "./load-library.js";
 import { acquireLock, clearStaleLock, type Lock, type LockHolder } from "./lock.js";
-import { historyText } from "./serialize.js";
 import { commit, generation, hasPendingTransaction, recover, type FileWrite, type Recovery } from "./transaction.js";
 
 export type Notice =
@@ -46,10 +47,10 @@ export function openLibrary(root: string, options: SessionOptions): LoadedLibrar
   for (let attempt = 0; attempt < 3; attempt++) {
     if (hasPendingTransaction(root)) withLock(root, options, () => undefined);
     const before = generation(root);
-    const loaded = loadLibrary(root, options);
+    const loaded = loadLibraryCached(root, options);
     if (!hasPendingTransaction(root) && generation(root) === before) return loaded;
   }
-  return withLock(root, options, () => loadLibrary(root, options));
+  return withLock(root, options, () => loadLibraryCached(root, options));
 }
 
 export interface Change<T> {
@@ -60,7 +61,8 @@ export interface Change<T> {
 
 /** The file a history entry is kept in: one per change, named by time and content. */
 export function historyWrite(entry: HistoryEntry): FileWrite {
-  const content = historyText(entry);
+  // The writer orders keys by the schema: it lives with the schemas, in the slow path.
+  const content = slowPath().historyText(entry);
   const hash = createHash("sha256").update(content).digest("hex").slice(0, 8);
   const stamp = entry.at.replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
   return { target: `${HISTORY_DIR}/${entry.at.slice(0, 4)}/${stamp}-${entry.command}-${hash}.yaml`, content };
@@ -87,12 +89,13 @@ export function historyStamp(): { at: string; by: string } {
  */
 export function changeLibrary<T>(root: string, options: SessionOptions, fn: (loaded: LoadedLibrary) => Change<T>): T {
   return withLock(root, options, (lock) => {
-    const loaded = loadLibrary(root, options);
+    const loaded = loadLibraryCached(root, options);
     const change = fn(loaded);
     if (change.writes.length > 0) {
       const writes = change.history ? [...change.writes, historyWrite(change.history)] : change.writes;
       lock.verify();
       commit(root, writes);
+      refreshCache(root, change.writes, options);
     }
     return change.result;
   });

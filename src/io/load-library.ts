@@ -1,14 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { IsoDate } from "../domain/dates.js";
-import {
-  indexRegister,
-  type Library,
-  type LoadedBook,
-  type LoadedTrainingYear,
-  type RegisterIndex,
-} from "../domain/library.js";
-import type { District, Reserve, TrainingSession } from "../domain/model.js";
+import { indexRegister, type Library, type LoadedBook, type LoadedTrainingYear } from "../domain/library.js";
+import type { Reserve, TrainingSession } from "../domain/model.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { ReserveError } from "../diagnostics/fatal.js";
 import { districtFileSchema } from "../schema/district.js";
@@ -17,6 +11,7 @@ import { buildDistrict } from "../schema/register-checks.js";
 import { trainingFileSchema } from "../schema/trainings.js";
 import { reserveSchema, villageFileSchema } from "../schema/village.js";
 import { issuesToDiagnostics } from "../schema/zod-issues.js";
+import { canonicalPosition, readCanonical, type CanonicalDoc } from "./canonical-yaml.js";
 import {
   DISTRICT_FILE,
   displayPath,
@@ -25,11 +20,31 @@ import {
   VILLAGE_FILE_NAME,
   VILLAGES_DIR,
 } from "./layout.js";
+import {
+  assembleBook,
+  duplicatePersonIds,
+  latestBirthIn,
+  listLibraryDir,
+  locateFindings,
+  readLibraryText,
+  type BookRead,
+  type DistrictRead,
+  type TrainingRead,
+} from "./library-files.js";
 import { isCollection } from "yaml";
 import { positionOf, readYaml, valuePositionOf, type ParsedYaml } from "./yaml-read.js";
 
-/** Library files larger than this are refused before reading (a country register is ~60 MB). */
-export const MAX_LIBRARY_FILE_BYTES = 256 * 1024 * 1024;
+/**
+ * Reading library files: parsing, the schemas, the checks of every record. This is the slow path
+ * of loading, and the reference: `loadLibrary` reads every file afresh; the cached loader
+ * (load-cached.ts) gives the same result and uses this module only for files it has not seen in
+ * their present state. A file in the canonical layout is parsed by canonical-yaml.ts; any other
+ * by the YAML library.
+ */
+
+export { MAX_LIBRARY_FILE_BYTES, readLibraryText } from "./library-files.js";
+/** The history writer needs the schemas too (it orders keys by them). */
+export { historyText } from "./serialize.js";
 
 export interface LoadOptions {
   /** The date ID numbers are checked against (a birth date after it is impossible). */
@@ -43,40 +58,6 @@ export interface LoadedLibrary {
   readonly library: Library | undefined;
   /** Problems found while reading, already located by line and column. */
   readonly diagnostics: readonly Diagnostic[];
-}
-
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
-/** Reads a library file as UTF-8 text (a BOM is tolerated), or says why it cannot. */
-export function readLibraryText(abs: string, shown: string): { text?: string; diagnostic?: Diagnostic } {
-  const at = { location: { file: shown, line: 1, column: 1 } };
-  let st: fs.Stats;
-  try {
-    st = fs.lstatSync(abs);
-  } catch (err) {
-    return {
-      diagnostic: diagnostic("file-unreadable", { reason: (err as NodeJS.ErrnoException).code ?? "error" }, at),
-    };
-  }
-  if (st.isSymbolicLink()) return { diagnostic: diagnostic("file-unreadable", { reason: "symlink" }, at) };
-  if (!st.isFile()) return { diagnostic: diagnostic("file-unreadable", { reason: "not-file" }, at) };
-  if (st.size > MAX_LIBRARY_FILE_BYTES) {
-    return { diagnostic: diagnostic("file-too-large", { size: st.size, max: MAX_LIBRARY_FILE_BYTES }, at) };
-  }
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(abs);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? "error";
-    if (code === "EACCES" || code === "EPERM") throw new ReserveError("permission-denied", { path: shown });
-    return { diagnostic: diagnostic("file-unreadable", { reason: code }, at) };
-  }
-  try {
-    const text = utf8.decode(bytes);
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-  } catch {
-    return { diagnostic: diagnostic("file-encoding", {}, at) };
-  }
 }
 
 /**
@@ -97,6 +78,29 @@ export function locateIn(parsed: ParsedYaml, d: Diagnostic): Diagnostic {
   return { ...d, location: { ...loc, line: pos.line, column: pos.column } };
 }
 
+function locateCanonical(doc: CanonicalDoc, d: Diagnostic): Diagnostic {
+  const loc = d.location;
+  if (!loc?.path || loc.line !== undefined) return d;
+  const pos = canonicalPosition(doc, loc.path, d.code);
+  return { ...d, location: { ...loc, line: pos.line, column: pos.column } };
+}
+
+/** A parsed library file: its data, and how to place a diagnostic located by a YAML path. */
+interface Doc {
+  readonly data: unknown;
+  readonly locate: (d: Diagnostic) => Diagnostic;
+  readonly canonical: boolean;
+}
+
+/** Parses a file: in the canonical layout without the YAML library, otherwise with it. */
+function parse(text: string, file: string): { doc?: Doc; diagnostics: Diagnostic[] } {
+  const c = readCanonical(text);
+  if (c) return { doc: { data: c.data, locate: (d) => locateCanonical(c, d), canonical: true }, diagnostics: [] };
+  const { parsed, diagnostics } = readYaml(text, file);
+  const doc = parsed && { data: parsed.data, locate: (d: Diagnostic) => locateIn(parsed, d), canonical: false };
+  return { ...(doc && { doc }), diagnostics };
+}
+
 function problemsToDiagnostics(
   problems: readonly RecordProblem[],
   base: readonly (string | number)[],
@@ -106,97 +110,51 @@ function problemsToDiagnostics(
   return problems.map((p) => diagnostic(p.code, p.args, { location: { file, path: [...base, ...p.path] }, ...who }));
 }
 
-function listDir(root: string, dir: string, pattern: RegExp, cwd: string, diagnostics: Diagnostic[]): string[] {
-  const abs = path.join(root, dir);
-  let names: string[];
-  try {
-    names = fs.readdirSync(abs);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw err;
-  }
-  const out: string[] = [];
-  for (const name of names.sort()) {
-    if (name.startsWith(".")) continue;
-    if (pattern.test(name)) out.push(name);
-    else if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-      diagnostics.push(
-        diagnostic(
-          "village-file-name",
-          { name, expected: dir === VILLAGES_DIR ? "village" : "year" },
-          {
-            location: { file: displayPath(path.join(abs, name), cwd), line: 1, column: 1 },
-          },
-        ),
-      );
-    }
-  }
-  return out;
-}
-
-function loadDistrict(root: string, cwd: string, diagnostics: Diagnostic[]): { district?: District; file: string } {
-  const abs = path.join(root, DISTRICT_FILE);
-  const file = displayPath(abs, cwd);
-  const { text, diagnostic: problem } = readLibraryText(abs, file);
-  if (problem) {
-    diagnostics.push(problem);
-    return { file };
-  }
-  const { parsed, diagnostics: yamlProblems } = readYaml(text!, file);
-  diagnostics.push(...yamlProblems);
-  if (!parsed) return { file };
-  const result = districtFileSchema.safeParse(parsed.data);
+/** district.yaml from its text. */
+export function readDistrictFile(text: string, file: string): DistrictRead {
+  const { doc, diagnostics } = parse(text, file);
+  if (!doc) return { diagnostics };
+  const result = districtFileSchema.safeParse(doc.data);
   if (!result.success) {
     const ds = issuesToDiagnostics(result.error.issues, {
-      input: parsed.data,
+      input: doc.data,
       base: [],
       file,
       schema: districtFileSchema,
     });
-    diagnostics.push(...ds.map((d) => locateIn(parsed, d)));
-    return { file };
+    return { diagnostics: [...diagnostics, ...ds.map(doc.locate)], canonical: doc.canonical };
   }
   const { district, problems } = buildDistrict(result.data);
-  diagnostics.push(...problemsToDiagnostics(problems, [], file, {}).map((d) => locateIn(parsed, d)));
-  return { district, file };
+  return {
+    diagnostics: [...diagnostics, ...problemsToDiagnostics(problems, [], file, {}).map(doc.locate)],
+    district,
+    canonical: doc.canonical,
+  };
 }
 
-function loadBook(
-  root: string,
-  name: string,
-  cwd: string,
-  register: RegisterIndex | undefined,
-  today: IsoDate,
-  diagnostics: Diagnostic[],
-): LoadedBook | undefined {
-  const abs = path.join(root, VILLAGES_DIR, name);
-  const file = displayPath(abs, cwd);
+/** villages/<name> from its text, checked on `today`. */
+export function readBookFile(text: string, name: string, file: string, today: IsoDate): BookRead {
   const fileCode = VILLAGE_FILE_NAME.exec(name)![1]!;
-  const town = register?.villages.get(fileCode)?.town;
-  const { text, diagnostic: problem } = readLibraryText(abs, file);
-  if (problem) {
-    diagnostics.push({ ...problem, village: fileCode, ...(town && { town }) });
-    return undefined;
-  }
-  const { parsed, diagnostics: yamlProblems } = readYaml(text!, file);
-  diagnostics.push(...yamlProblems.map((d) => ({ ...d, village: fileCode, ...(town && { town }) })));
-  if (!parsed) return undefined;
-  const local: Diagnostic[] = [];
-  const who = { village: fileCode, ...(town && { town }) };
-  const top = villageFileSchema.safeParse(parsed.data);
+  const who = { village: fileCode };
+  const { doc, diagnostics: yamlProblems } = parse(text, file);
+  const diagnostics = yamlProblems.map((d) => ({ ...d, ...who }));
+  if (!doc) return { diagnostics, latestBirth: "" };
+  const top = villageFileSchema.safeParse(doc.data);
   if (!top.success) {
-    local.push(
-      ...issuesToDiagnostics(top.error.issues, {
-        input: parsed.data,
-        base: [],
-        file,
-        schema: villageFileSchema,
-        ...who,
-      }),
-    );
-    diagnostics.push(...local.map((d) => locateIn(parsed, d)));
-    return undefined;
+    const ds = issuesToDiagnostics(top.error.issues, {
+      input: doc.data,
+      base: [],
+      file,
+      schema: villageFileSchema,
+      ...who,
+    });
+    const raw = (doc.data as { reserves?: unknown } | null)?.reserves;
+    return {
+      diagnostics: [...diagnostics, ...ds.map(doc.locate)],
+      latestBirth: Array.isArray(raw) ? latestBirthIn(raw) : "",
+    };
   }
+  const local: Diagnostic[] = [];
   if (top.data.village !== fileCode) {
     local.push(
       diagnostic(
@@ -206,13 +164,10 @@ function loadBook(
       ),
     );
   }
-  if (register && !register.villages.has(top.data.village)) {
-    local.push(
-      diagnostic("village-unknown", { code: top.data.village }, { location: { file, path: ["village"] }, ...who }),
-    );
-  }
+  const unknownAt = diagnostics.length + local.length;
   let complete = true;
   const reserves: Reserve[] = [];
+  const indexes: number[] = [];
   top.data.reserves.forEach((raw, i) => {
     const rawId = (raw as { id?: unknown } | null)?.id;
     const person = typeof rawId === "string" ? rawId : undefined;
@@ -236,46 +191,46 @@ function loadBook(
       return;
     }
     reserves.push(r.data);
+    indexes.push(i);
     local.push(
       ...problemsToDiagnostics(checkReserveRecord(r.data, today), ["reserves", i], file, { ...who, person: r.data.id }),
     );
   });
-  diagnostics.push(...local.map((d) => locateIn(parsed, d)));
-  return { village: top.data.village, reserves, file, complete };
+  const villageAt = doc.locate(diagnostic("village-unknown", {}, { location: { file, path: ["village"] } })).location!;
+  return {
+    diagnostics: [...diagnostics, ...local.map(doc.locate)],
+    book: {
+      village: top.data.village,
+      reserves,
+      complete,
+      ...(complete ? {} : { indexes }),
+      villageAt: { line: villageAt.line!, column: villageAt.column! },
+      unknownAt,
+    },
+    latestBirth: latestBirthIn(top.data.reserves),
+    canonical: doc.canonical,
+  };
 }
 
-function loadTrainingYear(
-  root: string,
-  name: string,
-  cwd: string,
-  diagnostics: Diagnostic[],
-): LoadedTrainingYear | undefined {
-  const abs = path.join(root, TRAININGS_DIR, name);
-  const file = displayPath(abs, cwd);
-  const { text, diagnostic: problem } = readLibraryText(abs, file);
-  if (problem) {
-    diagnostics.push(problem);
-    return undefined;
-  }
-  const { parsed, diagnostics: yamlProblems } = readYaml(text!, file);
-  diagnostics.push(...yamlProblems);
-  if (!parsed) return undefined;
-  const result = trainingFileSchema.safeParse(parsed.data);
+/** trainings/<name> from its text. */
+export function readTrainingFile(text: string, name: string, file: string): TrainingRead {
+  const { doc, diagnostics } = parse(text, file);
+  if (!doc) return { diagnostics };
+  const result = trainingFileSchema.safeParse(doc.data);
   if (!result.success) {
     const ds = issuesToDiagnostics(result.error.issues, {
-      input: parsed.data,
+      input: doc.data,
       base: [],
       file,
       schema: trainingFileSchema,
     });
-    diagnostics.push(...ds.map((d) => locateIn(parsed, d)));
-    return undefined;
+    return { diagnostics: [...diagnostics, ...ds.map(doc.locate)], canonical: doc.canonical };
   }
+  const out = [...diagnostics];
   const fileYear = Number(TRAINING_FILE_NAME.exec(name)![1]);
   if (result.data.year !== fileYear) {
-    diagnostics.push(
-      locateIn(
-        parsed,
+    out.push(
+      doc.locate(
         diagnostic(
           "training-year-mismatch",
           { year: result.data.year, fileYear },
@@ -288,9 +243,8 @@ function loadTrainingYear(
   const sessions: TrainingSession[] = [];
   result.data.sessions.forEach((s, i) => {
     if (seen.has(s.id)) {
-      diagnostics.push(
-        locateIn(
-          parsed,
+      out.push(
+        doc.locate(
           diagnostic("training-duplicate-session", { id: s.id }, { location: { file, path: ["sessions", i, "id"] } }),
         ),
       );
@@ -298,39 +252,24 @@ function loadTrainingYear(
     seen.add(s.id);
     sessions.push(s);
   });
-  return { year: result.data.year, sessions, file };
+  return { diagnostics: out, year: { year: result.data.year, sessions }, canonical: doc.canonical };
 }
 
-/** The same internal id in two records (anywhere in the library). */
-function duplicatePersonIds(books: readonly LoadedBook[], register: RegisterIndex | undefined): Diagnostic[] {
-  const first = new Map<string, string>();
-  const out: Diagnostic[] = [];
-  for (const book of books) {
-    book.reserves.forEach((r, i) => {
-      const prev = first.get(r.id);
-      if (prev !== undefined) {
-        const town = register?.villages.get(book.village)?.town;
-        out.push(
-          diagnostic(
-            "person-id-duplicate",
-            { id: r.id, first: prev },
-            {
-              location: { file: book.file, path: ["reserves", i, "id"] },
-              village: book.village,
-              ...(town && { town }),
-              person: r.id,
-            },
-          ),
-        );
-      } else first.set(r.id, book.file);
-    });
-  }
-  return out;
+/** Reads a file's text and hands it to `read`; a file that cannot be read gives its problem. */
+function readFile<T extends { diagnostics: readonly Diagnostic[] }>(
+  abs: string,
+  file: string,
+  read: (text: string) => T,
+): T | { diagnostics: readonly Diagnostic[] } {
+  const { text, diagnostic: problem } = readLibraryText(abs, file);
+  if (problem) return { diagnostics: [problem] };
+  return read(text!);
 }
 
 /**
- * Reads and validates every file of the library. Problems are collected, never thrown; only an
- * environment failure (permission) stops the load.
+ * Reads and validates every file of the library, without the cache: the reference the cached
+ * loader is tested against. Problems are collected, never thrown; only an environment failure
+ * (permission) stops the load.
  */
 export function loadLibrary(root: string, options: LoadOptions): LoadedLibrary {
   const cwd = options.cwd ?? process.cwd();
@@ -338,17 +277,32 @@ export function loadLibrary(root: string, options: LoadOptions): LoadedLibrary {
     throw new ReserveError("no-library", { path: displayPath(root, cwd) });
   }
   const diagnostics: Diagnostic[] = [];
-  const { district, file: districtFile } = loadDistrict(root, cwd, diagnostics);
+  const districtAbs = path.join(root, DISTRICT_FILE);
+  const districtFile = displayPath(districtAbs, cwd);
+  const d = readFile(districtAbs, districtFile, (text) => readDistrictFile(text, districtFile)) as DistrictRead;
+  diagnostics.push(...d.diagnostics);
+  const district = d.district;
   const register = district ? indexRegister(district) : undefined;
   const books: LoadedBook[] = [];
-  for (const name of listDir(root, VILLAGES_DIR, VILLAGE_FILE_NAME, cwd, diagnostics)) {
-    const book = loadBook(root, name, cwd, register, options.today, diagnostics);
+  for (const name of listLibraryDir(root, VILLAGES_DIR, VILLAGE_FILE_NAME, cwd, diagnostics)) {
+    const abs = path.join(root, VILLAGES_DIR, name);
+    const file = displayPath(abs, cwd);
+    const fileCode = VILLAGE_FILE_NAME.exec(name)![1]!;
+    const { text, diagnostic: problem } = readLibraryText(abs, file);
+    const read: BookRead = problem
+      ? { diagnostics: [{ ...problem, village: fileCode }], latestBirth: "" }
+      : readBookFile(text!, name, file, options.today);
+    const { diagnostics: ds, book } = assembleBook(read, fileCode, file, register);
+    diagnostics.push(...ds);
     if (book) books.push(book);
   }
   const trainings: LoadedTrainingYear[] = [];
-  for (const name of listDir(root, TRAININGS_DIR, TRAINING_FILE_NAME, cwd, diagnostics)) {
-    const year = loadTrainingYear(root, name, cwd, diagnostics);
-    if (year) trainings.push(year);
+  for (const name of listLibraryDir(root, TRAININGS_DIR, TRAINING_FILE_NAME, cwd, diagnostics)) {
+    const abs = path.join(root, TRAININGS_DIR, name);
+    const file = displayPath(abs, cwd);
+    const read = readFile(abs, file, (text) => readTrainingFile(text, name, file)) as TrainingRead;
+    diagnostics.push(...read.diagnostics);
+    if (read.year) trainings.push({ ...read.year, file });
   }
   const dupes = duplicatePersonIds(books, register);
   if (dupes.length > 0) diagnostics.push(...locateAll(dupes, cwd));
@@ -357,10 +311,15 @@ export function loadLibrary(root: string, options: LoadOptions): LoadedLibrary {
 }
 
 /**
- * Fills in line and column for diagnostics that rules located by YAML path. Each file involved is
- * parsed once more; files without findings are not touched, so a clean audit parses nothing here.
+ * Fills in line and column for diagnostics located by YAML path. Each file involved is read once
+ * more; files without findings are not touched, so a clean audit reads nothing here.
  */
 export function locateAll(diagnostics: readonly Diagnostic[], cwd: string = process.cwd()): Diagnostic[] {
+  return locateFindings(diagnostics, cwd, (rest) => locateWithYaml(rest, cwd));
+}
+
+/** locateAll for files not in the canonical layout: the YAML library places each finding. */
+export function locateWithYaml(diagnostics: readonly Diagnostic[], cwd: string): Diagnostic[] {
   const byFile = new Map<string, ParsedYaml | null>();
   return diagnostics.map((d) => {
     const loc = d.location;

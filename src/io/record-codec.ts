@@ -1,0 +1,178 @@
+/**
+ * A compact binary form of plain data (objects, arrays, strings, numbers, booleans, null) for the
+ * library cache (library-cache.ts). Strings and object shapes (key lists) are kept once per table
+ * and values refer to them by number, so the thousands of records of a town share their dates,
+ * terms and keys; decoding builds each object with a constructor compiled per shape, which is
+ * several times faster than parsing the same records as JSON.
+ *
+ * A value is a 32-bit word: 3 bits of kind, 29 bits of payload.
+ *   0 string (index)   1 integer 0 … 2^29-1   2 other number (index of its text)
+ *   3 constant (0 false, 1 true, 2 null)   4 array (length; items follow)   5 object (shape; values follow)
+ */
+
+export type PlainValue = string | number | boolean | null | PlainValue[] | { [key: string]: PlainValue };
+
+const STRING = 0;
+const INT = 1;
+const NUMBER = 2;
+const CONSTANT = 3;
+const ARRAY = 4;
+const OBJECT = 5;
+const MAX_INT = 2 ** 29;
+
+export interface EncodedTables {
+  readonly strings: readonly string[];
+  readonly shapes: readonly (readonly string[])[];
+}
+
+/** Collects values into one word stream with shared string and shape tables. */
+export class Encoder {
+  private words = new Uint32Array(1 << 12);
+  private length = 0;
+  private readonly stringIndex = new Map<string, number>();
+  private readonly shapeIndex = new Map<string, number>();
+  readonly strings: string[] = [];
+  readonly shapes: string[][] = [];
+
+  /** The position the next value will be written at. */
+  get position(): number {
+    return this.length;
+  }
+
+  private push(word: number): void {
+    if (this.length === this.words.length) {
+      const bigger = new Uint32Array(this.words.length * 2);
+      bigger.set(this.words);
+      this.words = bigger;
+    }
+    this.words[this.length++] = word;
+  }
+
+  private string(s: string): number {
+    let i = this.stringIndex.get(s);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.strings.push(s);
+      this.stringIndex.set(s, i);
+    }
+    return i;
+  }
+
+  /** Appends a value; undefined object members are left out, as JSON would. */
+  write(value: unknown): void {
+    switch (typeof value) {
+      case "string":
+        this.push(this.string(value) * 8 + STRING);
+        return;
+      case "number":
+        if (Number.isInteger(value) && value >= 0 && value < MAX_INT && !Object.is(value, -0)) {
+          this.push(value * 8 + INT);
+        } else this.push(this.string(Object.is(value, -0) ? "-0" : String(value)) * 8 + NUMBER);
+        return;
+      case "boolean":
+        this.push((value ? 1 : 0) * 8 + CONSTANT);
+        return;
+      case "object":
+        if (value === null) {
+          this.push(2 * 8 + CONSTANT);
+          return;
+        }
+        if (Array.isArray(value)) {
+          this.push(value.length * 8 + ARRAY);
+          for (const item of value as unknown[]) this.write(item ?? null);
+          return;
+        }
+        {
+          const obj = value as Record<string, unknown>;
+          const keys = Object.keys(obj).filter((k) => obj[k] !== undefined);
+          const id = keys.join("\u0000");
+          let shape = this.shapeIndex.get(id);
+          if (shape === undefined) {
+            shape = this.shapes.length;
+            this.shapes.push(keys);
+            this.shapeIndex.set(id, shape);
+          }
+          this.push(shape * 8 + OBJECT);
+          for (const k of keys) this.write(obj[k]);
+        }
+        return;
+      default:
+        throw new TypeError(`cannot encode a ${typeof value}`);
+    }
+  }
+
+  /** The words written so far. */
+  finish(): Uint32Array {
+    return this.words.subarray(0, this.length);
+  }
+}
+
+export class CorruptData extends Error {}
+
+/** Reads values back from a word stream and its tables. Throws CorruptData on anything malformed. */
+export class Decoder {
+  private readonly build: ((next: () => unknown) => Record<string, unknown>)[];
+  private pos = 0;
+  private end = 0;
+
+  constructor(
+    private readonly words: Uint32Array,
+    private readonly tables: EncodedTables,
+  ) {
+    this.build = tables.shapes.map((keys) => {
+      for (const k of keys) if (typeof k !== "string" || k === "__proto__") throw new CorruptData("bad shape");
+      // One object literal per shape, so every record of a kind gets the same hidden class at once.
+      // The keys are JSON string literals, which cannot break out of the literal.
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval
+      return new Function("v", `return {${keys.map((k) => `${JSON.stringify(k)}: v()`).join(", ")}};`) as (
+        next: () => unknown,
+      ) => Record<string, unknown>;
+    });
+  }
+
+  private readonly next = (): unknown => {
+    if (this.pos >= this.end) throw new CorruptData("past the end");
+    const word = this.words[this.pos++]!;
+    const payload = word >>> 3;
+    switch (word & 7) {
+      case STRING: {
+        const s = this.tables.strings[payload];
+        if (s === undefined) throw new CorruptData("bad string");
+        return s;
+      }
+      case INT:
+        return payload;
+      case NUMBER: {
+        const s = this.tables.strings[payload];
+        if (s === undefined) throw new CorruptData("bad number");
+        return Number(s);
+      }
+      case CONSTANT:
+        if (payload > 2) throw new CorruptData("bad constant");
+        return payload === 2 ? null : payload === 1;
+      case ARRAY: {
+        if (payload > this.end - this.pos) throw new CorruptData("bad length");
+        const out = new Array<unknown>(payload);
+        for (let i = 0; i < payload; i++) out[i] = this.next();
+        return out;
+      }
+      case OBJECT: {
+        const make = this.build[payload];
+        if (!make) throw new CorruptData("bad shape");
+        return make(this.next);
+      }
+      default:
+        throw new CorruptData("bad kind");
+    }
+  };
+
+  /** The value written at `start`, which must end exactly at `end`. */
+  read(start: number, end: number): unknown {
+    if (start < 0 || end > this.words.length || start > end) throw new CorruptData("bad range");
+    this.pos = start;
+    this.end = end;
+    const value = this.next();
+    if (this.pos !== end) throw new CorruptData("bad range");
+    return value;
+  }
+}
