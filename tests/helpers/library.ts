@@ -155,14 +155,17 @@ export function makeLibrary(spec: LibrarySpec = {}, dir = tempDir()): string {
   return dir;
 }
 
-/** Every file below `dir` (relative path → SHA-256), for before/after comparisons. */
+/**
+ * Every file below `dir` (relative path → SHA-256), for before/after comparisons. The library cache
+ * (`.reserve/cache/`) is left out: it is derived data that any command may refresh, not the library.
+ */
 export function snapshot(dir: string, options: { skip?: (rel: string) => boolean } = {}): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
       const abs = join(d, name);
       const rel = relative(dir, abs).split("\\").join("/");
-      if (options.skip?.(rel)) continue;
+      if (rel === ".reserve/cache" || options.skip?.(rel)) continue;
       if (statSync(abs).isDirectory()) walk(abs);
       else out[rel] = createHash("sha256").update(readFileSync(abs)).digest("hex");
     }

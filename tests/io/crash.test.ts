@@ -24,7 +24,8 @@ function drive(dir: string, tag: string, env: Record<string, string> = {}) {
 function leftovers(dir: string): string[] {
   const state = join(dir, ".reserve");
   if (!existsSync(state)) return [];
-  return readdirSync(state).filter((n) => n !== "generation");
+  // The commit stamp and the library cache (derived data, see src/io/library-cache.ts) stay by design.
+  return readdirSync(state).filter((n) => n !== "generation" && n !== "cache");
 }
 
 const VILLAGES = 12;
