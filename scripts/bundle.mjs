@@ -1,11 +1,13 @@
 // esbuild settings shared by the build and the test set-up: one small entry chunk, each command
 // (and heavy dependency) in a chunk of its own loaded on first use, so start-up stays close to a
-// bare `node`.
+// bare `node`; and fast.cjs, which bin/ runs first: it answers --help and --version from texts
+// rendered here by the real program, without loading it.
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 
@@ -62,7 +64,28 @@ const esm = {
   },
 };
 
+/** Runs the real program for every help and version invocation and returns what it printed. */
+async function renderHelp() {
+  const dir = mkdtempSync(join(tmpdir(), "reserve-help-"));
+  try {
+    await build({ ...esm, entryPoints: { help: "src/cli/help-table.ts" }, outdir: dir, sourcemap: false });
+    const { renderHelpTable } = await import(pathToFileURL(join(dir, "help.js")).href);
+    return await renderHelpTable();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function bundle(outdir, entryPoints = { cli: "src/cli/entry.ts" }) {
   rmSync(outdir, { recursive: true, force: true });
   await build({ ...esm, entryPoints: { ...entryPoints, slow: "src/io/load-library.ts" }, outdir });
+  const table = await renderHelp();
+  await build({
+    ...common,
+    entryPoints: { fast: "src/cli/fast.ts" },
+    outdir,
+    format: "cjs",
+    outExtension: { ".js": ".cjs" },
+    define: { ...common.define, __RESERVE_HELP__: JSON.stringify(table) },
+  });
 }

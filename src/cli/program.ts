@@ -29,6 +29,9 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerTemplate,
 ];
 
+/** The width help text is wrapped at. */
+export const HELP_WIDTH = 80;
+
 const TITLES_ZH: Record<string, string> = {
   "Usage:": "用法：",
   "Options:": "选项：",
@@ -57,6 +60,10 @@ export function buildProgram(ctx: CliContext, setExit: (code: ExitCode) => void)
       writeErr: (s) => ctx.err(s.replace(/\n$/, "")),
       // Errors are translated and printed by main.ts.
       outputError: () => undefined,
+      // Help is laid out for 80 columns on every terminal, so that bin/ can print it pre-rendered
+      // (scripts/bundle.mjs) without loading this parser.
+      getOutHelpWidth: () => HELP_WIDTH,
+      getErrHelpWidth: () => HELP_WIDTH,
     });
   if (ctx.lang === "zh") program.configureHelp({ styleTitle: (s) => TITLES_ZH[s] ?? s });
 

@@ -1,0 +1,36 @@
+import { pickLang, type Lang } from "../messages/lang.js";
+
+/** What the program printed and returned for one invocation (help-table.ts renders them). */
+export interface PrintedHelp {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly code: number;
+}
+
+export interface HelpTable {
+  /** By language, then by the arguments (after a leading --lang) joined with KEY_SEPARATOR. */
+  readonly entries: Readonly<Record<Lang, Readonly<Record<string, PrintedHelp>>>>;
+}
+
+export const KEY_SEPARATOR = "\u0000";
+
+/**
+ * The pre-rendered answer for `argv`, or undefined when the full program must run. The language is
+ * chosen as main.ts chooses it; a --lang option is accepted only in front (`--lang en --help`,
+ * `--lang=en audit -h`), anything else goes to the program.
+ */
+export function lookupHelp(table: HelpTable, argv: readonly string[], env: NodeJS.ProcessEnv): PrintedHelp | undefined {
+  let rest = argv;
+  let flag: string | undefined;
+  const first = argv[0];
+  if (first === "--lang") {
+    flag = argv[1];
+    if (flag === undefined || flag.startsWith("-")) return undefined;
+    rest = argv.slice(2);
+  } else if (first?.startsWith("--lang=")) {
+    flag = first.split("=")[1];
+    rest = argv.slice(1);
+  }
+  if (rest.some((a) => a === "--lang" || a.startsWith("--lang="))) return undefined;
+  return table.entries[pickLang(flag, env)][rest.join(KEY_SEPARATOR)];
+}
