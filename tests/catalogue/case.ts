@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DiagnosticCode } from "../../src/diagnostics/codes.js";
+import type { FatalCode } from "../../src/diagnostics/fatal.js";
 import type { Reserve } from "../../src/domain/model.js";
 import { idNumber, makeLibrary, person, smallDistrict, type LibrarySpec } from "../helpers/library.js";
 
@@ -30,9 +31,27 @@ export interface Unreproduced {
   readonly why: string;
 }
 
+/**
+ * A reproducer of an error that stops a command as a whole (src/diagnostics/fatal.ts): printed as
+ * `reserve: 错误 …` with a hint, and an exit code of its own.
+ */
+export interface FatalCase {
+  readonly code: FatalCode;
+  readonly meaning: string;
+  readonly reproducer: string;
+  readonly setup: (dir: string) => void;
+  readonly args: readonly string[];
+  /**
+   * Environment of the run (fault injection, read once at start-up): such a case runs in a process
+   * of its own rather than in the catalogue's.
+   */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
 export interface CaseFile {
-  readonly cases: readonly CatalogueCase[];
+  readonly cases?: readonly CatalogueCase[];
   readonly unreproduced?: readonly Unreproduced[];
+  readonly fatal?: readonly FatalCase[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { Writable } from "node:stream";
@@ -6,23 +7,21 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { main } from "../../src/cli/main.js";
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from "../../src/diagnostics/codes.js";
 import type { Severity } from "../../src/diagnostics/diagnostic.js";
-import type { CaseFile, CatalogueCase, Unreproduced } from "./case.js";
+import { FATAL_EXIT, type FatalCode } from "../../src/diagnostics/fatal.js";
+import type { CaseFile, CatalogueCase, FatalCase, Unreproduced } from "./case.js";
 
 /**
  * Builds the error catalogue (docs/errors.md): every diagnostic code, area by area as
- * src/diagnostics/codes/*.ts lists them, with its reproducer case run through the real program
- * (in-process, no colour, fixed clock) so that the messages shown are the ones users see.
+ * src/diagnostics/codes/*.ts lists them, and every error that stops a command
+ * (src/diagnostics/fatal.ts), each with its reproducer case run through the real program
+ * (in-process, or in a process of its own when it injects a fault; no colour, fixed clock) so that
+ * the messages shown are the ones users see. A code without a reproducer (or a stated reason why
+ * it cannot have one) is a problem, so the page can neither miss a code nor drift.
  */
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..", "..");
 const CODES_DIR = join(ROOT, "src", "diagnostics", "codes");
-
-/**
- * Areas whose every code must have a reproducer (or a reason why not); codes of other areas without
- * one are listed as such. An area joins this list when its cases are written.
- */
-export const COMPLETE_AREAS: readonly string[] = ["core", "import", "rules", "cycle"];
 
 /** The clock of every reproducer: the end of the fixtures' working year, in China. */
 const NOW = "2021-12-31T12:00:00+08:00";
@@ -74,17 +73,23 @@ export async function loadAreas(): Promise<Area[]> {
 }
 
 /** Every `*.cases.ts` file next to this one. */
-export async function loadCases(): Promise<{ cases: CatalogueCase[]; unreproduced: Unreproduced[] }> {
+export async function loadCases(): Promise<{
+  cases: CatalogueCase[];
+  unreproduced: Unreproduced[];
+  fatal: FatalCase[];
+}> {
   const cases: CatalogueCase[] = [];
   const unreproduced: Unreproduced[] = [];
+  const fatal: FatalCase[] = [];
   for (const file of readdirSync(HERE)
     .filter((f) => f.endsWith(".cases.ts"))
     .sort()) {
     const module = (await import(pathToFileURL(join(HERE, file)).href)) as Partial<CaseFile>;
     cases.push(...(module.cases ?? []));
     unreproduced.push(...(module.unreproduced ?? []));
+    fatal.push(...(module.fatal ?? []));
   }
-  return { cases, unreproduced };
+  return { cases, unreproduced, fatal };
 }
 
 class Capture extends Writable {
@@ -127,6 +132,39 @@ function findIn(output: string, code: string): (Shown & { location: string; seve
   return undefined;
 }
 
+/**
+ * The command line that starts the CLI in a process of its own: the bundle the test set-up built,
+ * or the sources through tsx when the catalogue is written by `npm run errors`.
+ */
+export function cliCommand(): string[] {
+  const build = process.env.RESERVE_TEST_BUILD;
+  return build
+    ? [join(build, "cli.js")]
+    : ["--import", import.meta.resolve("tsx"), join(ROOT, "src", "cli", "entry.ts")];
+}
+
+/** Runs the CLI in a process of its own, with `env` added, as the reproducers' user and clock. */
+export function runSpawned(
+  dir: string,
+  args: readonly string[],
+  lang: "zh" | "en",
+  env: Readonly<Record<string, string>> = {},
+): { output: string; code: number | null } {
+  const r = spawnSync(process.execPath, [...cliCommand(), ...args], {
+    cwd: dir,
+    encoding: "utf8",
+    env: {
+      PATH: process.env.PATH ?? "",
+      NO_COLOR: "1",
+      RESERVE_LANG: lang,
+      RESERVE_USER: "catalogue",
+      RESERVE_NOW: NOW,
+      ...env,
+    },
+  });
+  return { output: `${r.stdout}\n${r.stderr}`, code: r.status };
+}
+
 async function runIn(dir: string, args: readonly string[], lang: "zh" | "en"): Promise<string> {
   const stdout = new Capture();
   const stderr = new Capture();
@@ -149,6 +187,8 @@ function excerptOf(dir: string, location: string): Reproduced["excerpt"] {
   if (!m) return undefined;
   let text: string;
   try {
+    // A file too large to show (a reproducer of a size limit) is not read.
+    if (statSync(join(dir, m[1]!)).size > 1 << 20) return undefined;
     text = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(join(dir, m[1]!)));
   } catch {
     return undefined;
@@ -189,6 +229,73 @@ export async function reproduce(c: CatalogueCase): Promise<Reproduced | undefine
   }
 }
 
+/** A fatal error as a reproducer printed it: `reserve: 错误 <message>`, then the hint. */
+export interface ReproducedFatal {
+  readonly case: FatalCase;
+  readonly exit: number | null;
+  readonly zh: Shown;
+  readonly en: Shown;
+}
+
+/** The fatal message in the output: the last `reserve: <severity> …` line and the hint under it. */
+function findFatal(output: string): Shown | undefined {
+  const lines = output.split("\n");
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const m = /^reserve: (?:错误|error) (.*)$/.exec(lines[i]!);
+    if (!m) continue;
+    const hint = (lines[i + 1] ?? "").replace(/^\s+(提示：|hint: )/, "");
+    return { line: lines[i]!, message: m[1]!, hint };
+  }
+  return undefined;
+}
+
+/** Runs a fatal case in a fresh folder, in both languages; paths into that folder are shown relative to it. */
+export async function reproduceFatal(c: FatalCase): Promise<ReproducedFatal | undefined> {
+  const dir = mkdtempSync(join(tmpdir(), "reserve-catalogue-"));
+  const real = realpathSync(dir);
+  const relative = (text: string) => text.replaceAll(`${real}/`, "").replaceAll(`${dir}/`, "").replaceAll(real, ".");
+  try {
+    c.setup(dir);
+    const run = async (lang: "zh" | "en") => {
+      if (c.env) return runSpawned(dir, c.args, lang, c.env);
+      const stdout = new Capture();
+      const stderr = new Capture();
+      const saved = { now: process.env.RESERVE_NOW, cwd: process.cwd() };
+      process.env.RESERVE_NOW = NOW;
+      // Messages show paths relative to the working directory, as they do for a user in `dir`.
+      process.chdir(dir);
+      try {
+        const code = await main(
+          c.args,
+          {
+            NO_COLOR: "1",
+            RESERVE_LANG: lang,
+            RESERVE_USER: "catalogue",
+            RESERVE_NOW: NOW,
+            RESERVE_LOCK_WAIT: "0",
+            PATH: "",
+          },
+          dir,
+          { stdout, stderr },
+        );
+        return { output: `${stdout.text}\n${stderr.text}`, code };
+      } finally {
+        process.chdir(saved.cwd);
+        if (saved.now === undefined) delete process.env.RESERVE_NOW;
+        else process.env.RESERVE_NOW = saved.now;
+      }
+    };
+    const zh = await run("zh");
+    const en = await run("en");
+    const zhShown = findFatal(relative(zh.output));
+    const enShown = findFatal(relative(en.output));
+    if (!zhShown || !enShown) return undefined;
+    return { case: c, exit: zh.code, zh: zhShown, en: enShown };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export interface Catalogue {
   readonly markdown: string;
   /** What keeps the catalogue from being complete and true; empty when all is well. */
@@ -201,7 +308,7 @@ const fence = (lang: string, body: string) => `\`\`\`${lang}\n${body}\n\`\`\``;
 /** Runs every case and writes the catalogue. */
 export async function buildCatalogue(): Promise<Catalogue> {
   const areas = await loadAreas();
-  const { cases, unreproduced } = await loadCases();
+  const { cases, unreproduced, fatal } = await loadCases();
   const problems: string[] = [];
   const known = new Set<string>(DIAGNOSTIC_CODES);
   const byCode = new Map<string, CatalogueCase>();
@@ -233,14 +340,30 @@ export async function buildCatalogue(): Promise<Catalogue> {
     "Reproducers of library problems start from a small clean library — 沙坡头区 with 滨河镇 (沙坡村, 黄河村, and 新墩村 merged into 黄河村) and 文昌镇 (红泉村, 文昌社区), three compliant reserves in each active village, the default policy, the twelve 2021 training sessions (tests/helpers/library.ts) — in the folder `data`, change one thing, and run the command in the folder above it, on 2021-12-31.",
   );
   out.push("");
+  const fatalCodes = Object.keys(FATAL_EXIT) as FatalCode[];
+  const fatalByCode = new Map<string, FatalCase>();
+  for (const c of fatal) {
+    if (fatalByCode.has(c.code)) problems.push(`two fatal cases for ${c.code}`);
+    fatalByCode.set(c.code, c);
+  }
+  const fatalReproduced = new Map<string, ReproducedFatal>();
+  for (const c of fatalByCode.values()) {
+    const r = await reproduceFatal(c);
+    if (!r) problems.push(`the fatal case for ${c.code} does not stop with an error (reserve ${c.args.join(" ")})`);
+    else if (r.exit !== FATAL_EXIT[c.code]) {
+      problems.push(`the fatal case for ${c.code} exits ${r.exit}, not ${FATAL_EXIT[c.code]}`);
+    } else fatalReproduced.set(c.code, r);
+  }
+  for (const code of fatalCodes) if (!fatalByCode.has(code)) problems.push(`${code} (fatal) has no reproducer case`);
+
   out.push("| Area | Codes | Reproduced |");
   out.push("|---|---|---|");
   for (const a of areas) {
     const n = a.codes.filter((c) => reproduced.has(c.code)).length;
     out.push(`| [${cell(a.title)}](#${a.name}) | ${a.codes.length} | ${n} |`);
   }
+  out.push(`| [Errors that stop a command](#fatal) | ${fatalCodes.length} | ${fatalReproduced.size} |`);
   for (const area of areas) {
-    const complete = COMPLETE_AREAS.includes(area.name);
     out.push("");
     out.push(`<a id="${area.name}"></a>`);
     out.push("");
@@ -277,7 +400,9 @@ export async function buildCatalogue(): Promise<Catalogue> {
         if (skip) out.push(`**${severity}** — ${skip.meaning} No reproducer: ${skip.why}.`);
         else {
           out.push(`**${severity}** — no reproducer yet.`);
-          if (complete) problems.push(`${code} (${area.name}) has no reproducer case`);
+          // Every code of every area, and every fatal code below, needs one: a new code without a
+          // reproducer fails tests/catalogue/catalogue.test.ts.
+          problems.push(`${code} (${area.name}) has no reproducer case`);
         }
         continue;
       }
@@ -309,6 +434,50 @@ export async function buildCatalogue(): Promise<Catalogue> {
       out.push(`- ${r.zh.hint}`);
       out.push(`- ${r.en.hint}`);
     }
+  }
+  out.push("");
+  out.push('<a id="fatal"></a>');
+  out.push("");
+  out.push("## Errors that stop a command");
+  out.push("");
+  out.push(
+    "Codes in `src/diagnostics/fatal.ts`. These are not findings about a place in a file but the reason a whole command stopped: printed as `reserve: 错误 …` (`reserve: error …` in English) with a hint under it, and an exit code of their own — 2 for usage, 1 for data, 3 for the environment (docs/reliability.md). Reproducers that need a failing disk use the fault injection of `src/io/fs-ops.ts` (`RESERVE_FAULT`, `RESERVE_FAULT_AT`, `RESERVE_CRASH_AT`), shown before the command.",
+  );
+  out.push("");
+  out.push("| Code | Exit | Meaning |");
+  out.push("|---|---|---|");
+  for (const code of fatalCodes) {
+    const c = fatalByCode.get(code);
+    out.push(`| [\`${code}\`](#fatal-${code}) | ${FATAL_EXIT[code]} | ${cell(c?.meaning ?? "(no reproducer yet)")} |`);
+  }
+  for (const code of fatalCodes) {
+    out.push("");
+    out.push(`<a id="fatal-${code}"></a>`);
+    out.push("");
+    out.push(`#### \`${code}\``);
+    out.push("");
+    const r = fatalReproduced.get(code);
+    if (!r) {
+      out.push(`**exit ${FATAL_EXIT[code]}** — no reproducer yet.`);
+      continue;
+    }
+    out.push(`**exit ${FATAL_EXIT[code]}** — ${r.case.meaning}`);
+    out.push("");
+    out.push(`Reproducer: ${r.case.reproducer}.`);
+    out.push("");
+    const env = Object.entries(r.case.env ?? {})
+      .map(([k, v]) => `${k}=${v} `)
+      .join("");
+    out.push(fence("console", `$ ${env}reserve ${r.case.args.join(" ")}`));
+    out.push("");
+    out.push("Output:");
+    out.push("");
+    out.push(fence("text", `${r.zh.line}\n${r.en.line}`));
+    out.push("");
+    out.push("How to fix:");
+    out.push("");
+    out.push(`- ${r.zh.hint}`);
+    out.push(`- ${r.en.hint}`);
   }
   for (const u of unreproduced)
     if (!known.has(u.code)) problems.push(`${u.code} is listed as unreproduced but unknown`);
