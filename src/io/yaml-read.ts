@@ -56,7 +56,7 @@ export function readYaml(text: string, file: string): YamlReadResult {
       diagnostics: [
         diagnostic(
           "yaml-alias",
-          { count: aliases, max: YAML_LIMITS.maxAliases },
+          { reason: "count", count: aliases, max: YAML_LIMITS.maxAliases },
           { location: { file, line: 1, column: 1 } },
         ),
       ],
@@ -100,19 +100,28 @@ export function readYaml(text: string, file: string): YamlReadResult {
       );
     }
   });
+  // An alias whose anchor is not defined (or defined only after it): named where it is written.
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.resolve(doc) !== undefined) return;
+      const at = lines.linePos(node.range?.[0] ?? 0);
+      diagnostics.push(
+        diagnostic(
+          "yaml-alias",
+          { reason: "undefined", name: node.source },
+          { location: { file, line: at.line, column: at.col } },
+        ),
+      );
+    },
+  });
   if (diagnostics.length > 0) return { diagnostics };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliases });
-  } catch (err) {
+  } catch {
+    // Few aliases, but aliases of aliases: their expansion is what the parser refused (an alias bomb).
     return {
-      diagnostics: [
-        diagnostic(
-          "yaml-alias",
-          { count: aliases, max: YAML_LIMITS.maxAliases, detail: String((err as Error).message).slice(0, 80) },
-          { location: { file, line: 1, column: 1 } },
-        ),
-      ],
+      diagnostics: [diagnostic("yaml-alias", { reason: "expansion" }, { location: { file, line: 1, column: 1 } })],
     };
   }
   return { parsed: { doc, lines, data }, diagnostics };

@@ -75,6 +75,19 @@ const deepFlow = (n: number) => `reserves: ${"[".repeat(n)}${"]".repeat(n)}\n`;
 const deepSeq = (n: number) => `${"- ".repeat(n)}x\n`;
 
 describe("YAML bombs", () => {
+  it("a billion-laughs alias bomb is refused at once, saying what is wrong", () => {
+    const { stderr, ms } = hostileRun({ "bomb.yaml": laughs() });
+    expect(codes(stderr)).toEqual([["bomb.yaml", "yaml-alias"]]);
+    expect(stderr).toMatch(/aliases expand to too much data/);
+    expect(ms).toBeLessThan(15_000);
+  });
+
+  it("an alias to an anchor that is not defined is named as such, not as too many aliases", () => {
+    const { stderr } = hostileRun({ "r.yaml": `- 姓名: *nobody\n  村: 沙坡村\n` });
+    expect(codes(stderr)).toEqual([["r.yaml", "yaml-alias"]]);
+    expect(stderr).toMatch(/r\.yaml:1:\d+ error yaml-alias the alias \*nobody refers to no anchor/);
+  });
+
   it.each([
     ["block", deepBlock(6000)],
     ["flow", deepFlow(6000)],

@@ -107,11 +107,25 @@ export const CORE_MESSAGES: Readonly<Record<keyof typeof CORE_CODES, Entry>> = {
   },
   "yaml-alias": {
     zh: {
-      message: (a) => (a.max ? `YAML 引用（* 别名）过多：${a.count} 个，上限 ${a.max} 个` : "YAML 引用（* 别名）无效"),
+      message: (a) =>
+        a.reason === "count"
+          ? `YAML 引用（* 别名）过多：${a.count} 个，上限 ${a.max} 个`
+          : a.reason === "undefined"
+            ? `YAML 引用 *${a.name} 没有对应的 &${a.name} 锚点（锚点须写在引用之前）`
+            : a.reason === "expansion"
+              ? "YAML 引用（* 别名）层层展开后数据过多，已拒绝读取"
+              : "YAML 引用（* 别名）无效",
       hint: () => "直接写出内容，不要使用 & 锚点和 * 引用",
     },
     en: {
-      message: (a) => (a.max ? `too many YAML aliases: ${a.count} (the limit is ${a.max})` : "invalid YAML alias"),
+      message: (a) =>
+        a.reason === "count"
+          ? `too many YAML aliases: ${a.count} (the limit is ${a.max})`
+          : a.reason === "undefined"
+            ? `the alias *${a.name} refers to no anchor &${a.name} (an anchor must come before its aliases)`
+            : a.reason === "expansion"
+              ? "the YAML aliases expand to too much data (aliases of aliases); the file was not read"
+              : "invalid YAML alias",
       hint: () => "write the values out instead of using & anchors and * aliases",
     },
   },
