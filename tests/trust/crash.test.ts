@@ -15,9 +15,10 @@ import { assertNoBug, cli, content, generatedImport, leftovers, LONG, NOW, round
  * temporary file is left.
  *
  * CI kills it at every named step and at one temporary file and one rename in the middle
- * (tests/io/crash.test.ts kills a smaller write at every single file), and at a few random moments;
- * with RESERVE_TORTURE_ROUNDS set, at every step (two per file written) and at that many random
- * moments, on a district twice the size.
+ * (tests/io/crash.test.ts kills a smaller write at every single file), and at a few random moments.
+ * With RESERVE_TORTURE_ROUNDS=N, on a district twice the size: after N temporary files and N renames
+ * spread evenly over the write (every one of them when N is at least the number of files), and at
+ * N random moments.
  */
 
 const SIZE = LONG ? { villages: 600, reserves: 30_000 } : { villages: 300, reserves: 15_000 };
@@ -63,7 +64,12 @@ describe("a large import killed at any moment", () => {
     expect(changed.filter((k) => k.startsWith("history/"))).toHaveLength(1);
   });
 
-  const pick = (n: number) => (LONG ? Array.from({ length: n }, (_, i) => i + 1) : [n >> 1]);
+  /** Which of the n files to kill after: the middle one; run long, as many as the rounds asked, spread evenly. */
+  const pick = (n: number) => {
+    if (!LONG) return [n >> 1];
+    const k = Math.min(n, Math.max(2, rounds(2)));
+    return [...new Set(Array.from({ length: k }, (_, i) => 1 + Math.round((i * (n - 1)) / (k - 1))))];
+  };
   const points: [string, "before" | "after"][] = [
     ...pick(files).map((i) => [`tx:after-temp:${i}`, "before"] as [string, "before"]),
     ["tx:after-temps", "before"],

@@ -1,5 +1,6 @@
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { crc32 } from "node:zlib";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -361,3 +362,55 @@ function workbookParts(): Record<string, string> {
     "xl/worksheets/sheet1.xml": `${head}<worksheet xmlns="${main}"><dimension ref="A1:H2"/><sheetData><row r="1">${cells(1, 0)}</row><row r="2">${cells(2, header.length)}</row></sheetData></worksheet>`,
   };
 }
+
+describe("the library cache (.reserve/cache/)", () => {
+  /** A copy of the small library that a reader has cached, with what audit says about it. */
+  async function cached() {
+    const w = workspace();
+    const first = await inProcess(["audit", "--date", "2021-12-31"], w.dir);
+    const dir = join(w.root, ".reserve", "cache");
+    const shards = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith(".bin")) : [];
+    return { w, first, dir, shards };
+  }
+
+  it("a damaged shard is never trusted: the library reads exactly as without it", async () => {
+    const { shards } = await cached();
+    expect(shards.length).toBeGreaterThan(0);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...shards), mutations, async (shard, ms) => {
+        const { w, first, dir } = await cached();
+        writeFileSync(join(dir, shard), mutate(readFileSync(join(dir, shard)), ms));
+        const again = await inProcess(["audit", "--date", "2021-12-31"], w.dir);
+        assertNoBug(again);
+        expect(again.code).toBe(first.code);
+        expect(again.stdout + again.stderr).toBe(first.stdout + first.stderr);
+      }),
+      { numRuns: rounds(30) },
+    );
+  });
+
+  it("a shard whose checksum was made to match its damage never crashes a command", async () => {
+    const { shards } = await cached();
+    expect(shards.length).toBeGreaterThan(0);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...shards), mutations, async (shard, ms) => {
+        const { w, dir } = await cached();
+        const bytes = readFileSync(join(dir, shard));
+        const body = mutate(bytes.subarray(8, bytes.length - 4), ms);
+        const forged = Buffer.concat([bytes.subarray(0, 8), body, Buffer.alloc(4)]);
+        forged.writeUInt32LE(crc32(forged.subarray(0, forged.length - 4)), forged.length - 4);
+        writeFileSync(join(dir, shard), forged);
+        for (const args of [
+          ["audit", "--date", "2021-12-31"],
+          ["show", "towns"],
+          ["import", "roster.csv"],
+        ]) {
+          const r = await inProcess(args, w.dir);
+          assertNoBug(r);
+          expect([0, 1, 2, 3]).toContain(r.code);
+        }
+      }),
+      { numRuns: rounds(30) },
+    );
+  });
+});
