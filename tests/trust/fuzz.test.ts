@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
@@ -5,9 +6,10 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { zip } from "../../src/io/zip.js";
+import { builtFile } from "../helpers/cli.js";
 import { person, tempDir } from "../helpers/library.js";
 import { rosterFor, smallImport, V1, V2, type Workspace } from "./fixtures.js";
-import { assertNoBug, content, inProcess, leftovers, rounds } from "./helpers.js";
+import { assertNoBug, content, inProcess, leftovers, NOW, rounds } from "./helpers.js";
 
 /**
  * The importer against broken and hostile files (docs/reliability.md): random bytes, random
@@ -413,4 +415,28 @@ describe("the library cache (.reserve/cache/)", () => {
       { numRuns: rounds(30) },
     );
   });
+});
+
+describe("memory", () => {
+  it("mutated files of every format, through the CLI with a small heap, never make it run out of memory", () => {
+    const w = workspace();
+    const names: string[] = [];
+    fc.sample(fc.tuple(fc.constantFrom("csv", "yaml", "xlsx"), mutations), { numRuns: rounds(24), seed: 42 }).forEach(
+      ([ext, ms], i) => {
+        const name = `m${i}.${ext}`;
+        writeFileSync(join(w.dir, name), mutate(bases[ext]!, ms));
+        names.push(name);
+      },
+    );
+    for (let i = 0; i < names.length; i += 8) {
+      const r = spawnSync(
+        process.execPath,
+        ["--max-old-space-size=256", builtFile("cli.js"), "import", ...names.slice(i, i + 8)],
+        { cwd: w.dir, encoding: "utf8", env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", RESERVE_NOW: NOW } },
+      );
+      expect(r.signal, r.stderr).toBe(null);
+      expect([0, 1]).toContain(r.status);
+      assertNoBug({ code: r.status, stdout: r.stdout, stderr: r.stderr });
+    }
+  }, 120_000);
 });
