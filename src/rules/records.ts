@@ -23,11 +23,25 @@ export interface PersonRecord {
 export type Where = Omit<Diagnostic, "code" | "args" | "severity">;
 export type Path = readonly (string | number)[];
 
+// Every rule walks the records; they are listed once per audit (the lists are not changed by rules).
+const listed = new WeakMap<RuleContext, { scoped?: PersonRecord[]; all?: PersonRecord[] }>();
+
 /** Every record of every village book, village by village (file order), or only those in scope. */
 export function allRecords(ctx: RuleContext, options: { scoped: boolean } = { scoped: true }): PersonRecord[] {
+  let lists = listed.get(ctx);
+  if (!lists) listed.set(ctx, (lists = {}));
+  const kept = options.scoped ? lists.scoped : lists.all;
+  if (kept) return kept;
+  const out = listRecords(ctx, options.scoped);
+  if (options.scoped) lists.scoped = out;
+  else lists.all = out;
+  return out;
+}
+
+function listRecords(ctx: RuleContext, scoped: boolean): PersonRecord[] {
   const out: PersonRecord[] = [];
   for (const book of ctx.library.books) {
-    if (options.scoped && !ctx.inScope({ code: book.village })) continue;
+    if (scoped && !ctx.inScope({ code: book.village })) continue;
     const village = ctx.register.villages.get(book.village);
     const indexes = book.indexes;
     book.reserves.forEach((reserve, i) => out.push({ reserve, book, index: indexes?.[i] ?? i, village }));
@@ -64,9 +78,17 @@ export function placeName(ctx: RuleContext, villageCode: string): string {
  * loader; rules that need the birth date pass over them rather than guess.
  */
 export function birthOf(r: Reserve): IsoDate | undefined {
-  const id = checkResidentId(r.id_number, "9999-12-31");
-  return id.ok ? id.facts.birth : undefined;
+  let birth = births.get(r);
+  if (birth === undefined) {
+    const id = checkResidentId(r.id_number, "9999-12-31");
+    birth = id.ok ? id.facts.birth : null;
+    births.set(r, birth);
+  }
+  return birth ?? undefined;
 }
+
+// Several rules read the birth date of the same records; it is worked out once per record.
+const births = new WeakMap<Reserve, IsoDate | null>();
 
 /** The audit year's first and last day. */
 export function yearBounds(year: number): { start: IsoDate; end: IsoDate } {
