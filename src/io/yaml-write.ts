@@ -60,7 +60,7 @@ export function quote(s: string): string {
   return `${out}"`;
 }
 
-function scalar(v: string | number | boolean | null, inFlow: boolean): string {
+export function scalar(v: string | number | boolean | null, inFlow: boolean): string {
   if (v === null) return "null";
   if (typeof v === "number") {
     if (!Number.isFinite(v)) throw new Error("non-finite number in library data");
@@ -70,15 +70,16 @@ function scalar(v: string | number | boolean | null, inFlow: boolean): string {
   return needsQuotes(v, inFlow) ? quote(v) : v;
 }
 
-function isScalar(v: YamlValue): v is string | number | boolean | null | undefined {
+export function isScalar(v: YamlValue): v is string | number | boolean | null | undefined {
   return v === null || v === undefined || typeof v !== "object";
 }
 
 /** Short lists of scalars stay on one line; longer ones get a line per item. */
 const FLOW_WIDTH = 100;
 
-function flowFits(head: string, items: YamlValue[]): boolean {
-  let width = head.length + 3;
+/** Whether a list of scalars after `head` (of that length) is written on one line. */
+export function flowFits(head: string | number, items: YamlValue[]): boolean {
+  let width = (typeof head === "number" ? head : head.length) + 3;
   for (const x of items) {
     width += scalar((x ?? null) as string | number | boolean | null, true).length + 2;
     if (width > FLOW_WIDTH) return false;
@@ -86,11 +87,11 @@ function flowFits(head: string, items: YamlValue[]): boolean {
   return true;
 }
 
-function keyText(k: string): string {
+export function keyText(k: string): string {
   return needsQuotes(k, false) ? quote(k) : k;
 }
 
-function entries(map: { [key: string]: YamlValue }): [string, YamlValue][] {
+export function entries(map: { [key: string]: YamlValue }): [string, YamlValue][] {
   return Object.entries(map).filter(([, v]) => v !== undefined);
 }
 
