@@ -19,7 +19,12 @@ export function wantsColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv)
 }
 
 export async function styleFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): Promise<Style> {
-  if (!wantsColour(stream, env)) return plain;
+  return colourStyle(wantsColour(stream, env));
+}
+
+/** The style for output with colour or without (a worker is told which, it has no terminal). */
+export async function colourStyle(colour: boolean): Promise<Style> {
+  if (!colour) return plain;
   const { Chalk } = await import("chalk");
   const c = new Chalk({ level: 1 });
   return { error: c.red.bold, warning: c.yellow.bold, dim: c.dim, bold: c.bold, location: c.cyan };
