@@ -78,7 +78,11 @@ async function renderHelp() {
 
 export async function bundle(outdir, entryPoints = { cli: "src/cli/entry.ts" }) {
   rmSync(outdir, { recursive: true, force: true });
-  await build({ ...esm, entryPoints: { ...entryPoints, slow: "src/io/load-library.ts" }, outdir });
+  await build({
+    ...esm,
+    entryPoints: { ...entryPoints, slow: "src/io/load-library.ts", "audit-worker": "src/cli/audit-worker.ts" },
+    outdir,
+  });
   const table = await renderHelp();
   await build({
     ...common,

@@ -448,7 +448,7 @@ type Ref =
  * Walks a text readCanonical accepts along one path, by lines and indentation: the subtrees the
  * path does not enter are skipped without being read, and no value is built.
  */
-class Seeker {
+class Seeker implements Walkable<Ref, number> {
   private readonly text: string;
   private readonly lines: Line[];
 
@@ -459,6 +459,14 @@ class Seeker {
 
   root(): Ref {
     return this.block(0, 0);
+  }
+
+  kind(ref: Ref): Ref["kind"] {
+    return ref.kind;
+  }
+
+  start(ref: Ref): number {
+    return ref.start;
   }
 
   private block(li: number, col: number): Ref {
@@ -540,53 +548,99 @@ class Seeker {
 
 /**
  * canonicalPosition for a text known to be in the canonical layout (readCanonical accepted this
- * very text before: the cache keeps that fact with the text's hash), reading only along the path —
- * a finding in a record costs that record's lines, not the file.
+ * very text before: the cache keeps that fact with the text's hash), reading only along each path —
+ * a finding in a record costs that record's lines, not the file. The lines are found once for all
+ * the findings of the file.
  */
+export function knownCanonicalLocator(
+  text: string,
+): (path: Path, code: string) => { line: number; column: number } | undefined {
+  let seek: Seeker | undefined;
+  let reader: Reader | undefined;
+  try {
+    reader = new Reader(text);
+    seek = new Seeker(reader);
+  } catch (err) {
+    if (!(err instanceof GiveUp)) throw err;
+  }
+  let doc: CanonicalDoc | null | undefined;
+  const whole = (path: Path, code: string) => {
+    doc ??= readCanonical(text) ?? null;
+    return doc ? canonicalPosition(doc, path, code) : undefined;
+  };
+  if (!seek || !reader) return whole;
+  const r = reader;
+  const s = seek;
+  return (path, code) => {
+    try {
+      return seekPosition(r, s, path, code);
+    } catch (err) {
+      if (!(err instanceof GiveUp)) throw err;
+      return whole(path, code);
+    }
+  };
+}
+
+function seekPosition(reader: Reader, seek: Seeker, path: Path, code: string): { line: number; column: number } {
+  return linePos(reader, walkPosition(seek, path, code));
+}
+
+/** A tree the position of a path can be found in, by the rules of canonicalPosition. */
+export interface Walkable<N, P> {
+  root(): N;
+  kind(node: N): "map" | "seq" | "flow" | "empty" | "scalar";
+  start(node: N): P;
+  mapChild(node: N, match: (key: string) => boolean): { keyStart: P; value: N } | undefined;
+  seqChild(node: N, k: number): N | undefined;
+}
+
+/**
+ * canonicalPosition on any Walkable: a finding about a key, a collection or a missing node at the
+ * key (or nearest parent), a finding about a value where it starts. `last` is the last step of the
+ * whole path, when `path` is its tail below the tree's root.
+ */
+export function walkPosition<N, P>(t: Walkable<N, P>, path: Path, code: string, last = path[path.length - 1]): P {
+  const keyPos = () => {
+    let node: N = t.root();
+    let offset = t.start(node);
+    for (const step of path) {
+      const kind = t.kind(node);
+      if (kind === "map" || kind === "empty") {
+        const child = t.mapChild(node, (k) => k === String(step));
+        if (!child) break;
+        offset = child.keyStart;
+        node = child.value;
+        if (step !== last) offset = t.start(node);
+      } else if ((kind === "seq" || kind === "flow") && typeof step === "number") {
+        const item = t.seqChild(node, step);
+        if (item === undefined) break;
+        offset = t.start(item);
+        node = item;
+      } else break;
+    }
+    return offset;
+  };
+  if (code === "unknown-key" || code === "missing-field") return keyPos();
+  let node: N | undefined = t.root();
+  for (const step of path) {
+    if (node === undefined) break;
+    const kind = t.kind(node);
+    if (kind === "map" || kind === "empty") {
+      node = typeof step === "string" ? t.mapChild(node, (k) => k === step)?.value : undefined;
+    } else if (kind === "seq" || kind === "flow") {
+      const idx = typeof step === "string" ? Number(step) : step;
+      node = Number.isInteger(idx) && idx >= 0 ? t.seqChild(node, idx) : undefined;
+    } else node = undefined;
+  }
+  if (node !== undefined && t.kind(node) !== "scalar") return keyPos();
+  return node !== undefined ? t.start(node) : keyPos();
+}
+
+/** knownCanonicalLocator for a single finding. */
 export function knownCanonicalPosition(
   text: string,
   path: Path,
   code: string,
 ): { line: number; column: number } | undefined {
-  try {
-    const reader = new Reader(text);
-    const seek = new Seeker(reader);
-    const at = (offset: number) => linePos(reader, offset);
-    const keyPos = () => {
-      let node: Ref = seek.root();
-      let offset = node.start;
-      for (const step of path) {
-        if (node.kind === "map" || node.kind === "empty") {
-          const child = seek.mapChild(node, (k) => k === String(step));
-          if (!child) break;
-          offset = child.keyStart;
-          node = child.value;
-          if (step !== path[path.length - 1]) offset = node.start;
-        } else if ((node.kind === "seq" || node.kind === "flow") && typeof step === "number") {
-          const item = seek.seqChild(node, step);
-          if (!item) break;
-          offset = item.start;
-          node = item;
-        } else break;
-      }
-      return at(offset);
-    };
-    if (code === "unknown-key" || code === "missing-field") return keyPos();
-    let node: Ref | undefined = seek.root();
-    for (const step of path) {
-      if (!node) break;
-      if (node.kind === "map" || node.kind === "empty") {
-        node = typeof step === "string" ? seek.mapChild(node, (k) => k === step)?.value : undefined;
-      } else if (node.kind === "seq" || node.kind === "flow") {
-        const idx = typeof step === "string" ? Number(step) : step;
-        node = Number.isInteger(idx) && idx >= 0 ? seek.seqChild(node, idx) : undefined;
-      } else node = undefined;
-    }
-    if (node && node.kind !== "scalar") return keyPos();
-    return node ? at(node.start) : keyPos();
-  } catch (err) {
-    if (!(err instanceof GiveUp)) throw err;
-  }
-  const doc = readCanonical(text);
-  return doc ? canonicalPosition(doc, path, code) : undefined;
+  return knownCanonicalLocator(text)(path, code);
 }

@@ -83,11 +83,14 @@ export interface CacheEntry<M = unknown> {
   readonly meta: M;
   /** Where the entry's value (records, district…) is in the shard's words; absent when none. */
   readonly value?: readonly [number, number];
+  /** Where the entry's key words are (record-keys.ts), for checks across the whole library. */
+  readonly keys?: readonly [number, number];
 }
 
-/** An entry to write, with its value in memory. */
-export interface NewEntry<M = unknown> extends Omit<CacheEntry<M>, "value"> {
+/** An entry to write, with its value and key words in memory. */
+export interface NewEntry<M = unknown> extends Omit<CacheEntry<M>, "value" | "keys"> {
   readonly value?: unknown;
+  readonly keys?: Uint32Array;
 }
 
 interface Header {
@@ -102,7 +105,10 @@ export class Shard {
   readonly entries: Map<string, CacheEntry>;
   private readonly decoder: Decoder;
 
-  constructor(header: Header, words: Uint32Array) {
+  constructor(
+    header: Header,
+    private readonly words: Uint32Array,
+  ) {
     this.entries = new Map(header.entries.map((e) => [e.name, e]));
     const tables: EncodedTables = { strings: header.strings, shapes: header.shapes };
     this.decoder = new Decoder(words, tables);
@@ -111,6 +117,14 @@ export class Shard {
   /** The entry's value; throws CorruptData when the shard is damaged. */
   value(entry: CacheEntry): unknown {
     return entry.value ? this.decoder.read(entry.value[0], entry.value[1]) : undefined;
+  }
+
+  /** The entry's key words (a view, not a copy); throws CorruptData when the shard is damaged. */
+  keys(entry: CacheEntry): Uint32Array | undefined {
+    if (!entry.keys) return undefined;
+    const [start, end] = entry.keys;
+    if (start < 0 || end > this.words.length || start > end) throw new CorruptData("bad keys");
+    return this.words.subarray(start, end);
   }
 }
 
@@ -161,11 +175,19 @@ export function writeShard(root: string, shard: string, entries: readonly NewEnt
   try {
     const encoder = new Encoder();
     const stored: CacheEntry[] = entries.map((e) => {
-      const { value, ...rest } = e;
-      if (value === undefined) return rest;
-      const start = encoder.position;
-      encoder.write(value);
-      return { ...rest, value: [start, encoder.position] as const };
+      const { value, keys, ...rest } = e;
+      let out: CacheEntry = rest;
+      if (value !== undefined) {
+        const start = encoder.position;
+        encoder.write(value);
+        out = { ...out, value: [start, encoder.position] as const };
+      }
+      if (keys !== undefined) {
+        const start = encoder.position;
+        encoder.raw(keys);
+        out = { ...out, keys: [start, encoder.position] as const };
+      }
+      return out;
     });
     const words = encoder.finish();
     const header: Header = { build: CACHE_BUILD, entries: stored, strings: encoder.strings, shapes: encoder.shapes };

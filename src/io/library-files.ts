@@ -4,9 +4,11 @@ import type { LoadedBook, RegisterIndex } from "../domain/library.js";
 import type { District, Reserve, TrainingSession } from "../domain/model.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { ReserveError } from "../diagnostics/fatal.js";
-import { canonicalPosition, knownCanonicalPosition, readCanonical } from "./canonical-yaml.js";
+import { canonicalPosition, knownCanonicalLocator, readCanonical } from "./canonical-yaml.js";
 import { displayPath, VILLAGES_DIR } from "./layout.js";
 import { contentHash } from "./library-cache.js";
+import { bookPosition, type BookLayout } from "./yaml-layout.js";
+import type { YamlValue } from "./yaml-write.js";
 
 /**
  * What reading one library file gives, apart from where the library is read from: the pieces the
@@ -138,6 +140,8 @@ export interface BookRead {
     readonly indexes?: readonly number[];
     readonly villageAt: { readonly line: number; readonly column: number };
     readonly unknownAt: number;
+    /** Present when the file is exactly what the writer writes for these records. */
+    readonly layout?: BookLayout;
   };
   /**
    * The latest birth date written in any ID number of the file: the reading depends on the day it
@@ -242,6 +246,13 @@ export function duplicatePersonIds(books: readonly LoadedBook[], register: Regis
   return out;
 }
 
+/** A book whose file is exactly what the writer writes: its findings are placed from its data. */
+export interface LaidOutBook {
+  readonly layout: BookLayout;
+  readonly village: string;
+  readonly reserves: readonly YamlValue[];
+}
+
 /**
  * Fills in line and column for diagnostics located by a YAML path, reading each file involved
  * once. Files in the canonical layout are read by canonical-yaml.ts — only the record a finding is
@@ -254,12 +265,19 @@ export function locateFindings(
   cwd: string,
   others: (diagnostics: readonly Diagnostic[]) => Diagnostic[],
   canonicalHash: (file: string) => string | undefined = () => undefined,
+  laidOut: (file: string) => LaidOutBook | undefined = () => undefined,
 ): Diagnostic[] {
   const out: Diagnostic[] = [...diagnostics];
   const byFile = new Map<string, number[]>();
   out.forEach((d, i) => {
     const loc = d.location;
     if (!loc?.path || loc.line !== undefined) return;
+    const book = laidOut(loc.file);
+    if (book) {
+      const pos = bookPosition(book.layout, book, loc.path, d.code);
+      out[i] = { ...d, location: { ...loc, line: pos.line, column: pos.column } };
+      return;
+    }
     const list = byFile.get(loc.file);
     if (list) list.push(i);
     else byFile.set(loc.file, [i]);
@@ -274,11 +292,11 @@ export function locateFindings(
       continue;
     }
     const hash = canonicalHash(file);
-    // A few findings: read only their records; many: read the whole file once.
-    if (hash !== undefined && indexes.length <= 8 && contentHash(got.bytes!) === hash) {
+    if (hash !== undefined && contentHash(got.bytes!) === hash) {
+      const locate = knownCanonicalLocator(text);
       for (const i of indexes) {
         const d = out[i]!;
-        const pos = knownCanonicalPosition(text, d.location!.path!, d.code);
+        const pos = locate(d.location!.path!, d.code);
         if (pos) out[i] = { ...d, location: { ...d.location!, line: pos.line, column: pos.column } };
         else rest.push(i);
       }

@@ -38,19 +38,37 @@ function withLock<T>(root: string, options: SessionOptions, fn: (lock: Lock) => 
 }
 
 /**
- * Loads the library for reading. Readers take no lock; they finish an interrupted write first
- * (under the lock), and read again if a commit happened while they were reading.
+ * Starts reading the library: a lock left by a dead process is removed, an interrupted write is
+ * finished (under the lock). Returns the generation stamp to compare with unchangedSince().
  */
-export function openLibrary(root: string, options: SessionOptions): LoadedLibrary {
+export function beginRead(root: string, options: SessionOptions): string {
   const dead = clearStaleLock(root);
   if (dead) options.onNotice?.({ kind: "stale-lock-removed", holder: dead });
+  if (hasPendingTransaction(root)) withLock(root, options, () => undefined);
+  return generation(root);
+}
+
+/** True when no commit happened or is happening since beginRead() returned `stamp`. */
+export function unchangedSince(root: string, stamp: string): boolean {
+  return !hasPendingTransaction(root) && generation(root) === stamp;
+}
+
+/**
+ * Runs `read` as a reader of the library: readers take no lock; they finish an interrupted write
+ * first (under the lock), and read again if a commit happened while they were reading.
+ */
+export function readConsistently<T>(root: string, options: SessionOptions, read: () => T): T {
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (hasPendingTransaction(root)) withLock(root, options, () => undefined);
-    const before = generation(root);
-    const loaded = loadLibraryCached(root, options);
-    if (!hasPendingTransaction(root) && generation(root) === before) return loaded;
+    const stamp = beginRead(root, options);
+    const result = read();
+    if (unchangedSince(root, stamp)) return result;
   }
-  return withLock(root, options, () => loadLibraryCached(root, options));
+  return withLock(root, options, () => read());
+}
+
+/** Loads the library for reading (see readConsistently). */
+export function openLibrary(root: string, options: SessionOptions): LoadedLibrary {
+  return readConsistently(root, options, () => loadLibraryCached(root, options));
 }
 
 export interface Change<T> {

@@ -37,18 +37,25 @@ import {
   readLibraryBytes,
   type BookRead,
   type DistrictRead,
+  type LaidOutBook,
   type TrainingRead,
 } from "./library-files.js";
 import type { LoadedLibrary, LoadOptions } from "./load-library.js";
 import { CorruptData } from "./record-codec.js";
-import type { FileWrite } from "./transaction.js";
+import { recordKeys } from "./record-keys.js";
 import { slowPath } from "./slow-path.js";
+import type { FileWrite } from "./transaction.js";
+import type { YamlValue } from "./yaml-write.js";
 
 /**
  * Loading the library through the cache (library-cache.ts): a file whose entry is current is not
  * read at all (racily clean ones are read and hashed); the others are read by load-library.ts and
  * their entries written back. The result is the same as load-library.ts's `loadLibrary` (the
  * reference), which tests/perf/cache.test.ts checks on libraries of every kind.
+ *
+ * Besides the whole library (loadLibraryCached), a library can be read in parts — the register,
+ * trainings and file list first (openFrame), then the village books of one town at a time
+ * (readPartKeys, loadPart) — so that a country's library is audited in bounded memory.
  */
 
 /** Meta of a village book's entry. */
@@ -75,9 +82,16 @@ function restore(ds: readonly Diagnostic[], file: string): Diagnostic[] {
   return ds.map((d) => (d.location ? { ...d, location: { ...d.location, file } } : d));
 }
 
-/** A file's reading through the cache, and the hash of the text it was read from. */
+interface Computed<M> {
+  readonly meta: M;
+  readonly value?: unknown;
+  readonly keys?: Uint32Array;
+}
+
+/** A file's reading through the cache: from its entry (decoded only when asked) or computed afresh. */
 type Reading<M> =
-  { readonly meta: M; readonly value: unknown; readonly hash: string } | { readonly problem: Diagnostic };
+  | { readonly meta: M; readonly value: () => unknown; readonly keys: () => Uint32Array | undefined }
+  | { readonly problem: Diagnostic };
 
 /**
  * Files read in this process that are in the canonical layout, by the name findings carry, with
@@ -90,15 +104,24 @@ function remember(file: string, meta: { canonical?: boolean }, hash: string): vo
   else canonicalTexts.delete(file);
 }
 
+/** An entry for the next version of a shard: new, or carried over from the shard as it is. */
+type Next = NewEntry | { readonly carried: CacheEntry; readonly from: Shard };
+
 /** The shards of one load: read on first use, written back at the end when something changed. */
 class ShardSet {
-  private readonly shards = new Map<string, { shard?: Shard; next: Map<string, NewEntry>; dirty: boolean }>();
+  private readonly shards = new Map<string, { shard?: Shard; next: Map<string, Next>; dirty: boolean }>();
   private readonly readAt = nowNs();
 
-  /** With `keep`, entries of files not read in this run are kept (a write refreshes a few files). */
+  /**
+   * With `keep`, entries of files not read in this run are kept (a write refreshes a few files).
+   * With `trust`, entries are used without looking at their files again: for a second pass over
+   * files a first pass has just checked (a change made meanwhile is the reader's usual race, see
+   * library-session.ts readConsistently).
+   */
   constructor(
     private readonly root: string,
     private readonly keep = false,
+    private readonly trust = false,
   ) {}
 
   private get(name: string) {
@@ -107,7 +130,7 @@ class ShardSet {
       s = { shard: readShard(this.root, name), next: new Map(), dirty: false };
       if (this.keep && s.shard) {
         try {
-          for (const e of s.shard.entries.values()) s.next.set(e.name, { ...e, value: s.shard.value(e) });
+          for (const e of s.shard.entries.values()) s.next.set(e.name, this.copy(s.shard, e, e.racy));
         } catch (err) {
           if (!(err instanceof CorruptData)) throw err;
           s.next.clear();
@@ -118,8 +141,22 @@ class ShardSet {
     return s;
   }
 
-  /** Stores what reading `bytes` (the file's content, in the state `stamp`) gave. */
-  put(shardName: string, name: string, stamp: FileStamp, bytes: Uint8Array, meta: unknown, value: unknown): string {
+  private copy(shard: Shard, e: CacheEntry, racy: boolean): NewEntry {
+    const value = shard.value(e);
+    const keys = shard.keys(e);
+    return {
+      name: e.name,
+      stamp: e.stamp,
+      hash: e.hash,
+      racy,
+      meta: e.meta,
+      ...(value !== undefined && { value }),
+      ...(keys !== undefined && { keys: keys.slice() }),
+    };
+  }
+
+  /** Stores what reading `bytes` (the file's content, in the state `stamp`) gave; returns its hash. */
+  put(shardName: string, name: string, stamp: FileStamp, bytes: Uint8Array, computed: Computed<unknown>): string {
     const s = this.get(shardName);
     const hash = contentHash(bytes);
     s.next.set(name, {
@@ -127,8 +164,9 @@ class ShardSet {
       stamp,
       hash,
       racy: isRacy(stamp, this.readAt),
-      meta,
-      ...(value !== undefined && { value }),
+      meta: computed.meta,
+      ...(computed.value !== undefined && { value: computed.value }),
+      ...(computed.keys !== undefined && { keys: computed.keys }),
     });
     s.dirty = true;
     return hash;
@@ -144,55 +182,103 @@ class ShardSet {
     abs: string,
     file: string,
     usable: (meta: M) => boolean,
-    read: (text: string) => { meta: M; value?: unknown },
+    read: (text: string) => Computed<M>,
   ): Reading<M> {
     const s = this.get(shardName);
     const entry = s.shard?.entries.get(name) as CacheEntry<M> | undefined;
     let st: fs.BigIntStats | undefined;
-    try {
-      st = fs.lstatSync(abs, { bigint: true });
-    } catch {
-      st = undefined;
+    const trusted = this.trust && entry !== undefined && !entry.racy;
+    if (!trusted) {
+      try {
+        st = fs.lstatSync(abs, { bigint: true });
+      } catch {
+        st = undefined;
+      }
     }
-    if (entry && st?.isFile() && sameStamp(entry.stamp, stampOf(st)) && usable(entry.meta)) {
+    if (entry && (trusted || (st?.isFile() && sameStamp(entry.stamp, stampOf(st)))) && usable(entry.meta)) {
       let racy = entry.racy;
       let fresh = !racy;
       if (racy) {
-        const bytes = readSafely(abs, st);
-        const checkedAt = nowNs();
+        const bytes = readSafely(abs, st!);
         fresh = bytes !== undefined && contentHash(bytes) === entry.hash;
-        racy = isRacy(entry.stamp, checkedAt);
-        if (fresh && !racy) s.dirty = true;
+        racy = isRacy(entry.stamp, nowNs());
       }
       if (fresh) {
-        try {
-          const value = s.shard!.value(entry);
-          s.next.set(name, { name, stamp: entry.stamp, hash: entry.hash, racy, meta: entry.meta, value });
-          remember(file, entry.meta as { canonical?: boolean }, entry.hash);
-          return { meta: entry.meta, value, hash: entry.hash };
-        } catch (err) {
-          if (!(err instanceof CorruptData)) throw err;
-          s.shard = undefined;
-        }
+        const shard = s.shard!;
+        if (racy !== entry.racy || this.keep) {
+          // Rewritten: with the racy mark cleared, or kept beside the files a write refreshes.
+          s.next.set(name, this.copy(shard, entry, racy));
+          s.dirty ||= racy !== entry.racy;
+        } else s.next.set(name, { carried: entry, from: shard });
+        remember(file, entry.meta as { canonical?: boolean }, entry.hash);
+        // A shard that passed its checksum yet does not decode can only be a defect: read the file.
+        let again: Computed<M> | undefined;
+        const retry = () => (again ??= this.compute(shardName, name, abs, file, read, true) as Computed<M>);
+        const guard =
+          <T>(get: () => T, fallback: () => T) =>
+          () => {
+            try {
+              return get();
+            } catch (err) {
+              if (!(err instanceof CorruptData)) throw err;
+              return fallback();
+            }
+          };
+        return {
+          meta: entry.meta,
+          value: guard(
+            () => shard.value(entry),
+            () => retry().value,
+          ),
+          keys: guard(
+            () => shard.keys(entry),
+            () => retry().keys,
+          ),
+        };
       }
     }
+    const computed = this.compute(shardName, name, abs, file, read, false);
+    if ("problem" in computed) return computed;
+    return { meta: computed.meta, value: () => computed.value, keys: () => computed.keys };
+  }
+
+  /** Reads the file and computes its reading, storing it; a file that cannot be read gives its problem. */
+  private compute<M>(
+    shardName: string,
+    name: string,
+    abs: string,
+    file: string,
+    read: (text: string) => Computed<M>,
+    mustRead: boolean,
+  ): Computed<M> | { problem: Diagnostic } {
     const got = readLibraryBytes(abs, file);
-    if (got.diagnostic) return { problem: got.diagnostic };
-    const text = decodeLibraryText(got.bytes!);
+    const text = got.bytes && decodeLibraryText(got.bytes);
     if (text === undefined) {
-      return { problem: diagnostic("file-encoding", {}, { location: { file, line: 1, column: 1 } }) };
+      if (mustRead) throw new ReserveError("io-error", { path: file, reason: "changed while read" });
+      return {
+        problem: got.diagnostic ?? diagnostic("file-encoding", {}, { location: { file, line: 1, column: 1 } }),
+      };
     }
-    const { meta, value } = read(text);
-    const hash = this.put(shardName, name, stampOf(got.stat!), got.bytes!, meta, value);
-    remember(file, meta as { canonical?: boolean }, hash);
-    return { meta, value, hash };
+    const computed = read(text);
+    const hash = this.put(shardName, name, stampOf(got.stat!), got.bytes!, computed);
+    remember(file, computed.meta as { canonical?: boolean }, hash);
+    return computed;
   }
 
   /** Writes the shards that changed, keeping only the files this load read. */
   flush(): void {
     for (const [name, s] of this.shards) {
-      if (s.dirty || (s.shard && s.shard.entries.size !== s.next.size))
-        writeShard(this.root, name, [...s.next.values()]);
+      const pruned = s.shard !== undefined && s.shard.entries.size !== s.next.size;
+      if (!s.dirty && !pruned) continue;
+      try {
+        const entries = [...s.next.values()].map((e) =>
+          "carried" in e ? this.copy(e.from, e.carried, e.carried.racy) : e,
+        );
+        writeShard(this.root, name, entries);
+      } catch (err) {
+        // A damaged entry carried over: the shard is left for the next reader to rebuild.
+        if (!(err instanceof CorruptData)) throw err;
+      }
     }
   }
 }
@@ -206,17 +292,17 @@ function readSafely(abs: string, st: fs.BigIntStats): Buffer | undefined {
   }
 }
 
-/** Whether a book's reading on `entryDay` holds on `today` (no birth in the file after either day). */
+/** Whether a book's reading on `meta.today` holds on `today` (no birth in the file after either day). */
 function sameDay(meta: BookMeta, today: IsoDate): boolean {
   return meta.today === today || (meta.latestBirth <= today && meta.latestBirth <= meta.today);
 }
 
-function districtReading(text: string, file: string): { meta: PlainMeta; value: unknown } {
+function districtReading(text: string, file: string): Computed<PlainMeta> {
   const r: DistrictRead = slowPath().readDistrictFile(text, file);
   return { meta: { diagnostics: strip(r.diagnostics), canonical: r.canonical === true }, value: r.district ?? null };
 }
 
-function bookReading(text: string, name: string, file: string, today: IsoDate): { meta: BookMeta; value?: unknown } {
+function bookReading(text: string, name: string, file: string, today: IsoDate): Computed<BookMeta> {
   const read = slowPath().readBookFile(text, name, file, today);
   const meta: BookMeta = {
     diagnostics: strip(read.diagnostics),
@@ -226,10 +312,10 @@ function bookReading(text: string, name: string, file: string, today: IsoDate): 
   };
   if (!read.book) return { meta };
   const { reserves, ...book } = read.book;
-  return { meta: { ...meta, book }, value: reserves };
+  return { meta: { ...meta, book }, value: reserves, keys: recordKeys(reserves) };
 }
 
-function trainingReading(text: string, name: string, file: string): { meta: PlainMeta; value: unknown } {
+function trainingReading(text: string, name: string, file: string): Computed<PlainMeta> {
   const read: TrainingRead = slowPath().readTrainingFile(text, name, file);
   return {
     meta: { diagnostics: strip(read.diagnostics), canonical: read.canonical === true },
@@ -251,29 +337,22 @@ export function refreshCache(root: string, writes: readonly FileWrite[], options
       const abs = path.join(root, ...w.target.split("/"));
       const file = displayPath(abs, cwd);
       let shard: string;
-      let reading: { meta: unknown; value?: unknown };
+      let computed: Computed<unknown>;
       if (w.target === DISTRICT_FILE) {
         shard = "district";
-        reading = districtReading(w.content, file);
+        computed = districtReading(w.content, file);
       } else if (dir === VILLAGES_DIR && name !== undefined && VILLAGE_FILE_NAME.test(name)) {
         shard = villageShard(name);
-        reading = bookReading(w.content, name, file, options.today);
+        computed = bookReading(w.content, name, file, options.today);
       } else if (dir === TRAININGS_DIR && name !== undefined && TRAINING_FILE_NAME.test(name)) {
         shard = "trainings";
-        reading = trainingReading(w.content, name, file);
+        computed = trainingReading(w.content, name, file);
       } else continue;
       const bytes = Buffer.from(w.content, "utf8");
       const st = fs.lstatSync(abs, { bigint: true });
       // Written by the commit just now, unless something else replaced it since.
       if (!st.isFile() || st.size !== BigInt(bytes.length)) continue;
-      shards.put(
-        shard,
-        w.target === DISTRICT_FILE ? DISTRICT_FILE : name!,
-        stampOf(st),
-        bytes,
-        reading.meta,
-        reading.value,
-      );
+      shards.put(shard, w.target === DISTRICT_FILE ? DISTRICT_FILE : name!, stampOf(st), bytes, computed);
     }
     shards.flush();
   } catch {
@@ -281,24 +360,30 @@ export function refreshCache(root: string, writes: readonly FileWrite[], options
   }
 }
 
-export interface LoadedParts {
-  readonly district?: District;
+/** The register, trainings and file list of a library: what every part of it is read against. */
+export interface LibraryFrame {
+  readonly root: string;
+  readonly cwd: string;
+  readonly today: IsoDate;
+  /** Undefined when district.yaml cannot be used. */
+  readonly district: District | undefined;
   readonly districtFile: string;
-  readonly register?: RegisterIndex;
-  readonly diagnostics: Diagnostic[];
-  readonly books: LoadedBook[];
+  readonly register: RegisterIndex | undefined;
   readonly trainings: LoadedTrainingYear[];
+  /** Problems of district.yaml, of the file lists and of the training files, in the loader's order. */
+  readonly before: Diagnostic[];
+  readonly after: Diagnostic[];
+  /** The village book files (names in villages/), sorted. */
+  readonly names: string[];
 }
 
-/** The library through the cache: the same result as load-library.ts's loadLibrary. */
-export function loadLibraryCached(root: string, options: LoadOptions): LoadedLibrary {
+export function openFrame(root: string, options: LoadOptions, given?: ShardSet): LibraryFrame {
+  const shards = given ?? new ShardSet(root);
   const cwd = options.cwd ?? process.cwd();
   if (!fs.existsSync(path.join(root, DISTRICT_FILE))) {
     throw new ReserveError("no-library", { path: displayPath(root, cwd) });
   }
-  const shards = new ShardSet(root);
-  const diagnostics: Diagnostic[] = [];
-
+  const before: Diagnostic[] = [];
   const districtAbs = path.join(root, DISTRICT_FILE);
   const districtFile = displayPath(districtAbs, cwd);
   const d = shards.read<PlainMeta>(
@@ -310,41 +395,17 @@ export function loadLibraryCached(root: string, options: LoadOptions): LoadedLib
     (text) => districtReading(text, districtFile),
   );
   let district: District | undefined;
-  if ("problem" in d) diagnostics.push(d.problem);
+  if ("problem" in d) before.push(d.problem);
   else {
-    diagnostics.push(...restore(d.meta.diagnostics, districtFile));
-    district = (d.value as District | null) ?? undefined;
+    before.push(...restore(d.meta.diagnostics, districtFile));
+    district = (d.value() as District | null) ?? undefined;
   }
   const register = district ? indexRegister(district) : undefined;
+  const names = listLibraryDir(root, VILLAGES_DIR, VILLAGE_FILE_NAME, cwd, before);
 
-  const books: LoadedBook[] = [];
-  for (const name of listLibraryDir(root, VILLAGES_DIR, VILLAGE_FILE_NAME, cwd, diagnostics)) {
-    const abs = path.join(root, VILLAGES_DIR, name);
-    const file = displayPath(abs, cwd);
-    const fileCode = VILLAGE_FILE_NAME.exec(name)![1]!;
-    const r = shards.read<BookMeta>(
-      villageShard(name),
-      name,
-      abs,
-      file,
-      (meta) => sameDay(meta, options.today),
-      (text) => bookReading(text, name, file, options.today),
-    );
-    const read: BookRead =
-      "problem" in r
-        ? { diagnostics: [{ ...r.problem, village: fileCode }], latestBirth: "" }
-        : {
-            diagnostics: restore(r.meta.diagnostics, file),
-            latestBirth: r.meta.latestBirth,
-            ...(r.meta.book && { book: { ...r.meta.book, reserves: r.value as Reserve[] } }),
-          };
-    const { diagnostics: ds, book } = assembleBook(read, fileCode, file, register);
-    diagnostics.push(...ds);
-    if (book) books.push(book);
-  }
-
+  const after: Diagnostic[] = [];
   const trainings: LoadedTrainingYear[] = [];
-  for (const name of listLibraryDir(root, TRAININGS_DIR, TRAINING_FILE_NAME, cwd, diagnostics)) {
+  for (const name of listLibraryDir(root, TRAININGS_DIR, TRAINING_FILE_NAME, cwd, after)) {
     const abs = path.join(root, TRAININGS_DIR, name);
     const file = displayPath(abs, cwd);
     const r = shards.read<PlainMeta>(
@@ -355,27 +416,118 @@ export function loadLibraryCached(root: string, options: LoadOptions): LoadedLib
       () => true,
       (text) => trainingReading(text, name, file),
     );
-    if ("problem" in r) diagnostics.push(r.problem);
+    if ("problem" in r) after.push(r.problem);
     else {
-      diagnostics.push(...restore(r.meta.diagnostics, file));
-      const year = r.value as TrainingRead["year"] | null;
+      after.push(...restore(r.meta.diagnostics, file));
+      const year = r.value() as TrainingRead["year"] | null;
       if (year) trainings.push({ ...year, file });
     }
   }
-  shards.flush();
+  if (!given) shards.flush();
+  return { root, cwd, today: options.today, district, districtFile, register, trainings, before, after, names };
+}
 
-  const dupes = duplicatePersonIds(books, register);
-  if (dupes.length > 0) diagnostics.push(...locateCached(dupes, cwd));
-  const library = district ? { district, districtFile, books, trainings } : undefined;
-  return { root, library, diagnostics };
+function readBook(frame: LibraryFrame, shards: ShardSet, name: string) {
+  const abs = path.join(frame.root, VILLAGES_DIR, name);
+  const file = displayPath(abs, frame.cwd);
+  const r = shards.read<BookMeta>(
+    villageShard(name),
+    name,
+    abs,
+    file,
+    (meta) => sameDay(meta, frame.today),
+    (text) => bookReading(text, name, file, frame.today),
+  );
+  return { r, file, fileCode: VILLAGE_FILE_NAME.exec(name)![1]! };
+}
+
+/** A village book as the checks across the library see it: where it is, and its records' keys. */
+export interface BookKeys {
+  readonly name: string;
+  readonly file: string;
+  /** The village the file names (undefined when the file could not be read as a book). */
+  readonly village?: string;
+  /** Where each readable record is in the file's list. */
+  readonly indexes: readonly number[];
+  readonly keys: Uint32Array;
+}
+
+/**
+ * The keys of the books `names` (village files of one part): books not current in the cache are
+ * read and their entries written, so that loadPart then finds every one of them current.
+ */
+export function readPartKeys(frame: LibraryFrame, names: readonly string[]): BookKeys[] {
+  const shards = new ShardSet(frame.root);
+  const out = names.map((name): BookKeys => {
+    const { r, file } = readBook(frame, shards, name);
+    if ("problem" in r || !r.meta.book) return { name, file, indexes: [], keys: new Uint32Array(0) };
+    const keys = r.keys() ?? new Uint32Array(0);
+    const count = keys.length / 4;
+    const indexes = r.meta.book.indexes ?? Array.from({ length: count }, (_, i) => i);
+    return { name, file, village: r.meta.book.village, indexes, keys: keys.slice() };
+  });
+  shards.flush();
+  return out;
+}
+
+/** The books `names` (in order) and their diagnostics, as loadLibrary gives them. */
+export function loadPart(
+  frame: LibraryFrame,
+  names: readonly string[],
+  options: { trusted?: boolean } = {},
+  shards = new ShardSet(frame.root, false, options.trusted === true),
+): { books: LoadedBook[]; diagnostics: Diagnostic[]; laidOut: Map<string, LaidOutBook> } {
+  const books: LoadedBook[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const laidOut = new Map<string, LaidOutBook>();
+  for (const name of names) {
+    const { r, file, fileCode } = readBook(frame, shards, name);
+    const read: BookRead =
+      "problem" in r
+        ? { diagnostics: [{ ...r.problem, village: fileCode }], latestBirth: "" }
+        : {
+            diagnostics: restore(r.meta.diagnostics, file),
+            latestBirth: r.meta.latestBirth,
+            ...(r.meta.book && { book: { ...r.meta.book, reserves: r.value() as Reserve[] } }),
+          };
+    const { diagnostics: ds, book } = assembleBook(read, fileCode, file, frame.register);
+    for (const d of ds) diagnostics.push(d);
+    if (book) {
+      books.push(book);
+      const layout = read.book?.layout;
+      if (layout)
+        laidOut.set(file, { layout, village: book.village, reserves: book.reserves as unknown as YamlValue[] });
+    }
+  }
+  shards.flush();
+  return { books, diagnostics, laidOut };
+}
+
+/** The library through the cache: the same result as load-library.ts's loadLibrary. */
+export function loadLibraryCached(root: string, options: LoadOptions): LoadedLibrary {
+  const shards = new ShardSet(root);
+  const frame = openFrame(root, options, shards);
+  const { books, diagnostics, laidOut } = loadPart(frame, frame.names, {}, shards);
+  const all = [...frame.before, ...diagnostics, ...frame.after];
+  const dupes = duplicatePersonIds(books, frame.register);
+  if (dupes.length > 0) all.push(...locateCached(dupes, frame.cwd, laidOut));
+  const library = frame.district
+    ? { district: frame.district, districtFile: frame.districtFile, books, trainings: frame.trainings }
+    : undefined;
+  return { root, library, diagnostics: all };
 }
 
 /** Locates findings by YAML path without the YAML library for files in the canonical layout. */
-export function locateCached(diagnostics: readonly Diagnostic[], cwd: string): Diagnostic[] {
+export function locateCached(
+  diagnostics: readonly Diagnostic[],
+  cwd: string,
+  laidOut?: ReadonlyMap<string, LaidOutBook>,
+): Diagnostic[] {
   return locateFindings(
     diagnostics,
     cwd,
     (rest) => slowPath().locateWithYaml(rest, cwd),
     (file) => canonicalTexts.get(file),
+    (file) => laidOut?.get(file),
   );
 }

@@ -101,6 +101,11 @@ export class Encoder {
     }
   }
 
+  /** Appends words as they are (not a value: read back as words, see Shard.keys). */
+  raw(words: Uint32Array): void {
+    for (let i = 0; i < words.length; i++) this.push(words[i]!);
+  }
+
   /** The words written so far. */
   finish(): Uint32Array {
     return this.words.subarray(0, this.length);

@@ -77,10 +77,11 @@ const scalar = fc.oneof(
   fc.boolean(),
   fc.constant(null),
 );
-// Keys with flow indicators ([ ] { } ,) are left to the YAML library; the library has none.
+// Keys with flow indicators ([ ] { } ,) are left to the YAML library; the library has none. A key
+// "constructor" is left out because it confuses the deep-equality check, not the readers.
 const key = fc.oneof(
   fc.constantFrom("id", "name", "2021", "mentors", "a_b", "true", "大学本科"),
-  fc.string({ minLength: 1 }).filter((k) => !/[,[\]{}]/.test(k) && k !== "__proto__"),
+  fc.string({ minLength: 1 }).filter((k) => !/[,[\]{}]/.test(k) && k !== "__proto__" && k !== "constructor"),
 );
 const { value } = fc.letrec<{ value: YamlValue }>((tie) => ({
   value: fc.oneof(
