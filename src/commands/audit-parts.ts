@@ -115,7 +115,7 @@ export function auditPart(frame: LibraryFrame, input: PartInput, s: AuditSetting
   for (const d of diagnostics) findings.push(d);
   if (input.withFrame) findings.push(...frame.after);
   const located = [...(input.whole ? duplicatePersonIds(books, frame.register) : []), ...input.extra];
-  if (located.length > 0) for (const d of locateCached(located, frame.cwd, laidOut)) findings.push(d);
+  if (located.length > 0) for (const d of locateCached(located, frame.cwd, laidOut, frame)) findings.push(d);
 
   const register = frame.register;
   if (frame.district && register) {
@@ -151,7 +151,7 @@ export function auditPart(frame: LibraryFrame, input: PartInput, s: AuditSetting
     };
     const ruleFindings: Diagnostic[] = [];
     for (const rule of selectRules(s.rules)) for (const d of rule.check(ctx)) ruleFindings.push(d);
-    for (const d of locateCached(ruleFindings, frame.cwd, laidOut)) findings.push(d);
+    for (const d of locateCached(ruleFindings, frame.cwd, laidOut, frame)) findings.push(d);
   }
   if (s.strict) findings = findings.map((d) => (d.severity === "warning" ? { ...d, severity: "error" as const } : d));
   return findings.sort(compareForReport);

@@ -166,45 +166,89 @@ function mergeMentors(
   ];
 }
 
-const byIdNumber = (a: AcceptedRow, b: AcceptedRow) =>
-  a.record.id_number < b.record.id_number ? -1 : a.record.id_number > b.record.id_number ? 1 : 0;
+/**
+ * A copy of a cell's text that does not keep the row it was cut from alive (a key kept per row
+ * would otherwise pin every row of a country's roster in memory).
+ */
+export function detach(s: string): string {
+  return (" " + s).slice(1);
+}
 
-export function mergeRosters(rows: readonly AcceptedRow[], ctx: MergeContext): MergeResult {
-  const { library, register, today } = ctx;
-  const policy = library.district.policy;
-  const diagnostics: Diagnostic[] = [];
-  const villages = new Map<string, VillageOutcome>();
-  const changes: HistoryChange[] = [];
+/**
+ * A new person as a dry run keeps them: people in the pool on the audit date are only counted;
+ * of those awaiting the county review, the ID number (their order) and name (the quota lists them).
+ */
+interface SlimRow {
+  readonly id_number: string;
+  readonly name: string;
+  readonly county: string | undefined;
+}
 
-  // Who is where, library-wide, and the highest sequence used for each village prefix.
-  const where = new Map<string, { village: string; reserve: Reserve }>();
-  const highest = new Map<string, number>();
-  for (const book of library.books) {
-    for (const r of book.reserves) {
-      where.set(r.id_number, { village: book.village, reserve: r });
-      const dash = r.id.lastIndexOf("-");
-      const prefix = r.id.slice(0, dash);
-      highest.set(prefix, Math.max(highest.get(prefix) ?? 0, Number(r.id.slice(dash + 1)) || 0));
+/** What the quota and the summary read of a new person already in the pool (a dry run). */
+const COUNTED: Reserve = Object.freeze({
+  id: "",
+  name: "",
+  status: "在库",
+  selection: Object.freeze({ county: "0000-01-01" }),
+}) as unknown as Reserve;
+
+/**
+ * The merge, a row at a time as the rows are read: a row of a person the library knows is merged
+ * at once (it needs only that person's record); new people are kept per village until the end,
+ * when they get their ids. A dry run (`slim`) keeps of a new person only what the summary and the
+ * quota read, so that a country's roster is checked in bounded memory.
+ */
+export class RosterMerger {
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly villages = new Map<string, VillageOutcome>();
+  private readonly changes: HistoryChange[] = [];
+  private readonly where = new Map<string, { village: string; reserve: Reserve }>();
+  private readonly highest = new Map<string, number>();
+  private readonly books: Map<string, Library["books"][number]>;
+  private readonly replaced = new Map<string, Map<string, Reserve>>();
+  private readonly additions = new Map<string, (AcceptedRow | SlimRow)[]>();
+  /** In a dry run: new people in the pool on the audit date, counted per village. */
+  private readonly counted = new Map<string, number>();
+  private readonly policy: Policy;
+
+  /**
+   * With `slim` (a dry run, judged on `slim.date`), new people are kept only as far as the summary
+   * and the quota read them: their records are never built.
+   */
+  constructor(
+    private readonly ctx: MergeContext,
+    private readonly slim?: { readonly date: IsoDate },
+  ) {
+    const { library } = ctx;
+    this.policy = library.district.policy;
+    // Who is where, library-wide, and the highest sequence used for each village prefix.
+    for (const book of library.books) {
+      for (const r of book.reserves) {
+        this.where.set(r.id_number, { village: book.village, reserve: r });
+        const dash = r.id.lastIndexOf("-");
+        const prefix = r.id.slice(0, dash);
+        this.highest.set(prefix, Math.max(this.highest.get(prefix) ?? 0, Number(r.id.slice(dash + 1)) || 0));
+      }
     }
+    this.books = new Map(library.books.map((b) => [b.village, b]));
   }
-  const books = new Map(library.books.map((b) => [b.village, b]));
-  const outcome = (code: string) => {
-    let o = villages.get(code);
-    if (!o) villages.set(code, (o = { code, added: 0, updated: 0, unchanged: 0 }));
-    return o;
-  };
-  const replaced = new Map<string, Map<string, Reserve>>();
-  const additions = new Map<string, AcceptedRow[]>();
 
-  for (const row of rows) {
+  private outcome(code: string): VillageOutcome {
+    let o = this.villages.get(code);
+    if (!o) this.villages.set(code, (o = { code, added: 0, updated: 0, unchanged: 0 }));
+    return o;
+  }
+
+  add(row: AcceptedRow): void {
+    const { register, today } = this.ctx;
     const { record: rec, village } = row;
-    const known = where.get(rec.id_number);
+    const known = this.where.get(rec.id_number);
     if (known && known.village !== village) {
       const here = register.villages.get(village);
       const there = register.villages.get(known.village);
       const placeName = (code: string, v: typeof here) =>
         v ? `${register.towns.get(v.town)?.name ?? ""}${v.name}（${code}）` : code;
-      diagnostics.push(
+      this.diagnostics.push(
         diagnostic(
           "person-in-other-village",
           {
@@ -215,71 +259,114 @@ export function mergeRosters(rows: readonly AcceptedRow[], ctx: MergeContext): M
             hereCode: village,
           },
           {
-            location: { file: ctx.files[rec.fileIndex]!, ...cellRef(rec, "id_number") },
+            location: { file: this.ctx.files[rec.fileIndex]!, ...cellRef(rec, "id_number") },
             village,
             ...(here && { town: here.town }),
             person: known.reserve.id,
           },
         ),
       );
-      continue;
+      return;
     }
-    const o = outcome(village);
+    const o = this.outcome(village);
     if (!known) {
-      const list = additions.get(village);
-      if (list) list.push(row);
-      else additions.set(village, [row]);
-      continue;
+      let kept: AcceptedRow | SlimRow = row;
+      if (this.slim) {
+        // As applyRow makes a new person: 在库, reviewed on the county date or else the entry date.
+        const county = rec.county ?? rec.entry_date;
+        if (county !== undefined && county <= this.slim.date) {
+          o.added++;
+          this.counted.set(village, (this.counted.get(village) ?? 0) + 1);
+          return;
+        }
+        kept = { id_number: detach(rec.id_number), name: detach(rec.name), county: county && detach(county) };
+      }
+      const list = this.additions.get(village);
+      if (list) list.push(kept);
+      else this.additions.set(village, [kept]);
+      return;
     }
     if (!statusCountsInPool(known.reserve.status)) {
-      diagnostics.push(
+      this.diagnostics.push(
         diagnostic(
           "person-left-pool",
           { person: known.reserve.id, status: known.reserve.status },
           {
-            location: { file: ctx.files[rec.fileIndex]!, ...cellRef(rec, "id_number") },
+            location: { file: this.ctx.files[rec.fileIndex]!, ...cellRef(rec, "id_number") },
             village,
             person: known.reserve.id,
           },
         ),
       );
     }
-    const after = applyRow(known.reserve, known.reserve.id, rec, policy, today);
+    const after = applyRow(known.reserve, known.reserve.id, rec, this.policy, today);
     const before = changedFields(known.reserve, after);
     if (Object.keys(before).length === 0) {
       o.unchanged++;
-      continue;
+      return;
     }
     o.updated++;
-    let map = replaced.get(village);
-    if (!map) replaced.set(village, (map = new Map<string, Reserve>()));
+    let map = this.replaced.get(village);
+    if (!map) this.replaced.set(village, (map = new Map<string, Reserve>()));
     map.set(known.reserve.id, after);
-    changes.push({ action: "update", village, person: known.reserve.id, before });
+    this.changes.push({ action: "update", village, person: known.reserve.id, before });
   }
 
-  for (const [village, list] of additions) {
-    let seq = highest.get(village) ?? 0;
-    const o = outcome(village);
-    for (const row of [...list].sort(byIdNumber)) {
-      seq++;
-      const id = `${village}-${String(seq).padStart(2, "0")}`;
-      const r = applyRow(undefined, id, row.record, policy, today);
-      const map = replaced.get(village) ?? new Map<string, Reserve>();
-      replaced.set(village, map);
-      map.set(id, r);
-      o.added++;
-      changes.push({ action: "add", village, person: id });
+  finish(): MergeResult {
+    const { policy } = this;
+    const idNumber = (x: AcceptedRow | SlimRow) => ("record" in x ? x.record.id_number : x.id_number);
+    for (const [village, list] of this.additions) {
+      let seq = this.highest.get(village) ?? 0;
+      const o = this.outcome(village);
+      const ordered = [...list].sort((a, b) => (idNumber(a) < idNumber(b) ? -1 : idNumber(a) > idNumber(b) ? 1 : 0));
+      for (const x of ordered) {
+        seq++;
+        const id = `${village}-${String(seq).padStart(2, "0")}`;
+        // A dry run needs of a new person what the quota counts: the status and the county review.
+        const r =
+          "record" in x
+            ? applyRow(undefined, id, x.record, policy, this.ctx.today)
+            : ({
+                id,
+                name: x.name,
+                status: "在库",
+                selection: x.county === undefined ? {} : { county: x.county },
+              } as Reserve);
+        const map = this.replaced.get(village) ?? new Map<string, Reserve>();
+        this.replaced.set(village, map);
+        map.set(id, r);
+        o.added++;
+        if (this.slim === undefined) this.changes.push({ action: "add", village, person: id });
+      }
     }
+    // Villages where a dry run only counted new people share one list per number of people.
+    const shared = new Map<number, Reserve[]>();
+    for (const [village, count] of this.counted) {
+      if (this.replaced.has(village) || this.books.has(village)) continue;
+      let list = shared.get(count);
+      if (!list) shared.set(count, (list = Object.freeze(Array.from({ length: count }, () => COUNTED)) as Reserve[]));
+      this.outcome(village).reserves = list;
+    }
+    for (const village of this.counted.keys()) {
+      if (!this.villages.get(village)!.reserves && !this.replaced.has(village)) this.replaced.set(village, new Map());
+    }
+    for (const [village, map] of this.replaced) {
+      const kept = (this.books.get(village)?.reserves ?? []).map((r) => map.get(r.id) ?? r);
+      const known = new Set(kept.map((r) => r.id));
+      // Counted people come before the others in a dry run: only their number is read.
+      for (let i = this.counted.get(village) ?? 0; i > 0; i--) kept.push(COUNTED);
+      for (const [id, r] of map) if (!known.has(id)) kept.push(r);
+      this.outcome(village).reserves = kept;
+    }
+    this.changes.sort((a, b) =>
+      a.village === b.village ? comparePersonIds(a.person!, b.person!) : a.village! < b.village! ? -1 : 1,
+    );
+    return { diagnostics: this.diagnostics, villages: this.villages, changes: this.changes };
   }
+}
 
-  for (const [village, map] of replaced) {
-    const kept = (books.get(village)?.reserves ?? []).map((r) => map.get(r.id) ?? r);
-    const known = new Set(kept.map((r) => r.id));
-    for (const [id, r] of map) if (!known.has(id)) kept.push(r);
-    outcome(village).reserves = kept;
-  }
-  changes.sort((a, b) =>
-    a.village === b.village ? comparePersonIds(a.person!, b.person!) : a.village! < b.village! ? -1 : 1,
-  );
-  return { diagnostics, villages, changes };
+export function mergeRosters(rows: readonly AcceptedRow[], ctx: MergeContext): MergeResult {
+  const merger = new RosterMerger(ctx);
+  for (const row of rows) merger.add(row);
+  return merger.finish();
 }

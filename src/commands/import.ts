@@ -17,7 +17,7 @@ import type { HistoryEntry } from "../schema/history.js";
 import { resolvePlace, type PlaceResult } from "../schema/roster-place.js";
 import { cellRef, RosterRowChecker } from "../schema/roster-row.js";
 import { isBlankRow, isTitleRow, resolveHeader, type ResolvedHeader } from "../schema/table-header.js";
-import { mergeRosters, type AcceptedRow } from "./import-merge.js";
+import { detach, RosterMerger, type AcceptedRow } from "./import-merge.js";
 import { auditPeriod } from "./period.js";
 
 export interface ImportOptions {
@@ -32,6 +32,8 @@ export interface ImportOptions {
   readonly waitMs?: number;
   readonly onNotice?: (n: Notice) => void;
   readonly limits?: OpenOptions["limits"];
+  /** Told how far reading has got (for a progress bar). */
+  readonly onProgress?: ProgressTick;
 }
 
 export interface FileReport extends Partial<Omit<TableInfo, "file">> {
@@ -104,7 +106,6 @@ class Sink {
 }
 
 interface ReadOutcome {
-  readonly accepted: AcceptedRow[];
   readonly rows: number[];
 }
 
@@ -113,7 +114,7 @@ const MAX_TITLE_ROWS = 10;
 
 /**
  * Reads every row of every file, checks it and finds its village. Rows are handled one at a time
- * as the reader yields them; only valid rows are kept.
+ * as the reader yields them; each valid row goes to `accept` (the merge), nothing else is kept.
  */
 function readRosters(
   library: Library,
@@ -121,11 +122,13 @@ function readRosters(
   tables: readonly Table[],
   today: IsoDate,
   sink: Sink,
+  accept: (row: AcceptedRow) => void,
+  progress?: ProgressTick,
 ): ReadOutcome {
-  const accepted: AcceptedRow[] = [];
   const rows: number[] = [];
   const places = new Map<string, PlaceResult>();
-  const seen = new Map<string, { fileIndex: number; line: number }>();
+  // Where each ID number was first seen: file index × 2^32 + line.
+  const seen = new Map<string, number>();
   const rowProblems: Diagnostic[] = [];
   tables.forEach((table, fileIndex) => {
     const file = table.info.file;
@@ -149,6 +152,7 @@ function readRosters(
       }
       if (isBlankRow(row.cells)) continue;
       count++;
+      if (progress && (count & 1023) === 0) progress(fileIndex, count);
       rowProblems.length = 0;
       const rec = checker.check(row, rowProblems);
       sink.pushAll(rowProblems);
@@ -175,13 +179,15 @@ function readRosters(
       }
       if (!rec) continue;
       const first = seen.get(rec.id_number);
-      if (first) {
-        const same = first.fileIndex === fileIndex;
+      if (first !== undefined) {
+        const firstFile = Math.floor(first / 2 ** 32);
+        const firstLine = first % 2 ** 32;
+        const same = firstFile === fileIndex;
         const idRef = cellRef(rec, "id_number");
         sink.push(
           diagnostic(
             same ? "duplicate-in-file" : "duplicate-in-run",
-            { first: same ? first.line : `${tables[first.fileIndex]!.info.file}:${first.line}` },
+            { first: same ? firstLine : `${tables[firstFile]!.info.file}:${firstLine}` },
             {
               location: { file, line: idRef.line, column: idRef.column, field: idRef.field },
               village: place.village.code,
@@ -191,8 +197,8 @@ function readRosters(
         );
         continue;
       }
-      seen.set(rec.id_number, { fileIndex, line: rec.line });
-      accepted.push({ record: rec, village: place.village.code });
+      seen.set(detach(rec.id_number), fileIndex * 2 ** 32 + rec.line);
+      accept({ record: rec, village: place.village.code });
     }
     // Reading problems are found before the header means anything; name their column now.
     for (const d of readProblems) {
@@ -205,9 +211,13 @@ function readRosters(
       sink.push(diagnostic("no-rows", { header: "yes" }, { location: { file, line: header.line, column: 1 } }));
     }
     rows.push(count);
+    progress?.(fileIndex, count);
   });
-  return { accepted, rows };
+  return { rows };
 }
+
+/** Called as rows are read (every 1024 rows and at the end of each file): file index, rows read. */
+export type ProgressTick = (fileIndex: number, rows: number) => void;
 
 interface Plan {
   readonly status: "ok" | "library-invalid";
@@ -226,23 +236,33 @@ function plan(loaded: LoadedLibrary, tables: readonly Table[], options: ImportOp
     return { status: "library-invalid", villages: [], quota: [], rows: [], writes: [], date: options.today };
   }
   const register = indexRegister(library.district);
-  const { accepted, rows } = readRosters(library, register, tables, options.today, sink);
-  const merged = mergeRosters(accepted, {
+  // The library as it will be is judged as the audit judges it (its rule and date).
+  const { date, year } = auditPeriod(library.district.year, { today: options.today });
+  // A dry run writes nothing, so it keeps of new people only what the summary and the quota need.
+  const merger = new RosterMerger(
+    { library, register, today: options.today, files: tables.map((t) => t.info.file) },
+    options.dryRun === true ? { date } : undefined,
+  );
+  const { rows } = readRosters(
     library,
     register,
-    today: options.today,
-    files: tables.map((t) => t.info.file),
-  });
+    tables,
+    options.today,
+    sink,
+    (row) => merger.add(row),
+    options.onProgress,
+  );
+  const merged = merger.finish();
   sink.pushAll(merged.diagnostics);
 
-  // The library as it will be, for the summary and the quota (the audit's own rule and date).
-  const { date, year } = auditPeriod(library.district.year, { today: options.today });
+  // The library as it will be, for the summary and the quota.
   const books = new Map<string, LoadedBook>(library.books.map((b) => [b.village, b]));
   const writes: FileWrite[] = [];
+  const shown = libraryFiles(options.root, options.cwd);
   for (const o of merged.villages.values()) {
     if (!o.reserves) continue;
     const target = villageFile(o.code);
-    const file = books.get(o.code)?.file ?? displayPath(path.join(options.root, target), options.cwd);
+    const file = books.get(o.code)?.file ?? shown(target);
     books.set(o.code, { village: o.code, reserves: o.reserves, file, complete: true });
     // A dry run writes nothing, so it does not pay for writing the files out.
     if (!options.dryRun)
@@ -295,6 +315,14 @@ function plan(loaded: LoadedLibrary, tables: readonly Table[], options: ImportOp
     };
   }
   return { status: "ok", villages, quota, rows, writes, ...(history && { history }), date };
+}
+
+/** How a file of the library is shown, from its place in the library (displayPath, worked out once). */
+function libraryFiles(root: string, cwd: string): (target: string) => string {
+  const base = displayPath(root, cwd);
+  if (base === ".") return (target) => target;
+  if (base.startsWith("..") || path.isAbsolute(base)) return (target) => displayPath(path.join(root, target), cwd);
+  return (target) => `${base}/${target}`;
 }
 
 function fileReports(opened: readonly (Table | string)[], rows: readonly number[]): FileReport[] {

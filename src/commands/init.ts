@@ -11,6 +11,8 @@ import { DISTRICT_FILE, displayPath, STATE_DIR } from "../io/layout.js";
 import { acquireLock } from "../io/lock.js";
 import { districtText } from "../io/serialize.js";
 import { decodeText } from "../io/text-decode.js";
+import { today } from "../io/clock.js";
+import { refreshCache } from "../io/load-cached.js";
 import { commit } from "../io/transaction.js";
 
 export interface InitOptions {
@@ -168,8 +170,9 @@ export function init(options: InitOptions): InitResult {
   const lock = acquireLock(dir, { command: "init", waitMs: 0 });
   try {
     const { at, by } = historyStamp();
+    const register = { target: DISTRICT_FILE, content: districtText(district) };
     commit(dir, [
-      { target: DISTRICT_FILE, content: districtText(district) },
+      register,
       { target: ".gitignore", content: `# 工具的临时状态（锁、未完成的写入、缓存），不属于库\n${STATE_DIR}/\n` },
       historyWrite({
         at,
@@ -180,6 +183,8 @@ export function init(options: InitOptions): InitResult {
         changes: [{ action: "init", reason: `${district.name}（${district.code}）` }],
       }),
     ]);
+    // The first command reads the register from the cache (a country's takes long to check).
+    refreshCache(dir, [register], { today: today(), cwd: options.cwd });
   } finally {
     lock.release();
   }

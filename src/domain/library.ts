@@ -35,7 +35,16 @@ export interface RegisterIndex {
   readonly paths: ReadonlyMap<string, readonly (string | number)[]>;
 }
 
+// Districts are never changed once read: each is indexed once, however many commands ask.
+const indexed = new WeakMap<District, RegisterIndex>();
+
 export function indexRegister(district: District): RegisterIndex {
+  let index = indexed.get(district);
+  if (!index) indexed.set(district, (index = buildIndex(district)));
+  return index;
+}
+
+function buildIndex(district: District): RegisterIndex {
   const towns = new Map(district.towns.map((t) => [t.code, t]));
   const villages = new Map(district.villages.map((v) => [v.code, v]));
   const villagesByTown = new Map<string, Village[]>();

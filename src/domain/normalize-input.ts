@@ -35,6 +35,11 @@ function hasOddSpace(s: string): boolean {
  */
 export function stripTextGuard(s: string): string {
   let t = s;
+  const first = t.charCodeAt(0);
+  // The common case, no guard: nothing to strip (a guard starts with = ' ’ ‘ ＇ or a tab).
+  if (first !== 0x3d && first !== 0x27 && first !== 0xff07 && first !== 0x2018 && first !== 0x2019 && first !== 0x09) {
+    return t;
+  }
   for (;;) {
     const before = t;
     const formula = /^=\s*"(.*)"$/s.exec(t);

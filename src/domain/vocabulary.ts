@@ -27,6 +27,13 @@ export function aliasKey(input: string): string {
 
 /** Full-width ASCII (U+FF01–U+FF5E) and the ideographic space to their ASCII forms. */
 export function toHalfWidth(input: string): string {
+  // Most text has nothing to convert: it is returned as it is, without being copied.
+  let i = 0;
+  for (; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) break;
+  }
+  if (i === input.length) return input;
   let out = "";
   for (const ch of input) {
     const cp = ch.codePointAt(0)!;

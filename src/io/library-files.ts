@@ -120,6 +120,44 @@ export interface DistrictRead {
   readonly district?: District;
   /** Whether the text is in the canonical layout (read by canonical-yaml.ts). */
   readonly canonical?: boolean;
+  /** Where the towns and villages are written: see registerPosition(). */
+  readonly registerAt?: Uint32Array;
+}
+
+// Where each town's entries begin in the kept positions, worked out once per register.
+const townStarts = new WeakMap<RegisterIndex, Int32Array>();
+
+/**
+ * The position of a finding about a town (["towns", ti]) or a village (["towns", ti, "villages",
+ * vi]) of district.yaml, from the positions kept when it was read; undefined for other paths.
+ */
+export function registerPosition(
+  district: District,
+  register: RegisterIndex,
+  registerAt: Uint32Array,
+  path: readonly (string | number)[],
+): { line: number; column: number } | undefined {
+  if (path[0] !== "towns" || typeof path[1] !== "number") return undefined;
+  const ti = path[1];
+  let at: number;
+  if (path.length === 2) at = 0;
+  else if (path.length === 4 && path[2] === "villages" && typeof path[3] === "number") at = 1 + path[3];
+  else return undefined;
+  const town = district.towns[ti];
+  if (!town || at > (register.villagesByTown.get(town.code)?.length ?? 0)) return undefined;
+  let starts = townStarts.get(register);
+  if (!starts) {
+    starts = new Int32Array(district.towns.length);
+    let n = 0;
+    district.towns.forEach((t, i) => {
+      starts![i] = n;
+      n += 1 + (register.villagesByTown.get(t.code)?.length ?? 0);
+    });
+    townStarts.set(register, starts);
+  }
+  const index = (starts[ti]! + at) * 2;
+  if (index + 1 >= registerAt.length) return undefined;
+  return { line: registerAt[index]!, column: registerAt[index + 1]! };
 }
 
 /**
@@ -266,6 +304,8 @@ export function locateFindings(
   others: (diagnostics: readonly Diagnostic[]) => Diagnostic[],
   canonicalHash: (file: string) => string | undefined = () => undefined,
   laidOut: (file: string) => LaidOutBook | undefined = () => undefined,
+  kept: (file: string, path: readonly (string | number)[]) => { line: number; column: number } | undefined = () =>
+    undefined,
 ): Diagnostic[] {
   const out: Diagnostic[] = [...diagnostics];
   const byFile = new Map<string, number[]>();
@@ -273,8 +313,8 @@ export function locateFindings(
     const loc = d.location;
     if (!loc?.path || loc.line !== undefined) return;
     const book = laidOut(loc.file);
-    if (book) {
-      const pos = bookPosition(book.layout, book, loc.path, d.code);
+    const pos = book ? bookPosition(book.layout, book, loc.path, d.code) : kept(loc.file, loc.path);
+    if (pos) {
       out[i] = { ...d, location: { ...loc, line: pos.line, column: pos.column } };
       return;
     }

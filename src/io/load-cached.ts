@@ -35,6 +35,7 @@ import {
   locateFindings,
   MAX_LIBRARY_FILE_BYTES,
   readLibraryBytes,
+  registerPosition,
   type BookRead,
   type DistrictRead,
   type LaidOutBook,
@@ -299,7 +300,11 @@ function sameDay(meta: BookMeta, today: IsoDate): boolean {
 
 function districtReading(text: string, file: string): Computed<PlainMeta> {
   const r: DistrictRead = slowPath().readDistrictFile(text, file);
-  return { meta: { diagnostics: strip(r.diagnostics), canonical: r.canonical === true }, value: r.district ?? null };
+  return {
+    meta: { diagnostics: strip(r.diagnostics), canonical: r.canonical === true },
+    value: r.district ?? null,
+    ...(r.registerAt && { keys: r.registerAt }),
+  };
 }
 
 function bookReading(text: string, name: string, file: string, today: IsoDate): Computed<BookMeta> {
@@ -375,6 +380,8 @@ export interface LibraryFrame {
   readonly after: Diagnostic[];
   /** The village book files (names in villages/), sorted. */
   readonly names: string[];
+  /** Where the register's towns and villages are written in district.yaml (registerPosition). */
+  readonly registerAt?: Uint32Array;
 }
 
 export function openFrame(root: string, options: LoadOptions, given?: ShardSet): LibraryFrame {
@@ -395,10 +402,12 @@ export function openFrame(root: string, options: LoadOptions, given?: ShardSet):
     (text) => districtReading(text, districtFile),
   );
   let district: District | undefined;
+  let registerAt: Uint32Array | undefined;
   if ("problem" in d) before.push(d.problem);
   else {
     before.push(...restore(d.meta.diagnostics, districtFile));
     district = (d.value() as District | null) ?? undefined;
+    registerAt = d.keys()?.slice();
   }
   const register = district ? indexRegister(district) : undefined;
   const names = listLibraryDir(root, VILLAGES_DIR, VILLAGE_FILE_NAME, cwd, before);
@@ -424,7 +433,19 @@ export function openFrame(root: string, options: LoadOptions, given?: ShardSet):
     }
   }
   if (!given) shards.flush();
-  return { root, cwd, today: options.today, district, districtFile, register, trainings, before, after, names };
+  return {
+    root,
+    cwd,
+    today: options.today,
+    district,
+    districtFile,
+    register,
+    trainings,
+    before,
+    after,
+    names,
+    ...(registerAt && { registerAt }),
+  };
 }
 
 function readBook(frame: LibraryFrame, shards: ShardSet, name: string) {
@@ -510,7 +531,7 @@ export function loadLibraryCached(root: string, options: LoadOptions): LoadedLib
   const { books, diagnostics, laidOut } = loadPart(frame, frame.names, {}, shards);
   const all = [...frame.before, ...diagnostics, ...frame.after];
   const dupes = duplicatePersonIds(books, frame.register);
-  if (dupes.length > 0) all.push(...locateCached(dupes, frame.cwd, laidOut));
+  if (dupes.length > 0) all.push(...locateCached(dupes, frame.cwd, laidOut, frame));
   const library = frame.district
     ? { district: frame.district, districtFile: frame.districtFile, books, trainings: frame.trainings }
     : undefined;
@@ -522,12 +543,18 @@ export function locateCached(
   diagnostics: readonly Diagnostic[],
   cwd: string,
   laidOut?: ReadonlyMap<string, LaidOutBook>,
+  frame?: LibraryFrame,
 ): Diagnostic[] {
+  const { district, register, registerAt, districtFile } = frame ?? {};
   return locateFindings(
     diagnostics,
     cwd,
     (rest) => slowPath().locateWithYaml(rest, cwd),
     (file) => canonicalTexts.get(file),
     (file) => laidOut?.get(file),
+    (file, path) =>
+      file === districtFile && district && register && registerAt
+        ? registerPosition(district, register, registerAt, path)
+        : undefined,
   );
 }

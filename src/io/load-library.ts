@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { IsoDate } from "../domain/dates.js";
 import { indexRegister, type Library, type LoadedBook, type LoadedTrainingYear } from "../domain/library.js";
-import type { Reserve, TrainingSession } from "../domain/model.js";
+import type { District, Reserve, TrainingSession } from "../domain/model.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { ReserveError } from "../diagnostics/fatal.js";
 import { districtFileSchema } from "../schema/district.js";
@@ -131,7 +131,27 @@ export function readDistrictFile(text: string, file: string): DistrictRead {
     diagnostics: [...diagnostics, ...problemsToDiagnostics(problems, [], file, {}).map(doc.locate)],
     district,
     canonical: doc.canonical,
+    registerAt: registerPositions(district, file, doc),
   };
+}
+
+/**
+ * Where each town and village of the register is written (line, column pairs, in the order of
+ * RegisterIndex.paths: each town, then its villages), for the findings about them (quota,
+ * structure) without reading district.yaml again.
+ */
+function registerPositions(district: District, file: string, doc: Doc): Uint32Array {
+  const register = indexRegister(district);
+  const out: number[] = [];
+  const put = (path: (string | number)[]) => {
+    const at = doc.locate(diagnostic("quota-below-min", {}, { location: { file, path } })).location!;
+    out.push(at.line!, at.column!);
+  };
+  district.towns.forEach((t, ti) => {
+    put(["towns", ti]);
+    (register.villagesByTown.get(t.code) ?? []).forEach((_, vi) => put(["towns", ti, "villages", vi]));
+  });
+  return Uint32Array.from(out);
 }
 
 /** villages/<name> from its text, checked on `today`. */

@@ -59,10 +59,24 @@ function active(register: RegisterIndex, v: Village): PlaceResult {
   };
 }
 
+// A roster names the same few towns on every row: each is looked up once per district.
+const townLookups = new WeakMap<District, Map<string, ReturnType<typeof findTown>>>();
+
+function townOf(district: District, input: string): ReturnType<typeof findTown> {
+  let known = townLookups.get(district);
+  if (!known) townLookups.set(district, (known = new Map<string, ReturnType<typeof findTown>>()));
+  let found = known.get(input);
+  if (!found) {
+    found = findTown(district, input);
+    known.set(input, found);
+  }
+  return found;
+}
+
 export function resolvePlace(district: District, register: RegisterIndex, input: PlaceInput): PlaceResult {
   let town: string | undefined;
   if (input.town !== undefined) {
-    const found = findTown(district, input.town);
+    const found = townOf(district, input.town);
     if (!found.ok) return { ok: false, code: "town-unknown", args: { town: showValue(input.town) }, at: "town" };
     town = found.value.code;
   }

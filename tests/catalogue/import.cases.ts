@@ -110,7 +110,7 @@ export const cases: readonly CatalogueCase[] = [
   importCase({
     code: "table-too-large",
     meaning:
-      "A file has more than 1,000,000 rows, or a workbook more than 1,000,000 cells (a merged range counts every cell in it): reading stops there, or the workbook is not unpacked at all, so a file cannot make the tool run out of memory.",
+      "A file has more than 2,000,000 rows, or a workbook more than 1,000,000 cells (a merged range counts every cell in it): reading stops there, or the workbook is not unpacked at all, so a file cannot make the tool run out of memory.",
     reproducer: "a workbook whose sheet merges everything below the header into one range",
     write: { "名册.xlsx": mergedWorkbook("A2:XFD1048576") },
   }),

@@ -40,6 +40,7 @@ const CR = 0x0d;
 const LF = 0x0a;
 const NEED_MORE = -1;
 const STOP = -2;
+const HAS_QUOTE = -3;
 
 export function* csvRows(
   source: ByteSource,
@@ -79,11 +80,40 @@ export function* csvRows(
     }
   };
 
+  const separator = String.fromCharCode(delimiter);
+
+  /**
+   * A record without quotes (the usual case): decoded once and split at the delimiter, which
+   * gives the same cells as decoding each cell (the delimiter is ASCII, never inside a character).
+   * Returns where the next record starts, NEED_MORE, or -3 when the record has a quote.
+   */
+  const plain = (start: number): number => {
+    let end = start;
+    while (end < len) {
+      const b = buf[end]!;
+      if (b === CR || b === LF) break;
+      if (b === QUOTE) return HAS_QUOTE;
+      end++;
+    }
+    if (end >= len && !eof) return NEED_MORE;
+    const parts = end > start ? decode(buf, start, end).split(separator) : [""];
+    for (let k = 0; k < parts.length; k++) cells.push(parts[k]!);
+    if (end >= len) return end;
+    if (buf[end] === CR) {
+      if (end + 1 >= len && !eof) return NEED_MORE;
+      return buf[end + 1] === LF ? end + 2 : end + 1;
+    }
+    return end + 1;
+  };
+
   /** Parses the record at `start`; returns where the next one starts, NEED_MORE or STOP. */
   const parse = (start: number): number => {
     cells.length = 0;
     pending.length = 0;
     breaks = 0;
+    const quick = plain(start);
+    if (quick !== HAS_QUOTE) return quick;
+    cells.length = 0;
     let i = start;
     for (;;) {
       let end: number;

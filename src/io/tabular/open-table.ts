@@ -28,8 +28,11 @@ export const TABLE_LIMITS = {
   maxXlsxBytes: 64 << 20,
   maxUtf16Bytes: 128 << 20,
   maxYamlBytes: 32 << 20,
-  /** Rows (records, header and blank ones included) read from one file; the rest is not read. */
-  maxRows: 1_000_000,
+  /**
+   * Rows (records, header and blank ones included) read from one file; the rest is not read. A
+   * country's roll-up is about 1.5 million rows.
+   */
+  maxRows: 2_000_000,
   /** Cells of a workbook's sheets, counted before it is unpacked (xlsx.ts). */
   maxCells: XLSX_LIMITS.maxCells,
 } as const;
