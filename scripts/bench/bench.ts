@@ -1,0 +1,309 @@
+/**
+ * `npm run bench`: the tool's commands timed beside their references, at the scales of issue 7 —
+ * the bundled district, a province (~50,000 reserves, ~15,000 villages) and, with --country, the
+ * whole country (~1.5 million reserves, ~490,000 villages). Every command runs once to warm up
+ * (and to build the library cache), then the commands of a scale run interleaved, round after
+ * round, so that a slow moment of the machine touches all of them alike. Prints one table of
+ * ratios (medians) and writes it into docs/performance.md between its markers.
+ *
+ *   npm run bench [-- --country] [-- --rounds N] [-- --scales district,province] [-- --no-write]
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { DEFAULT_POLICY } from "../../src/domain/policy-defaults.js";
+import { EDUCATION, ETHNICITY, GENDER, INTAKE, MENTOR_ROLE, POLITICAL_STATUS, SOURCE } from "../../src/domain/terms.js";
+import type { Scale } from "../../src/generator/index.js";
+import { checkFindings } from "./check-findings.js";
+import { makeData } from "./make-data.js";
+import { measure, median, type Command, type Sample } from "./measure.js";
+import { renderDoc, renderTable, type Row } from "./render.js";
+
+const repo = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
+const node = process.execPath;
+const reserve = (...args: string[]) => [node, path.join(repo, "bin", "reserve.js"), ...args];
+
+interface Case {
+  readonly key: string;
+  readonly label: string;
+  readonly command: Command;
+  /** The case this one is compared with, and the target ratio (none: shown for orientation). */
+  readonly reference?: string;
+  readonly target?: number;
+  /** Peak RSS target, in MiB. */
+  readonly rssTarget?: number;
+}
+
+interface ScalePlan {
+  readonly scale: Scale;
+  readonly title: string;
+  readonly rounds: number;
+  readonly cases: readonly Case[];
+  /** Run after the timings: the findings of the fast paths equal the slow reference's. */
+  readonly check?: () => string;
+}
+
+function vocabularyFile(dir: string): string {
+  const file = path.join(dir, "vocabulary.json");
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      quota: DEFAULT_POLICY.quota,
+      gender: GENDER.values,
+      ethnicity: ETHNICITY.values,
+      education: EDUCATION.values,
+      political_status: POLITICAL_STATUS.values,
+      source: SOURCE.values,
+      intake: INTAKE.values,
+      mentor_role: MENTOR_ROLE.values,
+    }),
+  );
+  return file;
+}
+
+const NODE_FLOOR: Case = { key: "node", label: "`node -e 0`", command: { argv: [node, "-e", "0"] } };
+
+function duckdb(roster: string, vocab: string): Case {
+  return {
+    key: "duckdb",
+    label: "DuckDB SQL audit of the roster CSV",
+    command: { argv: [node, path.join(repo, "scripts/bench/duckdb-audit.mjs"), roster, vocab] },
+  };
+}
+
+function ioFloor(key: string, what: string, at: string): Case {
+  return {
+    key,
+    label: `read ${what} with fs, count lines`,
+    command: { argv: [node, path.join(repo, "scripts/bench/read-bytes.mjs"), at] },
+  };
+}
+
+/** An empty library of the scale's register (`reserve init`), for `import --dry-run`. */
+function initLibrary(register: string, dir: string): string {
+  const lib = path.join(dir, "empty");
+  fs.rmSync(lib, { recursive: true, force: true });
+  const [file, ...args] = reserve("init", lib, "--register", register, "--year", "2021");
+  const r = spawnSync(file!, args, { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`reserve init failed:\n${r.stderr}`);
+  return lib;
+}
+
+function districtPlan(work: string, rounds: number): ScalePlan {
+  const lib = path.join(work, "library");
+  fs.rmSync(lib, { recursive: true, force: true });
+  fs.cpSync(path.join(repo, "data"), lib, { recursive: true, filter: (src) => !src.includes(`${path.sep}.reserve`) });
+  const made = makeData("district", path.join(work, "made"), false);
+  const vocab = vocabularyFile(work);
+  const out = path.join(work, "reports");
+  return {
+    scale: "district",
+    title: "district (bundled data/: 165 villages, 538 records)",
+    rounds,
+    cases: [
+      NODE_FLOOR,
+      ioFloor("io", "the library", lib),
+      { key: "help", label: "`reserve --help`", command: { argv: reserve("--help") }, reference: "node", target: 1.3 },
+      {
+        key: "version",
+        label: "`reserve --version`",
+        command: { argv: reserve("--version") },
+        reference: "node",
+        target: 1.3,
+      },
+      {
+        key: "audit",
+        label: "`reserve audit`",
+        command: { argv: reserve("audit", "--data", lib), ok: [0, 1] },
+        reference: "node",
+        target: 2.0,
+      },
+      {
+        key: "report",
+        label: "`reserve report --year 2021` (md, csv, json, html, xlsx)",
+        command: { argv: reserve("report", "--year", "2021", "--data", lib, "--out", out) },
+        reference: "node",
+        target: 3.0,
+      },
+      { ...duckdb(made.roster, vocab), label: `DuckDB SQL audit of the roster CSV (${made.rows} rows)` },
+    ],
+  };
+}
+
+function largePlan(scale: "province" | "country", work: string, rounds: number): ScalePlan {
+  const started = performance.now();
+  const made = makeData(scale, path.join(work, "made"), true);
+  const lib = made.library!;
+  console.error(
+    `  ${scale}: ${made.rows} roster rows, ${made.villages} villages generated in ${seconds(performance.now() - started)}`,
+  );
+  const empty = initLibrary(made.register, work);
+  const vocab = vocabularyFile(work);
+  const mib = (fs.statSync(made.roster).size / 2 ** 20).toFixed(0);
+  const cases: Case[] = [
+    NODE_FLOOR,
+    ioFloor("io-roster", `the roster CSV (${mib} MiB)`, made.roster),
+    ioFloor("io-library", "the library's files", lib),
+    { ...duckdb(made.roster, vocab), label: `DuckDB SQL audit of the roster CSV (${made.rows} rows)` },
+    {
+      key: "audit",
+      label: "`reserve audit` (second run: cache warm)",
+      command: { argv: reserve("audit", "--data", lib), ok: [0, 1] },
+      reference: "duckdb",
+      target: scale === "province" ? 1.0 : 1.5,
+      ...(scale === "country" && { rssTarget: 1536 }),
+    },
+  ];
+  if (scale === "province") {
+    cases.push({
+      key: "report",
+      label: "`reserve report --year 2021`",
+      command: { argv: reserve("report", "--year", "2021", "--data", lib, "--out", path.join(work, "reports")) },
+      reference: "duckdb",
+      target: 2.0,
+    });
+  }
+  cases.push({
+    key: "import",
+    label: "`reserve import --dry-run` of the roster CSV into an empty library",
+    command: { argv: reserve("import", made.roster, "--data", empty, "--dry-run"), ok: [0, 1] },
+    reference: "duckdb",
+    ...(scale === "country" && { target: 2.0, rssTarget: 1024 }),
+  });
+  return {
+    scale,
+    title:
+      scale === "province"
+        ? `province (${made.villages} villages, ${made.rows} people on the roster)`
+        : `country (${made.villages} villages, ${made.rows} people on the roster)`,
+    rounds,
+    cases,
+    ...(scale === "province" && { check: () => checkFindings(lib, work) }),
+  };
+}
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+async function runPlan(plan: ScalePlan): Promise<Row[]> {
+  const samples = new Map<string, Sample[]>(plan.cases.map((c) => [c.key, []]));
+  const once = async (c: Case): Promise<Sample> => {
+    const s = await measure(c.command);
+    if (!(c.command.ok ?? [0]).includes(s.code)) {
+      throw new Error(`${c.command.argv.join(" ")} exited ${s.code}:\n${s.stderr}`);
+    }
+    return s;
+  };
+  console.error(`  ${plan.scale}: warming up (first runs build the library cache)`);
+  for (const c of plan.cases) await once(c);
+  for (let round = 1; round <= plan.rounds; round++) {
+    console.error(`  ${plan.scale}: round ${round}/${plan.rounds}`);
+    for (const c of plan.cases) samples.get(c.key)!.push(await once(c));
+  }
+  const stats = new Map(
+    plan.cases.map((c) => {
+      const xs = samples.get(c.key)!;
+      const ms = xs.map((s) => s.ms);
+      const rss = xs.flatMap((s) => (s.rssKiB === undefined ? [] : [s.rssKiB]));
+      return [
+        c.key,
+        {
+          median: median(ms),
+          min: Math.min(...ms),
+          max: Math.max(...ms),
+          ...(rss.length > 0 && { rssMiB: Math.max(...rss) / 1024 }),
+        },
+      ];
+    }),
+  );
+  return plan.cases.map((c) => {
+    const own = stats.get(c.key)!;
+    const ref = c.reference ? stats.get(c.reference) : undefined;
+    return {
+      scale: plan.scale,
+      label: c.label,
+      argv: c.command.argv,
+      ...own,
+      ...(ref &&
+        c.reference && {
+          reference: plan.cases.find((x) => x.key === c.reference)!.label,
+          ratio: own.median / ref.median,
+        }),
+      ...(c.target !== undefined && { target: c.target }),
+      ...(c.rssTarget !== undefined && { rssTarget: c.rssTarget }),
+    };
+  });
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      country: { type: "boolean" },
+      scales: { type: "string" },
+      rounds: { type: "string" },
+      "no-write": { type: "boolean" },
+      work: { type: "string" },
+    },
+  });
+  const scales = (values.scales ?? (values.country ? "district,province,country" : "district,province")).split(",");
+  const rounds = values.rounds === undefined ? undefined : Number(values.rounds);
+  const work = path.resolve(values.work ?? path.join(os.tmpdir(), "reserve-bench"));
+  if (!fs.existsSync(path.join(repo, "dist", "cli.js"))) {
+    console.error("dist/ is missing: run `npm run build` first (npm run bench does).");
+    return 2;
+  }
+  const rows: Row[] = [];
+  const checks: string[] = [];
+  for (const scale of scales) {
+    const dir = path.join(work, scale);
+    fs.mkdirSync(dir, { recursive: true });
+    console.error(`${scale}:`);
+    const plan =
+      scale === "district"
+        ? districtPlan(dir, rounds ?? 9)
+        : scale === "province" || scale === "country"
+          ? largePlan(scale, dir, rounds ?? (scale === "province" ? 5 : 2))
+          : undefined;
+    if (!plan) {
+      console.error(`unknown scale ${scale}: district, province or country`);
+      return 2;
+    }
+    rows.push(...(await runPlan(plan)));
+    if (plan.check) {
+      console.error(`  ${scale}: comparing the audit's findings with the slow reference path`);
+      checks.push(plan.check());
+    }
+  }
+  console.log(renderTable(rows));
+  for (const c of checks) console.log(`\n${c}`);
+  if (!values["no-write"]) {
+    const doc = path.join(repo, "docs", "performance.md");
+    const previous = fs.existsSync(doc) ? fs.readFileSync(doc, "utf8") : "";
+    const roundsNote =
+      rounds === undefined
+        ? "Rounds: district 9, province 5, country 2, after one warm-up run of every command; times are medians."
+        : `Rounds: ${rounds} per scale, after one warm-up run of every command; times are medians.`;
+    const context = {
+      machine: machine(),
+      date: new Date().toISOString().slice(0, 10),
+      rounds: roundsNote,
+      repo,
+      work,
+    };
+    fs.writeFileSync(doc, renderDoc(previous, rows, checks, context));
+    console.error("written: docs/performance.md");
+  }
+  return 0;
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  const gib = (os.totalmem() / 2 ** 30).toFixed(0);
+  return `${cpus[0]?.model.trim() ?? "unknown CPU"}, ${cpus.length} cores, ${gib} GiB; Node ${process.version}; ${os.type()} ${os.release()}`;
+}
+
+process.exitCode = await main();
