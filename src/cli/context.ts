@@ -1,4 +1,5 @@
 import type { Lang } from "../messages/lang.js";
+import type { TerminalStream } from "./progress.js";
 import type { Style } from "./style.js";
 
 /** What a command's CLI wrapper may use to talk to the outside world. */
@@ -10,4 +11,6 @@ export interface CliContext {
   readonly err: (text: string) => void;
   readonly stdoutStyle: () => Promise<Style>;
   readonly stderrStyle: () => Promise<Style>;
+  /** Standard error when it is a terminal, for a line redrawn in place (progress.ts); absent in a pipe. */
+  readonly stderrTerminal?: TerminalStream;
 }

@@ -17,7 +17,7 @@ function langFromArgv(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
 
 export interface Streams {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 }
 
 /**
@@ -39,6 +39,7 @@ export async function main(
     err: (text) => void streams.stderr.write(`${text}\n`),
     stdoutStyle: () => styleFor(streams.stdout, env),
     stderrStyle: () => styleFor(streams.stderr, env),
+    ...(streams.stderr.isTTY === true && { stderrTerminal: streams.stderr }),
   };
   let exit: ExitCode = EXIT.ok;
   const program = buildProgram(ctx, (code) => {

@@ -137,6 +137,9 @@ function readRosters(
     let checker: RosterRowChecker | undefined;
     let titles = 0;
     let count = 0;
+    const tick =
+      progress &&
+      ((n: number, end = false) => progress(fileIndex, n, { file, files: tables.length, end, ...table.position?.() }));
     for (const row of table.rows(readProblems)) {
       if (!header || !checker) {
         if (isBlankRow(row.cells)) continue;
@@ -152,7 +155,7 @@ function readRosters(
       }
       if (isBlankRow(row.cells)) continue;
       count++;
-      if (progress && (count & 1023) === 0) progress(fileIndex, count);
+      if (tick && (count & 1023) === 0) tick(count);
       rowProblems.length = 0;
       const rec = checker.check(row, rowProblems);
       sink.pushAll(rowProblems);
@@ -211,13 +214,32 @@ function readRosters(
       sink.push(diagnostic("no-rows", { header: "yes" }, { location: { file, line: header.line, column: 1 } }));
     }
     rows.push(count);
-    progress?.(fileIndex, count);
+    tick?.(count, true);
   });
   return { rows };
 }
 
-/** Called as rows are read (every 1024 rows and at the end of each file): file index, rows read. */
-export type ProgressTick = (fileIndex: number, rows: number) => void;
+/**
+ * Called as rows are read (every 1024 rows and at the end of each file): the index of the file among
+ * those read (files that could not be opened are not counted), the data rows read from it so far,
+ * and what a progress bar shows besides.
+ */
+export type ProgressTick = (fileIndex: number, rows: number, detail: ProgressDetail) => void;
+
+export interface ProgressDetail {
+  /** The file being read, as the user would type it. */
+  readonly file: string;
+  /** How many files are read in the run. */
+  readonly files: number;
+  /** The tick at the end of the file (with all its rows). */
+  readonly end: boolean;
+  /**
+   * Bytes read of the file and its size, where the reader streams it (delimited text); workbooks
+   * and YAML are parsed whole before their rows are read, and report rows only.
+   */
+  readonly bytes?: number;
+  readonly total?: number;
+}
 
 interface Plan {
   readonly status: "ok" | "library-invalid";

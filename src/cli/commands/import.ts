@@ -7,6 +7,7 @@ import type { CliContext } from "../context.js";
 import { findingJson, formatFinding } from "../format-findings.js";
 import { noticeText } from "../notices.js";
 import { dataRoot, lockWaitMs, parseFormat } from "../options.js";
+import { importProgress } from "../progress.js";
 
 export interface ImportFlags {
   readonly data?: string;
@@ -87,17 +88,31 @@ async function text(result: ImportResult, ctx: CliContext): Promise<void> {
 
 export async function runImport(files: string[], flags: ImportFlags, ctx: CliContext): Promise<ExitCode> {
   const format = parseFormat(flags.format, ctx.lang);
-  const result = await importRosters({
-    root: dataRoot(flags.data, ctx.env, ctx.cwd),
-    cwd: ctx.cwd,
-    files,
-    today: today(),
-    dryRun: flags.dryRun === true,
-    ...(flags.sheet !== undefined && { sheet: flags.sheet }),
-    ...(flags.reason !== undefined && flags.reason.trim() !== "" && { reason: flags.reason.trim() }),
-    waitMs: lockWaitMs(flags.wait, ctx.env, ctx.lang),
-    onNotice: (n) => ctx.err(noticeText(n, ctx.lang)),
-  });
+  const root = dataRoot(flags.data, ctx.env, ctx.cwd);
+  const waitMs = lockWaitMs(flags.wait, ctx.env, ctx.lang);
+  // With --format json too: the JSON goes to stdout, and the line is gone from stderr before it.
+  const progress = importProgress(ctx.stderrTerminal, { lang: ctx.lang, env: ctx.env });
+  let result: ImportResult;
+  try {
+    result = await importRosters({
+      root,
+      cwd: ctx.cwd,
+      files,
+      today: today(),
+      dryRun: flags.dryRun === true,
+      ...(flags.sheet !== undefined && { sheet: flags.sheet }),
+      ...(flags.reason !== undefined && flags.reason.trim() !== "" && { reason: flags.reason.trim() }),
+      waitMs,
+      onNotice: (n) => {
+        progress.clear();
+        ctx.err(noticeText(n, ctx.lang));
+      },
+      onProgress: progress.tick,
+    });
+  } finally {
+    // Before the summary, the problems or a fatal error, so that they read as in a pipe.
+    progress.stop();
+  }
   if (format === "json") ctx.out(json(result, ctx));
   else await text(result, ctx);
   if (result.status === "library-invalid" && format === "text") throw new ReserveError("library-invalid");

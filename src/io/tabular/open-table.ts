@@ -151,7 +151,7 @@ async function openAny(
       const utf8 = Buffer.from(text, "utf8");
       const info = { ...base, sha256: sha256(bytes), encoding: sniffed.bom };
       if (isYamlName(file)) return openYaml(text, info);
-      return { ok: true, table: delimitedTable(info, () => bufferSource(utf8), utf8, 0, utf8Decode) };
+      return { ok: true, table: delimitedTable(info, () => bufferSource(utf8), utf8.length, utf8, 0, utf8Decode) };
     }
 
     const yaml = isYamlName(file);
@@ -179,6 +179,7 @@ async function openAny(
       table: delimitedTable(
         info,
         () => fdSource(owned),
+        st.size,
         head.subarray(0, headLength),
         skip,
         encoding === "gb18030" ? gbDecode : utf8Decode,
@@ -240,6 +241,7 @@ function gbDecode(buf: Buffer, start: number, end: number): string {
 function delimitedTable(
   base: Omit<TableInfo, "format" | "keyed" | "delimiter">,
   source: () => ByteSource,
+  total: number,
   head: Buffer,
   skip: number,
   decode: (buf: Buffer, start: number, end: number) => string,
@@ -249,6 +251,7 @@ function delimitedTable(
   const delimiter = d === 0x09 ? "\t" : d === 0x3b ? ";" : ",";
   const info: TableInfo = { ...base, format: "csv", delimiter, keyed: false };
   let closed = false;
+  let read = 0;
   const done = () => {
     if (!closed) close?.();
     closed = true;
@@ -256,12 +259,23 @@ function delimitedTable(
   return {
     info,
     *rows(problems: Diagnostic[]): Generator<TableRow, void, undefined> {
+      read = 0;
+      const from = source();
+      // Counted a chunk at a time, so that knowing the position costs nothing per row.
+      const counted: ByteSource = {
+        read(buf, offset, length) {
+          const n = from.read(buf, offset, length);
+          read += n;
+          return n;
+        },
+      };
       try {
-        yield* csvRows(source(), { file: info.file, delimiter: d, decode, skip }, problems);
+        yield* csvRows(counted, { file: info.file, delimiter: d, decode, skip }, problems);
       } finally {
         done();
       }
     },
     close: done,
+    position: () => ({ bytes: read, total }),
   };
 }

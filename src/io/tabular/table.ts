@@ -40,6 +40,18 @@ export interface Table {
   rows(problems: Diagnostic[]): Generator<TableRow, void, undefined>;
   /** Releases the file when the rows were not read to the end (reading to the end releases it too). */
   close?(): void;
+  /**
+   * How far `rows` has got through the file, for a progress bar's percentage and time left. Only
+   * where the file is streamed (delimited text); workbooks and YAML are parsed whole first, so
+   * their bytes say nothing about how many rows are left.
+   */
+  position?(): ReadPosition;
+}
+
+/** Bytes read so far (a chunk at a time, so up to a chunk ahead of the rows yielded) of `total`. */
+export interface ReadPosition {
+  readonly bytes: number;
+  readonly total: number;
 }
 
 export type OpenResult =

@@ -23,6 +23,18 @@ interface FileDesc {
   readonly sheet?: string;
 }
 
+/** One line of the progress bar; numbers come formatted (digit groups, m:ss). */
+interface ProgressLine {
+  readonly file: string;
+  /** 1-based, of `files`. */
+  readonly index: number;
+  readonly files: number;
+  readonly rows: string;
+  readonly rate?: string;
+  readonly percent?: number;
+  readonly eta?: string;
+}
+
 export const IMPORT_ZH = {
   import: {
     files: (n: number) => `读取 ${n} 个文件：`,
@@ -50,6 +62,15 @@ export const IMPORT_ZH = {
     omitted: (n: number, shown: number) => `（只列出前 ${shown} 个问题，另有 ${n} 个未列出）`,
     warnings: (n: number) => `${n} 个警告（见上），导入照常进行。`,
     libraryInvalid: "库文件本身有错误，本次没有导入。",
+    progress: (p: ProgressLine) =>
+      [
+        `${p.file}${p.files > 1 ? `（${p.index}/${p.files}）` : ""}：已读 ${p.rows} 行`,
+        ...(p.rate !== undefined ? [`${p.rate} 行/秒`] : []),
+        ...(p.percent !== undefined ? [`${p.percent}%`] : []),
+        ...(p.eta !== undefined ? [`约剩 ${p.eta}`] : []),
+      ].join("，"),
+    progressRead: (p: { file: string; files: number; rows: string }) =>
+      `${p.files > 1 ? `${p.files} 个文件` : p.file}：已读完 ${p.rows} 行，正在合并……`,
   },
   template: {
     written: (file: string) => `已写出名册模板 ${file}：表头为全部可用列，必填列见 docs/import.md。`,
@@ -117,6 +138,15 @@ export const IMPORT_EN: typeof IMPORT_ZH = {
     omitted: (n: number, shown: number) => `(the first ${shown} problems are listed; ${n} more are not)`,
     warnings: (n: number) => `${n} warning${n === 1 ? "" : "s"} (above); the import went ahead.`,
     libraryInvalid: "the library itself has errors; nothing was imported.",
+    progress: (p: ProgressLine) =>
+      [
+        `${p.file}${p.files > 1 ? ` (${p.index}/${p.files})` : ""}: ${p.rows} rows read`,
+        ...(p.rate !== undefined ? [`${p.rate} rows/s`] : []),
+        ...(p.percent !== undefined ? [`${p.percent}%`] : []),
+        ...(p.eta !== undefined ? [`${p.eta} left`] : []),
+      ].join(", "),
+    progressRead: (p: { file: string; files: number; rows: string }) =>
+      `${p.files > 1 ? `${p.files} files` : p.file}: ${p.rows} rows read; merging…`,
   },
   template: {
     written: (file: string) =>
