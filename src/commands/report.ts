@@ -12,7 +12,7 @@ import type { Lang } from "../messages/lang.js";
 import { ui } from "../messages/ui.js";
 import { buildReport } from "../reports/build.js";
 import type { ReportModel } from "../reports/model.js";
-import { reportPlan, type PlannedFile, type ReportFormat } from "../reports/plan.js";
+import { reportPlan, type ReportFormat, type ReportPart } from "../reports/plan.js";
 import { auditPeriod } from "./period.js";
 import { villageScope } from "./scope.js";
 
@@ -40,7 +40,8 @@ export type ReportResult =
       readonly model: ReportModel;
       /** The folder written, as shown to the user. */
       readonly out: string;
-      readonly files: readonly PlannedFile[];
+      /** What was written, without the contents (which were let go as soon as written). */
+      readonly files: readonly { readonly part: ReportPart; readonly path: string }[];
       readonly written: WrittenReport;
       /** Warnings met while loading (errors stop the report). */
       readonly warnings: readonly Diagnostic[];
@@ -147,10 +148,15 @@ export async function report(options: ReportOptions): Promise<ReportResult> {
   const m = built.model;
   const abs = target(m);
   checkTarget(abs);
-  const files = reportPlan(m, options.formats, options.lang);
+  const files: { part: ReportPart; path: string }[] = [];
   const written = await writeReportFolder(
     abs,
-    files.map((f) => f.file),
+    (function* () {
+      for (const f of reportPlan(m, options.formats, options.lang)) {
+        files.push({ part: f.part, path: f.file.path });
+        yield f.file;
+      }
+    })(),
   );
   return { ok: true, model: m, out: displayPath(abs, options.cwd), files, written, warnings: built.warnings };
 }

@@ -77,14 +77,15 @@ export interface WrittenReport {
 }
 
 /**
- * Writes the files into a new folder and swaps it in at `target`. The caller has checked
+ * Writes the files into a new folder, each as soon as it is made (`files` may be a generator),
+ * and swaps the folder in at `target`. The caller has checked
  * `targetState` (only "absent", "empty" and "report" may be replaced). Files and folders are
  * readable by the owner only, whatever the umask: even with ID numbers and phones masked, a
  * report names people with their ethnicity, education and political status — personal
  * information that other accounts on a shared computer must not read. Sharing a report is a
  * deliberate copy.
  */
-export async function writeReportFolder(target: string, files: readonly ReportFile[]): Promise<WrittenReport> {
+export async function writeReportFolder(target: string, files: Iterable<ReportFile>): Promise<WrittenReport> {
   const parent = path.dirname(target);
   const base = path.basename(target);
   fs.mkdirSync(parent, { recursive: true });
@@ -94,6 +95,7 @@ export async function writeReportFolder(target: string, files: readonly ReportFi
   const fileMode = 0o600;
   const dirMode = 0o700;
   let bytes = 0;
+  let count = 0;
   let aside: string[];
   try {
     fs.mkdirSync(tmp, { mode: dirMode });
@@ -108,6 +110,7 @@ export async function writeReportFolder(target: string, files: readonly ReportFi
       const data = encodeReportFile(f);
       fs.writeFileSync(abs, data, { flag: "wx", mode: fileMode });
       bytes += data.length;
+      count++;
     }
     fs.writeFileSync(path.join(tmp, REPORT_MARKER), MARKER_TEXT, { flag: "wx", mode: fileMode });
     crashPoint("report:written");
@@ -117,7 +120,7 @@ export async function writeReportFolder(target: string, files: readonly ReportFi
     throw err;
   }
   await removeAll(aside);
-  return { files: files.length, bytes };
+  return { files: count, bytes };
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   sheetHeader,
   type SheetColumn,
 } from "../domain/evaluation-sheet.js";
+import { peopleOfTown } from "./model-index.js";
 import type { Lang } from "../messages/lang.js";
 import { reportLabels } from "./labels.js";
 import type { PersonFacts, ReportModel } from "./model.js";
@@ -50,7 +51,7 @@ function identityValue(c: SheetColumn, f: PersonFacts, seq: number): Cell | null
 
 /** The people on a sheet: in the pool on the report date, in the unit (a town, or all). */
 export function sheetPeople(model: ReportModel, town?: string): PersonFacts[] {
-  return model.people.filter((p) => p.inPool && (town === undefined || p.town === town));
+  return (town === undefined ? model.people : peopleOfTown(model, town)).filter((p) => p.inPool);
 }
 
 function sheetRows(people: readonly PersonFacts[]): (Cell | null)[][] {

@@ -3,6 +3,7 @@ import { isOpenTo } from "./build.js";
 import { md, mdTable, pct, shownId, shownPhone } from "./format.js";
 import { reportLabels, type ReportLabels } from "./labels.js";
 import type { PersonFacts, ReportModel, TownRow, VillageRow } from "./model.js";
+import { peopleOfTown, peopleOfVillage, villagesOfTown } from "./model-index.js";
 import { categoryLabel } from "./summary.js";
 import { table, type Cell, type Table } from "./table.js";
 
@@ -75,11 +76,7 @@ function personTable(model: ReportModel, L: ReportLabels, people: readonly Perso
 
 /** 一镇一库 as a table: every reserve of the town, one row each, with codes and the key fields. */
 export function townTable(model: ReportModel, town: TownRow, lang: Lang): Table {
-  return personTable(
-    model,
-    reportLabels(lang),
-    model.people.filter((p) => p.town === town.code),
-  );
+  return personTable(model, reportLabels(lang), peopleOfTown(model, town.code));
 }
 
 function header(model: ReportModel, L: ReportLabels, title: string): string[] {
@@ -117,7 +114,7 @@ export function townMarkdown(model: ReportModel, town: TownRow, lang: Lang): str
     ),
     "",
   );
-  for (const v of model.villages.filter((x) => x.town === town.code)) {
+  for (const v of villagesOfTown(model, town.code)) {
     const status = v.quotaStatus ? L.quota[v.quotaStatus] : L.noQuota;
     out.push(
       `## ${md(L.paren(v.name, v.code))}`,
@@ -125,7 +122,7 @@ export function townMarkdown(model: ReportModel, town: TownRow, lang: Lang): str
       md(G.villageSummary(v.figures.inPool, v.figures.pending, status)),
       "",
     );
-    const people = model.people.filter((p) => p.village === v.code);
+    const people = peopleOfVillage(model, v.code);
     if (people.length === 0) {
       out.push(md(G.noReserves), "");
       continue;
@@ -163,7 +160,7 @@ export function villageMarkdown(model: ReportModel, village: VillageRow, lang: L
     md(G.villageSummary(village.figures.inPool, village.figures.pending, status)),
     "",
   );
-  const people = model.people.filter((p) => p.village === village.code);
+  const people = peopleOfVillage(model, village.code);
   out.push(`## ${G.register}`, "");
   if (people.length === 0) {
     out.push(md(G.noReserves));

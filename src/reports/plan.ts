@@ -48,31 +48,48 @@ function stem(code: string, name: string): string {
   return n ? `${code}-${n}` : code;
 }
 
-export function reportPlan(model: ReportModel, formats: ReadonlySet<ReportFormat>, lang: Lang): PlannedFile[] {
-  const out: PlannedFile[] = [];
-  const text = (part: ReportPart, path: string, t: string) => out.push({ part, file: { path, kind: "text", text: t } });
-  const csv = (part: ReportPart, path: string, table: Table) => out.push({ part, file: { path, kind: "csv", table } });
+/**
+ * The report's files, made one at a time as they are asked for: a province's report is tens of
+ * thousands of files, which are written as they are made instead of all being held in memory.
+ */
+export function* reportPlan(
+  model: ReportModel,
+  formats: ReadonlySet<ReportFormat>,
+  lang: Lang,
+): Generator<PlannedFile, void, undefined> {
+  const text = (part: ReportPart, path: string, t: string): PlannedFile => ({
+    part,
+    file: { path, kind: "text", text: t },
+  });
+  const csv = (part: ReportPart, path: string, table: Table): PlannedFile => ({
+    part,
+    file: { path, kind: "csv", table },
+  });
   const has = (f: ReportFormat) => formats.has(f);
 
-  if (has("md")) text("summary", "summary.md", summaryMarkdown(model, lang));
-  if (has("csv")) csv("summary", "summary.csv", summaryTable(model, lang));
-  if (has("json")) text("summary", "summary.json", summaryJson(model));
-  if (has("html")) text("dashboard", "dashboard.html", dashboardHtml(model, lang));
+  if (has("md")) yield text("summary", "summary.md", summaryMarkdown(model, lang));
+  if (has("csv")) yield csv("summary", "summary.csv", summaryTable(model, lang));
+  if (has("json")) yield text("summary", "summary.json", summaryJson(model));
+  if (has("html")) yield text("dashboard", "dashboard.html", dashboardHtml(model, lang));
 
   for (const t of model.towns) {
     const s = stem(t.code, t.name);
-    if (has("md")) text("town", `towns/${s}.md`, townMarkdown(model, t, lang));
-    if (has("csv")) csv("town", `towns/${s}.csv`, townTable(model, t, lang));
+    if (has("md")) yield text("town", `towns/${s}.md`, townMarkdown(model, t, lang));
+    if (has("csv")) yield csv("town", `towns/${s}.csv`, townTable(model, t, lang));
   }
   for (const v of model.villages) {
     const dir = `villages/${stem(v.town, v.townName)}`;
     const s = stem(v.code, v.name);
-    if (has("md")) text("village", `${dir}/${s}.md`, villageMarkdown(model, v, lang));
+    if (has("md")) yield text("village", `${dir}/${s}.md`, villageMarkdown(model, v, lang));
   }
   if (has("md")) {
     for (const p of model.people) {
       const dir = `persons/${stem(p.town, p.townName)}/${stem(p.village, p.villageName)}`;
-      text("person", `${dir}/${stem(p.reserve.id, p.reserve.name)}.md`, personMarkdown(personDoc(model, p, lang)));
+      yield text(
+        "person",
+        `${dir}/${stem(p.reserve.id, p.reserve.name)}.md`,
+        personMarkdown(personDoc(model, p, lang)),
+      );
     }
   }
   if (has("csv") || has("xlsx")) {
@@ -83,14 +100,13 @@ export function reportPlan(model: ReportModel, formats: ReadonlySet<ReportFormat
     for (const u of units) {
       const people = sheetPeople(model, u.town);
       const base = `evaluation/${model.year}-${stem(u.code, u.name)}`;
-      if (has("csv")) csv("evaluation", `${base}.csv`, evaluationTable(model, people, lang));
+      if (has("csv")) yield csv("evaluation", `${base}.csv`, evaluationTable(model, people, lang));
       if (has("xlsx")) {
-        out.push({
+        yield {
           part: "evaluation",
           file: { path: `${base}.xlsx`, kind: "xlsx", workbook: evaluationWorkbook(model, u, people, lang) },
-        });
+        };
       }
     }
   }
-  return out;
 }

@@ -75,7 +75,7 @@ export async function runReport(flags: ReportFlags, ctx: CliContext): Promise<Ex
   const style = await ctx.stdoutStyle();
   ctx.out(t.report.header(model.date, model.year, scopeText(model, L)));
   ctx.out(t.report.written(result.out, result.written.files, size(result.written.bytes)));
-  const of = (part: ReportPart) => files.filter((f) => f.part === part).map((f) => f.file.path);
+  const of = (part: ReportPart) => files.filter((f) => f.part === part).map((f) => f.path);
   const rows: [string, string][] = [];
   const summary = of("summary");
   if (summary.length > 0) rows.push([t.report.parts.summary, summary.join(L.sep)]);
