@@ -115,6 +115,8 @@ class ShardSet {
 
   /**
    * With `keep`, entries of files not read in this run are kept (a write refreshes a few files).
+   * With `listed` (the files the library has), entries of listed files not read in this run are
+   * carried over as they are, and only those of files gone are dropped.
    * With `trust`, entries are used without looking at their files again: for a second pass over
    * files a first pass has just checked (a change made meanwhile is the reader's usual race, see
    * library-session.ts readConsistently).
@@ -123,6 +125,7 @@ class ShardSet {
     private readonly root: string,
     private readonly keep = false,
     private readonly trust = false,
+    private readonly listed?: ReadonlySet<string>,
   ) {}
 
   private get(name: string) {
@@ -266,10 +269,20 @@ class ShardSet {
     return computed;
   }
 
-  /** Writes the shards that changed, keeping only the files this load read. */
+  /** Writes the shards that changed, keeping only the files this load read (or `listed` ones). */
   flush(): void {
     for (const [name, s] of this.shards) {
-      const pruned = s.shard !== undefined && s.shard.entries.size !== s.next.size;
+      let pruned = false;
+      if (s.shard && s.shard.entries.size !== s.next.size) {
+        // A load of some of a shard's files (the books a check across towns compares, a batch of
+        // a large town) would otherwise drop the others' entries, and the next load of them read
+        // every one afresh.
+        for (const e of s.shard.entries.values()) {
+          if (s.next.has(e.name)) continue;
+          if (this.listed?.has(e.name)) s.next.set(e.name, { carried: e, from: s.shard });
+          else pruned = true;
+        }
+      }
       if (!s.dirty && !pruned) continue;
       try {
         const entries = [...s.next.values()].map((e) =>
@@ -448,6 +461,18 @@ export function openFrame(root: string, options: LoadOptions, given?: ShardSet):
   };
 }
 
+const listedNames = new WeakMap<LibraryFrame, ReadonlySet<string>>();
+
+/** The frame's village files as a set, made once per frame (a country has 490,000). */
+function listed(frame: LibraryFrame): ReadonlySet<string> {
+  let set = listedNames.get(frame);
+  if (!set) {
+    set = new Set(frame.names);
+    listedNames.set(frame, set);
+  }
+  return set;
+}
+
 function readBook(frame: LibraryFrame, shards: ShardSet, name: string) {
   const abs = path.join(frame.root, VILLAGES_DIR, name);
   const file = displayPath(abs, frame.cwd);
@@ -478,7 +503,7 @@ export interface BookKeys {
  * read and their entries written, so that loadPart then finds every one of them current.
  */
 export function readPartKeys(frame: LibraryFrame, names: readonly string[]): BookKeys[] {
-  const shards = new ShardSet(frame.root);
+  const shards = new ShardSet(frame.root, false, false, listed(frame));
   const out = names.map((name): BookKeys => {
     const { r, file } = readBook(frame, shards, name);
     if ("problem" in r || !r.meta.book) return { name, file, indexes: [], keys: new Uint32Array(0) };
@@ -496,7 +521,7 @@ export function loadPart(
   frame: LibraryFrame,
   names: readonly string[],
   options: { trusted?: boolean } = {},
-  shards = new ShardSet(frame.root, false, options.trusted === true),
+  shards = new ShardSet(frame.root, false, options.trusted === true, listed(frame)),
 ): { books: LoadedBook[]; diagnostics: Diagnostic[]; laidOut: Map<string, LaidOutBook> } {
   const books: LoadedBook[] = [];
   const diagnostics: Diagnostic[] = [];
