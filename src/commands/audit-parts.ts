@@ -22,8 +22,9 @@ import { villageScope } from "./scope.js";
  *   passed in as `extra` findings.
  *
  * A part may also be the whole library (a small one, or one whose files do not say which town they
- * belong to): then it is exactly `audit()` of commands/audit.ts. tests/perf/parts.test.ts checks
- * that a library audited in parts gives the findings of the whole-library audit.
+ * belong to): then it is exactly `audit()` of commands/audit.ts. tests/perf/audit-paths.test.ts checks
+ * that a library audited in parts gives the findings of the whole-library audit and of the slow
+ * reference path.
  */
 
 /** What the user asked for, resolved against the district. */

@@ -52,7 +52,8 @@ import type { YamlValue } from "./yaml-write.js";
  * Loading the library through the cache (library-cache.ts): a file whose entry is current is not
  * read at all (racily clean ones are read and hashed); the others are read by load-library.ts and
  * their entries written back. The result is the same as load-library.ts's `loadLibrary` (the
- * reference), which tests/perf/cache.test.ts checks on libraries of every kind.
+ * reference): tests/perf/audit-paths.test.ts checks it, cold and warm, on a library with files in
+ * and out of the canonical layout, and tests/trust/fuzz.test.ts on mutated cache files.
  *
  * Besides the whole library (loadLibraryCached), a library can be read in parts — the register,
  * trainings and file list first (openFrame), then the village books of one town at a time
