@@ -32,6 +32,8 @@ export interface AuditResult {
 }
 
 export { compareForReport, selectRules } from "./audit-order.js";
+export { sessionOf } from "./audit-session.js";
+import { sessionOf } from "./audit-session.js";
 
 /**
  * Checks the library: every file re-validated (or read from the cache when unchanged), then every
@@ -45,16 +47,6 @@ export function audit(options: AuditOptions): AuditResult {
     return { frame, settings, findings: auditPart(frame, input, settings) };
   });
   return summarise(frame, settings, findings);
-}
-
-export function sessionOf(options: AuditOptions) {
-  return {
-    today: options.today,
-    cwd: options.cwd,
-    command: "audit",
-    ...(options.waitMs !== undefined && { waitMs: options.waitMs }),
-    ...(options.onNotice && { onNotice: options.onNotice }),
-  };
 }
 
 /** The result from the findings, sorted. */
