@@ -34,7 +34,11 @@ export function showValue(value: unknown, max = MAX_SHOWN): string {
 
 /** Characters that print as nothing or as something else: C0/C1 controls, zero-widths, BOM, bidi marks. */
 export function isInvisible(ch: string): boolean {
-  const cp = ch.codePointAt(0)!;
+  return isInvisibleCode(ch.codePointAt(0)!);
+}
+
+/** isInvisible for a code point, for scanning text without cutting it into characters. */
+export function isInvisibleCode(cp: number): boolean {
   return (
     cp < 0x20 ||
     (cp >= 0x7f && cp <= 0x9f) ||

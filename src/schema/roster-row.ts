@@ -26,7 +26,7 @@ import type {
 } from "../domain/terms.js";
 import type { DiagnosticCode } from "../diagnostics/codes.js";
 import { diagnostic, type Diagnostic, type DiagnosticArgs } from "../diagnostics/diagnostic.js";
-import { isInvisible, showPersonal, showValue } from "../diagnostics/display.js";
+import { isInvisibleCode, showPersonal, showValue } from "../diagnostics/display.js";
 import { idProblemArgs, idProblemCode } from "./record-checks.js";
 import type { ResolvedHeader } from "./table-header.js";
 
@@ -367,10 +367,9 @@ export class RosterRowChecker {
       // Everything printable below the first invisible range is fine: the common case costs one compare.
       if (c >= 0x20 && c < 0x7f) continue;
       const ch = s.codePointAt(k)!;
-      const text = String.fromCodePoint(ch);
       // Line breaks are allowed in notes only (and stored as \n).
       if ((c === 0x0a || c === 0x0d) && note) continue;
-      if (isInvisible(text) || ch === 0xfffd) {
+      if (isInvisibleCode(ch) || ch === 0xfffd) {
         const position = [...s.slice(0, k)].length + 1;
         const char = `U+${ch.toString(16).toUpperCase().padStart(4, "0")}`;
         const kind = col.spec.kind;
