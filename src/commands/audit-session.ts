@@ -1,4 +1,4 @@
-import type { SessionOptions } from "../io/library-session.js";
+import type { SessionOptions } from "../io/read-session.js";
 import type { AuditOptions } from "./audit.js";
 
 /** How an audit reads the library: as a reader (no lock), telling the user what it waited for. */

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { crc32 } from "node:zlib";
 import { DISTRICT_FILE, TRAININGS_DIR, VILLAGES_DIR } from "./layout.js";
-import { CACHE_BUILD, CACHE_DIR, nowNs, RACY_NS } from "./library-cache.js";
+import { CACHE_BUILD, CACHE_DIR, nowNs, RACY_NS } from "./cache-state.js";
 
 /**
  * What `reserve audit` printed, kept with the state of every file it read, so that asking again

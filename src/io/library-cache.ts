@@ -2,8 +2,11 @@ import { createHash, randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { crc32 } from "node:zlib";
+import { CACHE_BUILD, CACHE_DIR, nowNs, RACY_NS } from "./cache-state.js";
 import { STATE_DIR } from "./layout.js";
 import { CorruptData, Decoder, Encoder, type EncodedTables } from "./record-codec.js";
+
+export { CACHE_BUILD, CACHE_DIR, nowNs, RACY_NS };
 
 /**
  * The library cache: what reading each library file gave, kept in the library's state folder
@@ -24,17 +27,8 @@ import { CorruptData, Decoder, Encoder, type EncodedTables } from "./record-code
  * of one town (the first nine digits of their file names).
  */
 
-export const CACHE_DIR = `${STATE_DIR}/cache`;
-
-/** How close to its reading a file's modification time makes its entry racily clean. */
-export const RACY_NS = 3_000_000_000n;
-
 const MAGIC = 0x31565352; // "RSV1"
 const FORMAT = 1;
-
-declare const __RESERVE_BUILD__: string | undefined;
-/** Entries are valid only for the code that wrote them; from the sources, one shared label. */
-export const CACHE_BUILD = typeof __RESERVE_BUILD__ === "string" ? __RESERVE_BUILD__ : "sources";
 
 /** A file's state as `lstat` gives it (numbers as decimal text: they exceed 2^53). */
 export interface FileStamp {
@@ -61,11 +55,6 @@ export function sameStamp(a: FileStamp, b: FileStamp): boolean {
 
 export function contentHash(bytes: Uint8Array): string {
   return createHash("sha1").update(bytes).digest("hex");
-}
-
-/** The wall clock in nanoseconds, on the scale of file times. */
-export function nowNs(): bigint {
-  return BigInt(Date.now()) * 1_000_000n;
 }
 
 /** Whether a file last modified at `mtime` may change unseen after being read at `readAt`. */

@@ -5,53 +5,11 @@ import { now } from "./clock.js";
 import { HISTORY_DIR } from "./layout.js";
 import { loadLibraryCached, refreshCache } from "./load-cached.js";
 import { slowPath } from "./slow-path.js";
-import type { LoadedLibrary, LoadOptions } from "./load-library.js";
-import { acquireLock, clearStaleLock, type Lock, type LockHolder } from "./lock.js";
-import { commit, generation, hasPendingTransaction, recover, type FileWrite, type Recovery } from "./transaction.js";
+import type { LoadedLibrary } from "./load-library.js";
+import { commit, type FileWrite } from "./transaction.js";
 
-export type Notice =
-  | { readonly kind: "stale-lock-removed"; readonly holder: LockHolder }
-  | { readonly kind: "recovered"; readonly how: Exclude<Recovery, "none"> };
-
-export interface SessionOptions extends LoadOptions {
-  readonly command: string;
-  /** How long to wait for another writer (milliseconds). */
-  readonly waitMs?: number;
-  readonly onNotice?: (notice: Notice) => void;
-}
-
-const DEFAULT_WAIT_MS = 10_000;
-
-function withLock<T>(root: string, options: SessionOptions, fn: (lock: Lock) => T): T {
-  const lock = acquireLock(root, {
-    command: options.command,
-    waitMs: options.waitMs ?? DEFAULT_WAIT_MS,
-    onNotice: (kind, holder) => options.onNotice?.({ kind, holder }),
-  });
-  try {
-    const how = recover(root);
-    if (how !== "none") options.onNotice?.({ kind: "recovered", how });
-    return fn(lock);
-  } finally {
-    lock.release();
-  }
-}
-
-/**
- * Starts reading the library: a lock left by a dead process is removed, an interrupted write is
- * finished (under the lock). Returns the generation stamp to compare with unchangedSince().
- */
-export function beginRead(root: string, options: SessionOptions): string {
-  const dead = clearStaleLock(root);
-  if (dead) options.onNotice?.({ kind: "stale-lock-removed", holder: dead });
-  if (hasPendingTransaction(root)) withLock(root, options, () => undefined);
-  return generation(root);
-}
-
-/** True when no commit happened or is happening since beginRead() returned `stamp`. */
-export function unchangedSince(root: string, stamp: string): boolean {
-  return !hasPendingTransaction(root) && generation(root) === stamp;
-}
+export { beginRead, unchangedSince, withLock, type Notice, type SessionOptions } from "./read-session.js";
+import { beginRead, unchangedSince, withLock, type SessionOptions } from "./read-session.js";
 
 /**
  * Runs `read` as a reader of the library: readers take no lock; they finish an interrupted write

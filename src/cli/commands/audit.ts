@@ -3,7 +3,7 @@ import type { AuditOptions } from "../../commands/audit.js";
 import type { ExitCode } from "../../diagnostics/fatal.js";
 import { readMemo, takeSnapshot, writeMemo } from "../../io/audit-memo.js";
 import { today } from "../../io/clock.js";
-import { beginRead, unchangedSince } from "../../io/library-session.js";
+import { beginRead, unchangedSince } from "../../io/read-session.js";
 import type { CliContext } from "../context.js";
 import { noticeText } from "../notices.js";
 import { dataRoot, lockWaitMs, parseDate, parseFormat, parseYear } from "../options.js";
