@@ -22,7 +22,7 @@ import { RACY_NS } from "../../src/io/library-cache.js";
 import { checkFindings } from "./check-findings.js";
 import { makeData, type MadeData } from "./make-data.js";
 import { measure, median, type Command, type Sample } from "./measure.js";
-import { renderDoc, renderTable, type Row } from "./render.js";
+import { renderDoc, renderTable, shownCommand, type Row, type ScaleRun } from "./render.js";
 
 const repo = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const node = process.execPath;
@@ -257,6 +257,7 @@ async function runPlan(plan: ScalePlan): Promise<Row[]> {
       scale: plan.scale,
       label: c.label,
       argv: c.command.argv,
+      ...(c.command.env && { env: c.command.env }),
       ...own,
       ...(ref &&
         c.reference && {
@@ -287,46 +288,46 @@ async function main(): Promise<number> {
     console.error("dist/ is missing: run `npm run build` first (npm run bench does).");
     return 2;
   }
-  const rows: Row[] = [];
-  const checks: string[] = [];
+  const runs: ScaleRun[] = [];
+  const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: repo, encoding: "utf8" }).stdout.trim();
   for (const scale of scales) {
     const dir = path.join(work, scale);
     fs.mkdirSync(dir, { recursive: true });
     console.error(`${scale}:`);
+    const planRounds = rounds ?? (scale === "district" ? 9 : scale === "province" ? 5 : 2);
     const plan =
       scale === "district"
-        ? districtPlan(dir, rounds ?? 9)
+        ? districtPlan(dir, planRounds)
         : scale === "province" || scale === "country"
-          ? largePlan(scale, dir, rounds ?? (scale === "province" ? 5 : 2), values.reuse === true)
+          ? largePlan(scale, dir, planRounds, values.reuse === true)
           : undefined;
     if (!plan) {
       console.error(`unknown scale ${scale}: district, province or country`);
       return 2;
     }
-    rows.push(...(await runPlan(plan)));
+    const rows = (await runPlan(plan)).map((r) => ({ ...r, argv: [shownCommand(r.argv, repo, work, r.env)] }));
+    const checks: string[] = [];
     if (plan.check) {
       console.error(`  ${scale}: comparing the audit's findings with the slow reference path`);
       checks.push(plan.check());
     }
+    const day = new Date().toISOString().slice(0, 10);
+    runs.push({
+      scale,
+      measured:
+        `${day} at commit ${commit || "?"} on ${machine()}; ${planRounds} rounds after one warm-up run of ` +
+        "every command; medians.",
+      rows,
+      checks,
+    });
   }
-  console.log(renderTable(rows));
-  for (const c of checks) console.log(`\n${c}`);
+  console.log(renderTable(runs.flatMap((r) => r.rows)));
+  for (const c of runs.flatMap((r) => r.checks)) console.log(`\n${c}`);
   if (!values["no-write"]) {
     const doc = path.join(repo, "docs", "performance.md");
     const previous = fs.existsSync(doc) ? fs.readFileSync(doc, "utf8") : "";
-    const roundsNote =
-      rounds === undefined
-        ? "Rounds: district 9, province 5, country 2, after one warm-up run of every command; times are medians."
-        : `Rounds: ${rounds} per scale, after one warm-up run of every command; times are medians.`;
-    const context = {
-      machine: machine(),
-      date: new Date().toISOString().slice(0, 10),
-      rounds: roundsNote,
-      repo,
-      work,
-    };
-    fs.writeFileSync(doc, renderDoc(previous, rows, checks, context));
-    console.error("written: docs/performance.md");
+    fs.writeFileSync(doc, renderDoc(previous, runs));
+    console.error("written: docs/performance.md (the scales of this run; others as last measured)");
   }
   return 0;
 }

@@ -9,6 +9,7 @@ export interface Row {
   readonly scale: string;
   readonly label: string;
   readonly argv: readonly string[];
+  readonly env?: Readonly<Record<string, string>>;
   readonly median: number;
   readonly min: number;
   readonly max: number;
@@ -61,12 +62,17 @@ export function renderTable(rows: readonly Row[]): string {
   return [head, rule, ...lines.map((l) => `| ${l} |`)].join("\n");
 }
 
-/** The command lines, with the machine's paths shortened so the document reads the same anywhere. */
-function commands(rows: readonly Row[], repo: string, work: string): string {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const r of rows) {
-    const line = r.argv
+/** A command line with the machine's paths shortened, so the document reads the same anywhere. */
+export function shownCommand(
+  argv: readonly string[],
+  repo: string,
+  work: string,
+  env: Readonly<Record<string, string>> = {},
+): string {
+  const assignments = Object.entries(env).map(([k, v]) => `${k}=${v} `);
+  return (
+    assignments.join("") +
+    argv
       .map((a, i) => (i === 0 && path.basename(a) === "node" ? "node" : a))
       .map((a) =>
         a
@@ -75,34 +81,57 @@ function commands(rows: readonly Row[], repo: string, work: string): string {
           .split(repo + path.sep)
           .join(""),
       )
-      .join(" ");
-    if (seen.has(line)) continue;
-    seen.add(line);
-    out.push(`- ${r.scale}: \`${line}\``);
-  }
-  return out.join("\n");
+      .join(" ")
+  );
 }
 
-export function renderDoc(
-  previous: string,
-  rows: readonly Row[],
-  checks: readonly string[],
-  context: { machine: string; date: string; rounds: string; repo: string; work: string },
-): string {
+/** One scale's results as kept in the document: a later run of other scales keeps them. */
+export interface ScaleRun {
+  readonly scale: string;
+  /** When, on what, at which commit, how many rounds. */
+  readonly measured: string;
+  readonly rows: readonly Row[];
+  readonly checks: readonly string[];
+}
+
+const ORDER = ["district", "province", "country"];
+const DATA = /<!-- bench:data (.*?) -->/s;
+
+function previousRuns(previous: string): ScaleRun[] {
+  const m = DATA.exec(previous);
+  if (!m) return [];
+  try {
+    return JSON.parse(m[1]!) as ScaleRun[];
+  } catch {
+    return [];
+  }
+}
+
+/** The measured part of docs/performance.md: this run's scales, and the others as last measured. */
+export function renderDoc(previous: string, runs: readonly ScaleRun[]): string {
+  const fresh = new Set(runs.map((r) => r.scale));
+  const all = [...previousRuns(previous).filter((r) => !fresh.has(r.scale)), ...runs].sort(
+    (a, b) => ORDER.indexOf(a.scale) - ORDER.indexOf(b.scale),
+  );
+  const rows = all.flatMap((r) => r.rows);
+  const commands = [...new Set(rows.map((r) => `- ${r.scale}: \`${r.argv.join(" ")}\``))];
+  // JSON cannot hold "-->" once dashes are escaped, so the comment cannot end early.
+  const data = JSON.stringify(all).replaceAll("--", "-\\u002d");
   const measured = [
     BEGIN,
     "",
-    `Measured ${context.date} on ${context.machine}. ${context.rounds}`,
+    ...all.map((r) => `- **${r.scale}**: ${r.measured}`),
     "",
     renderTable(rows),
     "",
-    ...(checks.length > 0 ? [...checks, ""] : []),
+    ...all.flatMap((r) => (r.checks.length > 0 ? [...r.checks, ""] : [])),
     "<details><summary>The commands timed ($WORK is the bench's scratch folder)</summary>",
     "",
-    commands(rows, context.repo, context.work),
+    ...commands,
     "",
     "</details>",
     "",
+    `<!-- bench:data ${data} -->`,
     END,
   ].join("\n");
   const begin = previous.indexOf(BEGIN);
