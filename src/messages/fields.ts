@@ -68,6 +68,8 @@ export const FIELD_LABELS: Readonly<Record<string, { zh: string; en: string }>> 
  */
 export function fieldLabel(field: string | number | undefined, lang: Lang): string {
   const f = String(field ?? "");
+  // A finding about a whole entry of a list (a record written as plain text, say) has no field.
+  if (f === "") return lang === "zh" ? "该项" : "this entry";
   const keys = f.match(/[A-Za-z_]+/g) ?? [];
   const last = [...keys].reverse().find((k) => FIELD_LABELS[k]) ?? f;
   const label = FIELD_LABELS[last]?.[lang];

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadLibrary } from "../../src/io/load-library.js";
+import { renderDiagnostic } from "../../src/messages/render.js";
 import { makeLibrary, person } from "../helpers/library.js";
 
 const V1 = "640502100201";
@@ -65,6 +66,15 @@ describe("loading the library", () => {
     edit(dir, `villages/${V1}.yaml`, `"${p.id_number}"`, p.id_number.slice(0, 17) + "1");
     const [d] = load(dir).diagnostics;
     expect([d!.code, d!.args.expected, d!.args.found]).toEqual(["wrong-type", "string", "number"]);
+  });
+
+  it("names a whole entry written as plain text as the entry, in both languages", () => {
+    const dir = makeLibrary({ books: { [V1]: [person(V1, 1)] } });
+    edit(dir, `villages/${V1}.yaml`, "reserves:\n", 'reserves:\n  - "乱写的一行"\n');
+    const [d] = load(dir).diagnostics;
+    expect([d!.code, d!.location?.line, d!.location?.column]).toEqual(["wrong-type", 4, 5]);
+    expect(renderDiagnostic(d!, "zh").message).toBe("该项 应为键值表，实为文本“乱写的一行”");
+    expect(renderDiagnostic(d!, "en").message).toBe('this entry should be a map, found a string "乱写的一行"');
   });
 
   it("reports YAML syntax, duplicate keys and tags with their positions", () => {

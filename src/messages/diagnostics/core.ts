@@ -48,6 +48,14 @@ const TYPE_ZH: Record<string, string> = {
   array: "列表",
 };
 
+const TYPE_EN: Record<string, string> = { object: "map", array: "list", null: "empty value" };
+
+/** "a map", "an empty value": the type named with its article. */
+function aType(type: string | number | undefined): string {
+  const name = TYPE_EN[String(type)] ?? String(type);
+  return /^[aeiou]/.test(name) ? `an ${name}` : `a ${name}`;
+}
+
 const idHintZh = "请与身份证原件逐位核对后改正";
 const idHintEn = "compare with the ID card digit by digit and correct it";
 
@@ -163,7 +171,8 @@ export const CORE_MESSAGES: Readonly<Record<keyof typeof CORE_CODES, Entry>> = {
           : "按字段要求的类型填写",
     },
     en: {
-      message: (a) => `${ef(a)} should be a ${a.expected}, found a ${a.found}${a.value !== "" ? ` "${a.value}"` : ""}`,
+      message: (a) =>
+        `${ef(a)} should be ${aType(a.expected)}, found ${aType(a.found)}${a.value !== "" ? ` "${a.value}"` : ""}`,
       hint: (a) =>
         a.expected === "string" && a.found === "number"
           ? 'put the value in double quotes, e.g. "640502…"; an unquoted long number is read as a number and loses digits'
