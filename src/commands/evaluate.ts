@@ -30,6 +30,7 @@ import type { HistoryChange, HistoryEntry } from "../schema/history.js";
 import type { ResolvedHeader } from "../schema/table-header.js";
 import { fileReports, openTables, readTable, Sink, type FileReport } from "./cycle-tables.js";
 import { changedFields } from "./import-merge.js";
+import { sessionFor } from "../io/read-session.js";
 
 export interface EvaluateOptions {
   readonly root: string;
@@ -502,13 +503,7 @@ export async function evaluateSheets(options: EvaluateOptions): Promise<Evaluate
     sink,
   );
   try {
-    const session = {
-      today: options.today,
-      cwd: options.cwd,
-      command: "evaluate",
-      ...(options.waitMs !== undefined && { waitMs: options.waitMs }),
-      ...(options.onNotice && { onNotice: options.onNotice }),
-    };
+    const session = sessionFor("evaluate", options);
     const finish = (p: Plan, written: boolean): EvaluateResult => {
       const status: EvaluateStatus =
         p.status === "library-invalid"

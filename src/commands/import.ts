@@ -19,6 +19,7 @@ import { cellRef, RosterRowChecker } from "../schema/roster-row.js";
 import { isBlankRow, isTitleRow, resolveHeader, type ResolvedHeader } from "../schema/table-header.js";
 import { detach, RosterMerger, type AcceptedRow } from "./import-merge.js";
 import { auditPeriod } from "./period.js";
+import { sessionFor } from "../io/read-session.js";
 
 export interface ImportOptions {
   readonly root: string;
@@ -388,13 +389,7 @@ export async function importRosters(options: ImportOptions): Promise<ImportResul
         opened.push(displayPath(path.resolve(options.cwd, input), options.cwd));
       }
     }
-    const session = {
-      today: options.today,
-      cwd: options.cwd,
-      command: "import",
-      ...(options.waitMs !== undefined && { waitMs: options.waitMs }),
-      ...(options.onNotice && { onNotice: options.onNotice }),
-    };
+    const session = sessionFor("import", options);
     const finish = (p: Plan, written: boolean): ImportResult => {
       const rejected = sink.errors > 0;
       const status: ImportStatus =

@@ -8,6 +8,7 @@ import { ReserveError } from "../diagnostics/fatal.js";
 import { villageFile } from "../io/layout.js";
 import { changeLibrary, historyStamp, historyWrite, type Notice } from "../io/library-session.js";
 import { villageText } from "../io/serialize.js";
+import { sessionFor } from "../io/read-session.js";
 
 export interface MoveOptions {
   readonly root: string;
@@ -53,83 +54,72 @@ function placeName(register: RegisterIndex, v: Village): string {
  * village: an import that finds someone in another village refuses the row.
  */
 export function movePerson(options: MoveOptions): MoveResult {
-  return changeLibrary(
-    options.root,
-    {
-      today: options.today,
-      cwd: options.cwd,
+  return changeLibrary(options.root, sessionFor("move", options), (loaded) => {
+    const library = loaded.library;
+    if (!library || hasErrors(loaded.diagnostics)) {
+      const result: MoveResult = { ok: false, diagnostics: loaded.diagnostics };
+      return { writes: [], result };
+    }
+    const refuse = (refusal: MoveRefusal) => ({ writes: [], result: { ok: false, refusal } as MoveResult });
+    const register = indexRegister(library.district);
+    const wanted = options.person.trim();
+    const idNumber = normalizeIdInput(wanted);
+    let from: { village: string; reserve: Reserve } | undefined;
+    for (const book of library.books) {
+      const r = book.reserves.find((x) => x.id === wanted || x.id_number === idNumber);
+      if (r) {
+        from = { village: book.village, reserve: r };
+        break;
+      }
+    }
+    if (!from) return refuse({ kind: "unknown-person", person: wanted });
+    const found = findVillage(library.district, options.to);
+    if (!found.ok) {
+      throw found.reason === "ambiguous"
+        ? new ReserveError("ambiguous-name", { name: options.to, matches: found.matches.join("、") })
+        : new ReserveError("unknown-village", { name: options.to });
+    }
+    const target = found.value;
+    const source = register.villages.get(from.village);
+    const fromName = source ? placeName(register, source) : from.village;
+    const toName = placeName(register, target);
+    if (target.status !== "正常") return refuse({ kind: "inactive-village", village: toName, status: target.status });
+    if (target.code === from.village) return refuse({ kind: "same-village", name: from.reserve.name, village: toName });
+    const person = from.reserve;
+    const books = new Map(library.books.map((b) => [b.village, b.reserves]));
+    const remaining = (books.get(from.village) ?? []).filter((r) => r.id !== person.id);
+    const joined = [...(books.get(target.code) ?? []), person];
+    const history = {
+      ...historyStamp(),
       command: "move",
-      ...(options.waitMs !== undefined && { waitMs: options.waitMs }),
-      ...(options.onNotice && { onNotice: options.onNotice }),
-    },
-    (loaded) => {
-      const library = loaded.library;
-      if (!library || hasErrors(loaded.diagnostics)) {
-        const result: MoveResult = { ok: false, diagnostics: loaded.diagnostics };
-        return { writes: [], result };
-      }
-      const refuse = (refusal: MoveRefusal) => ({ writes: [], result: { ok: false, refusal } as MoveResult });
-      const register = indexRegister(library.district);
-      const wanted = options.person.trim();
-      const idNumber = normalizeIdInput(wanted);
-      let from: { village: string; reserve: Reserve } | undefined;
-      for (const book of library.books) {
-        const r = book.reserves.find((x) => x.id === wanted || x.id_number === idNumber);
-        if (r) {
-          from = { village: book.village, reserve: r };
-          break;
-        }
-      }
-      if (!from) return refuse({ kind: "unknown-person", person: wanted });
-      const found = findVillage(library.district, options.to);
-      if (!found.ok) {
-        throw found.reason === "ambiguous"
-          ? new ReserveError("ambiguous-name", { name: options.to, matches: found.matches.join("、") })
-          : new ReserveError("unknown-village", { name: options.to });
-      }
-      const target = found.value;
-      const source = register.villages.get(from.village);
-      const fromName = source ? placeName(register, source) : from.village;
-      const toName = placeName(register, target);
-      if (target.status !== "正常") return refuse({ kind: "inactive-village", village: toName, status: target.status });
-      if (target.code === from.village)
-        return refuse({ kind: "same-village", name: from.reserve.name, village: toName });
-      const person = from.reserve;
-      const books = new Map(library.books.map((b) => [b.village, b.reserves]));
-      const remaining = (books.get(from.village) ?? []).filter((r) => r.id !== person.id);
-      const joined = [...(books.get(target.code) ?? []), person];
-      const history = {
-        ...historyStamp(),
-        command: "move",
-        reason: options.reason,
-        summary: { moved: 1 },
-        changes: [
-          { action: "move" as const, person: person.id, from: from.village, to: target.code, reason: options.reason },
-        ],
-      };
-      return {
-        writes: [
-          {
-            target: villageFile(from.village),
-            content: villageText({ village: from.village, reserves: remaining }, register),
-          },
-          {
-            target: villageFile(target.code),
-            content: villageText({ village: target.code, reserves: joined }, register),
-          },
-        ],
-        history,
-        result: {
-          ok: true,
-          id: person.id,
-          name: person.name,
-          from: from.village,
-          to: target.code,
-          fromName,
-          toName,
-          historyFile: historyWrite(history).target,
+      reason: options.reason,
+      summary: { moved: 1 },
+      changes: [
+        { action: "move" as const, person: person.id, from: from.village, to: target.code, reason: options.reason },
+      ],
+    };
+    return {
+      writes: [
+        {
+          target: villageFile(from.village),
+          content: villageText({ village: from.village, reserves: remaining }, register),
         },
-      };
-    },
-  );
+        {
+          target: villageFile(target.code),
+          content: villageText({ village: target.code, reserves: joined }, register),
+        },
+      ],
+      history,
+      result: {
+        ok: true,
+        id: person.id,
+        name: person.name,
+        from: from.village,
+        to: target.code,
+        fromName,
+        toName,
+        historyFile: historyWrite(history).target,
+      },
+    };
+  });
 }

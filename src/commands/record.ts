@@ -24,6 +24,7 @@ import {
   type Tally,
 } from "./record-kinds.js";
 import { People } from "./record-people.js";
+import { sessionFor } from "../io/read-session.js";
 
 export interface RecordOptions {
   readonly root: string;
@@ -240,13 +241,7 @@ export async function recordCultivation(options: RecordOptions): Promise<RecordR
     sink,
   );
   try {
-    const session = {
-      today: options.today,
-      cwd: options.cwd,
-      command: "record",
-      ...(options.waitMs !== undefined && { waitMs: options.waitMs }),
-      ...(options.onNotice && { onNotice: options.onNotice }),
-    };
+    const session = sessionFor("record", options);
     const finish = (p: Plan, written: boolean): RecordResult => {
       const status: RecordStatus =
         p.status === "library-invalid"

@@ -15,6 +15,7 @@ import type { ReportModel } from "../reports/model.js";
 import { reportPlan, type ReportFormat, type ReportPart } from "../reports/plan.js";
 import { auditPeriod } from "./period.js";
 import { villageScope } from "./scope.js";
+import { sessionFor } from "../io/read-session.js";
 
 export interface ReportOptions {
   readonly root: string;
@@ -97,13 +98,7 @@ const inside = (child: string, parent: string) => {
  */
 export async function report(options: ReportOptions): Promise<ReportResult> {
   const t = ui(options.lang).report;
-  const session = {
-    today: options.today,
-    cwd: options.cwd,
-    command: "report",
-    ...(options.waitMs !== undefined && { waitMs: options.waitMs }),
-    ...(options.onNotice && { onNotice: options.onNotice }),
-  };
+  const session = sessionFor("report", options);
   let built: { model: ReportModel; warnings: Diagnostic[] } | { errors: Diagnostic[] };
   const prepare = (loaded: LoadedLibrary) => {
     const errors = loadErrors(loaded);

@@ -8,6 +8,7 @@ import { buildReport } from "../reports/build.js";
 import type { PersonFacts, ReportModel } from "../reports/model.js";
 import { auditPeriod } from "./period.js";
 import { villageScope } from "./scope.js";
+import { sessionFor } from "../io/read-session.js";
 
 export interface ShowOptions {
   readonly root: string;
@@ -72,13 +73,7 @@ function find(library: Library, options: ShowOptions): Found {
  * library's history before the full values are shown.
  */
 export function show(options: ShowOptions): ShowResult {
-  const session = {
-    today: options.today,
-    cwd: options.cwd,
-    command: "show",
-    ...(options.waitMs !== undefined && { waitMs: options.waitMs }),
-    ...(options.onNotice && { onNotice: options.onNotice }),
-  };
+  const session = sessionFor("show", options);
   const run = (loaded: LoadedLibrary): ShowResult => {
     if (!loaded.library) throw new ReserveError("library-invalid");
     return { ...find(loaded.library, options), problems: loaded.diagnostics };

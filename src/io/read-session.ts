@@ -21,6 +21,23 @@ export interface SessionOptions extends LoadOptions {
 
 const DEFAULT_WAIT_MS = 10_000;
 
+/** What a command's options say about its session: the day, the folder, how long to wait, whom to tell. */
+export interface SessionAsk extends LoadOptions {
+  readonly waitMs?: number;
+  readonly onNotice?: (notice: Notice) => void;
+}
+
+/** The session of `command` as its options ask for it. */
+export function sessionFor(command: string, options: SessionAsk): SessionOptions {
+  return {
+    today: options.today,
+    ...(options.cwd !== undefined && { cwd: options.cwd }),
+    command,
+    ...(options.waitMs !== undefined && { waitMs: options.waitMs }),
+    ...(options.onNotice && { onNotice: options.onNotice }),
+  };
+}
+
 export function withLock<T>(root: string, options: SessionOptions, fn: (lock: Lock) => T): T {
   const lock = acquireLock(root, {
     command: options.command,
