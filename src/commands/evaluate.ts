@@ -493,15 +493,7 @@ function personOf(
  */
 export async function evaluateSheets(options: EvaluateOptions): Promise<EvaluateResult> {
   const sink = new Sink();
-  const { opened, tables } = await openTables(
-    options.files,
-    {
-      cwd: options.cwd,
-      ...(options.sheet !== undefined && { sheet: options.sheet }),
-      ...(options.limits && { limits: options.limits }),
-    },
-    sink,
-  );
+  const { opened, tables } = await openTables(options.files, options, sink);
   try {
     const session = sessionFor("evaluate", options);
     const finish = (p: Plan, written: boolean): EvaluateResult => {

@@ -231,15 +231,7 @@ function plan(loaded: LoadedLibrary, tables: readonly Table[], options: RecordOp
  */
 export async function recordCultivation(options: RecordOptions): Promise<RecordResult> {
   const sink = new Sink();
-  const { opened, tables } = await openTables(
-    options.files,
-    {
-      cwd: options.cwd,
-      ...(options.sheet !== undefined && { sheet: options.sheet }),
-      ...(options.limits && { limits: options.limits }),
-    },
-    sink,
-  );
+  const { opened, tables } = await openTables(options.files, options, sink);
   try {
     const session = sessionFor("record", options);
     const finish = (p: Plan, written: boolean): RecordResult => {
