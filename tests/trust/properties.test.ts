@@ -196,7 +196,7 @@ describe("the library's YAML: parse → write → parse", () => {
     name: storedName,
     note: freeText,
     specialties: fc.array(
-      freeText.filter((s) => [...s].length <= 200),
+      freeText.filter((s) => [...s].length <= 40),
       { minLength: 1, maxLength: 3 },
     ),
     mentor: storedName.filter((s) => [...s].length <= 40),
@@ -219,10 +219,8 @@ describe("the library's YAML: parse → write → parse", () => {
         });
         const root = makeLibrary({ books: { [V1]: reserves } });
         const loaded = loadLibrary(root, { today: TODAY, cwd: root });
-        const schemaProblems = loaded.diagnostics.filter(
-          (d) => d.code.startsWith("yaml") || d.code === "file-encoding",
-        );
-        expect(schemaProblems).toEqual([]);
+        // Every generated value is within the schema's limits, so nothing may be refused.
+        expect(loaded.diagnostics).toEqual([]);
         expect(loaded.library!.books[0]!.reserves).toEqual(reserves.map(normalizeReserve));
       }),
       runs(150),
