@@ -13,10 +13,8 @@ import { findTown, findVillage } from "../domain/places.js";
 import {
   PARTY_STAGE,
   type MentorMode,
-  type MentorRole,
   type PartyStage,
   type PoliticalStatus,
-  type PracticePost,
   type ScreeningResult,
   type TrainingLevel,
   type TrainingTopic,
@@ -24,7 +22,7 @@ import {
 import type { DiagnosticCode } from "../diagnostics/codes.js";
 import { diagnostic, type DiagnosticArgs } from "../diagnostics/diagnostic.js";
 import { showValue } from "../diagnostics/display.js";
-import type { CellRef, ReadRow } from "../schema/cultivation-row.js";
+import type { CellRef, MentorPostsValue, ReadRow } from "../schema/cultivation-row.js";
 import type { Sink } from "./cycle-tables.js";
 import type { Person } from "./record-people.js";
 
@@ -532,6 +530,13 @@ abstract class PeriodHandler<T extends Period> implements KindHandler {
   }
 }
 
+/** A pairing with the category and posts a 帮带人职务 cell gives (its posts dropped when the cell names a category only). */
+function withPosts(m: Mentorship, value: MentorPostsValue | undefined): Mentorship {
+  if (!value) return m;
+  const { posts, ...rest } = m;
+  return { ...rest, role: value.role, ...(value.posts && { posts: value.posts }) };
+}
+
 /** 帮带: one row per pairing (a reserve with several mentors has several rows). */
 export class MentorHandler extends PeriodHandler<Mentorship> {
   protected readonly kind = "mentor";
@@ -546,8 +551,8 @@ export class MentorHandler extends PeriodHandler<Mentorship> {
     return m.name;
   }
   protected create(ctx: KindContext, row: RowContext, name: string, from: IsoDate, to?: IsoDate) {
-    const role = row.read.values.mentor_role as MentorRole | undefined;
-    if (role === undefined) {
+    const posts = row.read.values.mentor_role as MentorPostsValue | undefined;
+    if (posts === undefined) {
       emptyValue(
         ctx,
         row,
@@ -557,15 +562,21 @@ export class MentorHandler extends PeriodHandler<Mentorship> {
       return undefined;
     }
     const mode = (row.read.values.mentor_mode as MentorMode | undefined) ?? "一带一";
-    return { name, role, mode, from, ...(to !== undefined && { to }) };
+    return {
+      name,
+      role: posts.role,
+      ...(posts.posts && { posts: posts.posts }),
+      mode,
+      from,
+      ...(to !== undefined && { to }),
+    };
   }
   protected amend(row: RowContext, m: Mentorship): Mentorship {
     const v = row.read.values;
-    return {
-      ...m,
-      ...(v.mentor_role !== undefined && { role: v.mentor_role as MentorRole }),
-      ...(v.mentor_mode !== undefined && { mode: v.mentor_mode as MentorMode }),
-    };
+    return withPosts(
+      { ...m, ...(v.mentor_mode !== undefined && { mode: v.mentor_mode as MentorMode }) },
+      v.mentor_role as MentorPostsValue | undefined,
+    );
   }
   /** 一带一 means one mentor at a time: a one-to-one pairing may not overlap any other. */
   protected conflict(a: Mentorship, b: Mentorship) {
@@ -587,7 +598,7 @@ export class PostHandler extends PeriodHandler<PracticeAssignment> {
     return x.post;
   }
   protected create(_ctx: KindContext, _row: RowContext, name: string, from: IsoDate, to?: IsoDate) {
-    return { post: name as PracticePost, from, ...(to !== undefined && { to }) };
+    return { post: name, from, ...(to !== undefined && { to }) };
   }
   protected amend(_row: RowContext, x: PracticeAssignment) {
     return x;

@@ -10,6 +10,7 @@ import { trainingText, villageText } from "../io/serialize.js";
 import type { OpenOptions } from "../io/tabular/open-table.js";
 import type { Table } from "../io/tabular/table.js";
 import type { FileWrite } from "../io/transaction.js";
+import { vocabulariesOf } from "../domain/vocabulary-set.js";
 import { RecordRowReader } from "../schema/cultivation-row.js";
 import type { HistoryChange, HistoryEntry } from "../schema/history.js";
 import { fileReports, openTables, readTable, Sink, type FileReport } from "./cycle-tables.js";
@@ -116,6 +117,7 @@ function read(library: Library, tables: readonly Table[], options: RecordOptions
           today: options.today,
           header,
           columns: catalogue.columns,
+          vocabularies: vocabulariesOf(library.district.policy),
         });
       },
       (row) => {
@@ -129,6 +131,7 @@ function read(library: Library, tables: readonly Table[], options: RecordOptions
         handler.row(ctx, { file, read: r, person, fieldOf: columns.fieldOf });
       },
     );
+    if (reader) sink.pushAll(reader.rewriteNotices());
     rows.push(count);
   }
   handler.finish?.(ctx);

@@ -19,6 +19,7 @@ import type {
   TargetPost,
   TrainingLevel,
   TrainingTopic,
+  VocabularyName,
 } from "./terms.js";
 
 /**
@@ -91,6 +92,21 @@ export interface Policy {
   readonly screening: ScreeningPolicy;
   readonly evaluation: EvaluationPolicy;
   readonly election: { readonly year: number; readonly date?: IsoDate; readonly next_year?: number };
+  /** Terms and synonyms the district adds to the built-in tables (domain/vocabulary-set.ts). */
+  readonly vocabulary?: Partial<Record<VocabularyName, readonly VocabularyAddition[]>>;
+}
+
+/**
+ * A term or synonyms a district adds to a table: synonyms for an existing term, or a new term (in
+ * an open table) with what it counts as.
+ */
+export interface VocabularyAddition {
+  readonly term: string;
+  readonly synonyms?: readonly string[];
+  /** For a new 学历 or 政治面貌: the built-in term it is counted as. */
+  readonly counts_as?: string;
+  /** For a new 帮带人职务: its category (乡镇领导干部, 包村干部, 驻村第一书记, 村“两委”成员 or 其他). */
+  readonly category?: string;
 }
 
 /** 资格联审: a versioned negative list and the departments that attest to it. */
@@ -129,7 +145,10 @@ export interface Selection {
 
 export interface Mentorship {
   readonly name: string;
+  /** The category of the mentor's posts (the one the mentoring rule judges). */
   readonly role: MentorRole;
+  /** The mentor's posts as the roster named them (several for 一肩挑); absent when only the category was given. */
+  readonly posts?: readonly string[];
   readonly mode: MentorMode;
   readonly from: IsoDate;
   readonly to?: IsoDate;

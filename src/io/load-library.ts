@@ -9,7 +9,9 @@ import { districtFileSchema } from "../schema/district.js";
 import { checkReserveRecord, type RecordProblem } from "../schema/record-checks.js";
 import { buildDistrict } from "../schema/register-checks.js";
 import { trainingFileSchema } from "../schema/trainings.js";
-import { reserveSchema, villageFileSchema } from "../schema/village.js";
+import { checkPolicyVocabulary } from "../schema/policy-vocabulary.js";
+import { reserveSchemaFor, villageFileSchema } from "../schema/village.js";
+import { BUILTIN, vocabulariesOf, type Vocabularies } from "../domain/vocabulary-set.js";
 import { issuesToDiagnostics } from "../schema/zod-issues.js";
 import { canonicalPosition, readCanonical, type CanonicalDoc } from "./canonical-yaml.js";
 import {
@@ -127,8 +129,9 @@ export function readDistrictFile(text: string, file: string): DistrictRead {
     return { diagnostics: [...diagnostics, ...ds.map(doc.locate)], canonical: doc.canonical };
   }
   const { district, problems } = buildDistrict(result.data);
+  const vocabulary = checkPolicyVocabulary(district.policy);
   return {
-    diagnostics: [...diagnostics, ...problemsToDiagnostics(problems, [], file, {}).map(doc.locate)],
+    diagnostics: [...diagnostics, ...problemsToDiagnostics([...problems, ...vocabulary], [], file, {}).map(doc.locate)],
     district,
     canonical: doc.canonical,
     registerAt: registerPositions(district, file, doc),
@@ -154,8 +157,15 @@ function registerPositions(district: District, file: string, doc: Doc): Uint32Ar
   return Uint32Array.from(out);
 }
 
-/** villages/<name> from its text, checked on `today`. */
-export function readBookFile(text: string, name: string, file: string, today: IsoDate): BookRead {
+/** villages/<name> from its text, checked on `today` against the library's vocabularies. */
+export function readBookFile(
+  text: string,
+  name: string,
+  file: string,
+  today: IsoDate,
+  vocabularies: Vocabularies = BUILTIN,
+): BookRead {
+  const reserveSchema = reserveSchemaFor(vocabularies);
   const fileCode = VILLAGE_FILE_NAME.exec(name)![1]!;
   const who = { village: fileCode };
   const { doc, diagnostics: yamlProblems } = parse(text, file);
@@ -325,6 +335,7 @@ export function loadLibrary(root: string, options: LoadOptions): LoadedLibrary {
   diagnostics.push(...d.diagnostics);
   const district = d.district;
   const register = district ? indexRegister(district) : undefined;
+  const vocabularies = district ? vocabulariesOf(district.policy) : BUILTIN;
   const books: LoadedBook[] = [];
   for (const name of listLibraryDir(root, VILLAGES_DIR, VILLAGE_FILE_NAME, cwd, diagnostics)) {
     const abs = path.join(root, VILLAGES_DIR, name);
@@ -333,7 +344,7 @@ export function loadLibrary(root: string, options: LoadOptions): LoadedLibrary {
     const { text, diagnostic: problem } = readLibraryText(abs, file);
     const read: BookRead = problem
       ? { diagnostics: [{ ...problem, village: fileCode }], latestBirth: "" }
-      : readBookFile(text!, name, file, options.today);
+      : readBookFile(text!, name, file, options.today, vocabularies);
     const { diagnostics: ds, book } = assembleBook(read, fileCode, file, register);
     diagnostics.push(...ds);
     if (book) books.push(book);

@@ -14,6 +14,10 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, Readonly<Record<Lang, st
     zh: "同一身份证号不能在两处入库（错误）；同一乡镇同名且出生年月相同的两条记录（警告）",
     en: "one ID number is kept in one place only (error); two records in a town with the same name and birth month (warning)",
   },
+  names: {
+    zh: "姓名和帮带人姓名只含汉字、间隔号 ·、外文字母和空格（不含公式、标点、数字）",
+    en: "names and mentors' names hold only Chinese characters, the middle dot ·, Latin letters and spaces (no formulas, punctuation, digits)",
+  },
   "selection-steps": {
     zh: "选拔程序齐全且依次进行：村级摸底 ≤ 乡镇推荐 ≤ 县级审核 ≤ 入库时间",
     en: "selection steps complete and in order: village survey ≤ township recommendation ≤ county review ≤ entry date",

@@ -5,6 +5,7 @@ import { evaluationRule } from "./evaluation.js";
 import { intakeRule } from "./intake.js";
 import { mentoringRule } from "./mentoring.js";
 import { mergedVillagesRule } from "./merged-villages.js";
+import { namesRule } from "./names.js";
 import { partyDevelopmentRule } from "./party-development.js";
 import { practicePostsRule } from "./practice-posts.js";
 import { quotaRule } from "./quota.js";
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
   mergedVillagesRule,
   duplicatesRule,
   // Selection
+  namesRule,
   selectionStepsRule,
   intakeRule,
   ageRule,

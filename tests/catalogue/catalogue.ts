@@ -117,12 +117,19 @@ export interface Reproduced {
   readonly en: Shown;
 }
 
-const SEVERITY_WORDS: Record<string, Severity> = { 错误: "error", 警告: "warning", error: "error", warning: "warning" };
+const SEVERITY_WORDS: Record<string, Severity> = {
+  错误: "error",
+  警告: "warning",
+  说明: "notice",
+  error: "error",
+  warning: "warning",
+  note: "notice",
+};
 
 /** Finds the finding with `code` in the program's output (stdout and stderr, as `formatFinding` writes it). */
 function findIn(output: string, code: string): (Shown & { location: string; severity: Severity }) | undefined {
   const lines = output.split("\n");
-  const pattern = new RegExp(`^(\\S+)(?: \\[[^\\]]*\\])? (错误|警告|error|warning) ${code} (.*)$`);
+  const pattern = new RegExp(`^(\\S+)(?: \\[[^\\]]*\\])? (错误|警告|说明|error|warning|note) ${code} (.*)$`);
   for (let i = 0; i < lines.length; i++) {
     const m = pattern.exec(lines[i]!);
     if (!m) continue;

@@ -1,6 +1,7 @@
 import { readFileSync, symlinkSync, truncateSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import iconv from "iconv-lite";
+import type { Policy } from "../../src/domain/model.js";
 import { idNumber } from "../helpers/library.js";
 import {
   baseSpec,
@@ -42,6 +43,20 @@ const registerCase = (code: CatalogueCase["code"], meaning: string, reproducer: 
   args: ["init", "lib", "--register", "register.csv", "--year", "2021"],
 });
 
+/** A case whose policy adds these terms and synonyms (policy.vocabulary). */
+const vocabularyCase = (
+  code: CatalogueCase["code"],
+  meaning: string,
+  reproducer: string,
+  vocabulary: NonNullable<Policy["vocabulary"]>,
+): CatalogueCase =>
+  libraryCase({
+    code,
+    meaning,
+    reproducer,
+    change: (b) => ({ ...b, district: { ...b.district, policy: { ...b.district.policy, vocabulary } } }),
+  });
+
 const REGISTER_HEAD = ["统计用区划代码,城乡分类代码,名称", "640502000000,,沙坡头区", "640502100000,,滨河镇"];
 
 export const cases: readonly CatalogueCase[] = [
@@ -78,15 +93,15 @@ export const cases: readonly CatalogueCase[] = [
     "yaml-syntax",
     "The file is not valid YAML; the position is where the parser gave up.",
     "a quotation mark left open",
-    "name: 测试20101",
-    'name: "测试20101',
+    "name: 测试二〇一〇一",
+    'name: "测试二〇一〇一',
   ),
   bookEdit(
     "yaml-duplicate-key",
     "The same key appears twice in one mapping.",
     "a record with two names",
-    "    name: 测试20101\n",
-    "    name: 测试20101\n    name: 王五\n",
+    "    name: 测试二〇一〇一\n",
+    "    name: 测试二〇一〇一\n    name: 王五\n",
   ),
   bookEdit(
     "yaml-multi-document",
@@ -99,8 +114,8 @@ export const cases: readonly CatalogueCase[] = [
     "yaml-tag",
     "A YAML tag (!something) is used; library files hold plain values only.",
     "a name written with a custom tag",
-    "name: 测试20101",
-    "name: !cn 测试20101",
+    "name: 测试二〇一〇一",
+    "name: !cn 测试二〇一〇一",
   ),
   bookEdit(
     "yaml-alias",
@@ -167,7 +182,7 @@ export const cases: readonly CatalogueCase[] = [
     '      "2021":\n        date:',
     '      "21":\n        date:',
   ),
-  bookEdit("empty-value", "A text field is present but empty.", "an empty name", "name: 测试20101", 'name: ""'),
+  bookEdit("empty-value", "A text field is present but empty.", "an empty name", "name: 测试二〇一〇一", 'name: ""'),
 
   // Identity
   idCase("id-length", "The ID number does not have 18 characters.", "17 characters", firstId().slice(0, 17)),
@@ -310,6 +325,32 @@ export const cases: readonly CatalogueCase[] = [
     reproducer: "two sessions numbered 2021-01",
     edit: (dir) => replaceIn(dir, "trainings/2021.yaml", 'id: "2021-02"', 'id: "2021-01"'),
   }),
+
+  // The district's vocabulary
+  vocabularyCase(
+    "vocabulary-closed",
+    "policy.vocabulary adds a term to a table whose terms have a fixed meaning (性别, 民族, 状态…): only synonyms may be added there.",
+    "a new gender 未说明",
+    { gender: [{ term: "未说明" }] },
+  ),
+  vocabularyCase(
+    "vocabulary-counts-as",
+    "A new 学历 or 政治面貌 does not say which built-in term it counts as (counts_as), names one that is not built in, or counts_as is given where it does not belong.",
+    "a new education term 技师学院 without counts_as",
+    { education: [{ term: "技师学院" }] },
+  ),
+  vocabularyCase(
+    "vocabulary-category",
+    "A new 帮带人职务 has no category, or category is given where it does not belong.",
+    "a new mentor post 村团支部书记 without its category",
+    { mentor_post: [{ term: "村团支部书记" }] },
+  ),
+  vocabularyCase(
+    "vocabulary-conflict",
+    "A synonym or new term the policy adds already names another term of the table.",
+    "本科 added as a synonym of 大学专科",
+    { education: [{ term: "大学专科", synonyms: ["本科"] }] },
+  ),
 ];
 
 export const unreproduced: readonly Unreproduced[] = [];

@@ -115,6 +115,13 @@ export const cases: readonly CatalogueCase[] = [
 
   // Selection
   libraryCase({
+    code: "name-invalid",
+    meaning:
+      "A name (姓名, 帮带人) holds what no name holds: a formula (= + - @ first), markup (< >), a quote, a digit, punctuation or a control character. `reserve import` refuses it at the cell; the audit finds one a hand edit let in.",
+    reproducer: "a name typed as the formula =1+1",
+    change: (b) => ({ ...b, books: withRecords(b, V1, (r) => first(r, { name: "=1+1" })) }),
+  }),
+  libraryCase({
     code: "selection-step-missing",
     meaning:
       "A selection step is not dated although a later one is: internal selection (内选) goes through 村级摸底, 乡镇推荐 and 县级审核; everyone in the pool has a county review date and an entry date.",
@@ -233,6 +240,16 @@ export const cases: readonly CatalogueCase[] = [
         adjusted(r[1]!, { mentors: [mentor("李明", { from: "2021-03-01" })] }),
         r[2]!,
       ]),
+    }),
+  }),
+  libraryCase({
+    code: "mentor-post-unknown",
+    meaning:
+      "A current mentor's post is in no table (built in, or added by policy.vocabulary.mentor_post), so it counts as 其他; a warning, since the post may only be missing from the tables. Also given by `reserve import` at the 帮带人职务 cell.",
+    reproducer: "the mentor is the village's accountant (村会计)",
+    change: (b) => ({
+      ...b,
+      books: withRecords(b, V1, (r) => first(r, { mentors: [mentor("张会计", { role: "其他", posts: ["村会计"] })] })),
     }),
   }),
   libraryCase({

@@ -3,7 +3,10 @@ import { addMonths, ageOn, daysBetween } from "../../src/domain/dates.js";
 import type { Reserve } from "../../src/domain/model.js";
 import { inPool } from "../../src/domain/pool.js";
 import { idFacts } from "../../src/domain/resident-id.js";
-import { educationRank, isPartyMember } from "../../src/domain/terms.js";
+import { BUILTIN } from "../../src/domain/vocabulary-set.js";
+
+const educationRank = (e: string) => BUILTIN.educationRank(e);
+const isPartyMember = (p: string) => BUILTIN.partyMember(p);
 import { sampleInMemory, sampleLibrary, SAMPLE_DATE } from "./helpers.js";
 
 /**

@@ -48,4 +48,9 @@ export const CORE_CODES = {
   "status-mismatch": "error",
   "training-year-mismatch": "error",
   "training-duplicate-session": "error",
+  // The district's vocabulary (policy.vocabulary)
+  "vocabulary-closed": "error",
+  "vocabulary-counts-as": "error",
+  "vocabulary-category": "error",
+  "vocabulary-conflict": "error",
 } as const satisfies Record<string, Severity>;

@@ -16,6 +16,7 @@ export const RULE_CODES = {
   "possible-duplicate": "warning",
 
   // Selection (选人)
+  "name-invalid": "error",
   "selection-step-missing": "error",
   "selection-out-of-order": "error",
   "intake-source-mismatch": "error",
@@ -30,6 +31,7 @@ export const RULE_CODES = {
   "mentor-missing": "error",
   "mentor-overloaded": "warning",
   "mentor-role-not-allowed": "error",
+  "mentor-post-unknown": "warning",
   "training-below-min": "error",
   "training-session-undefined": "error",
   "practice-post-missing": "error",

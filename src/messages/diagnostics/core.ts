@@ -182,12 +182,17 @@ export const CORE_MESSAGES: Readonly<Record<keyof typeof CORE_CODES, Entry>> = {
   "bad-term": {
     zh: {
       message: (a) => `${zf(a)}“${a.value}”不是规定的用语`,
-      hint: (a) => (a.official ? `库中请写规范用语“${a.official}”` : `可选：${some(a.allowed)}`),
+      hint: (a) =>
+        a.official
+          ? `库中请写规范用语“${a.official}”`
+          : `${a.nearest ? `最接近的是“${a.nearest}”；` : ""}可选：${some(a.allowed)}`,
     },
     en: {
       message: (a) => `${ef(a)} "${a.value}" is not one of the allowed terms`,
       hint: (a) =>
-        a.official ? `the library stores the official term "${a.official}"` : `allowed: ${some(a.allowed, 12, ", ")}`,
+        a.official
+          ? `the library stores the official term "${a.official}"`
+          : `${a.nearest ? `nearest: "${a.nearest}"; ` : ""}allowed: ${some(a.allowed, 12, ", ")}`,
     },
   },
   "bad-date": {
@@ -412,6 +417,65 @@ export const CORE_MESSAGES: Readonly<Record<keyof typeof CORE_CODES, Entry>> = {
     en: {
       message: (a) => `year is ${a.year} but the file is named ${a.fileYear}.yaml`,
       hint: () => "make the year and the file name agree",
+    },
+  },
+  "vocabulary-closed": {
+    zh: {
+      message: (a) => `用语表 ${a.table} 不能新增用语“${a.term}”：它的用语在程序中有固定含义`,
+      hint: (a) =>
+        `只能为已有用语添加同义词：写成 term: 已有用语，synonyms: [${a.term}]${a.nearest ? `（最接近的已有用语是“${a.nearest}”）` : ""}`,
+    },
+    en: {
+      message: (a) => `the ${a.table} table takes no new terms ("${a.term}"): its terms have a fixed meaning`,
+      hint: (a) =>
+        `add it as a synonym of an existing term instead (term: existing, synonyms: [${a.term}])${a.nearest ? `; the nearest term is "${a.nearest}"` : ""}`,
+    },
+  },
+  "vocabulary-counts-as": {
+    zh: {
+      message: (a) =>
+        a.reason === "missing"
+          ? `新增的用语“${a.term}”没有写明按哪个内置用语统计（counts_as）`
+          : a.reason === "unknown"
+            ? `用语“${a.term}”的 counts_as“${a.value}”不是内置用语`
+            : `用语“${a.term}”不能写 counts_as：只有新增的学历、政治面貌才需要`,
+      hint: (a) => (a.reason === "not-allowed" ? "删除 counts_as" : `写 counts_as: 其中之一：${some(a.allowed)}`),
+    },
+    en: {
+      message: (a) =>
+        a.reason === "missing"
+          ? `the new term "${a.term}" does not say which built-in term it counts as (counts_as)`
+          : a.reason === "unknown"
+            ? `counts_as "${a.value}" of "${a.term}" is not a built-in term`
+            : `"${a.term}" takes no counts_as: only new education and political-status terms do`,
+      hint: (a) =>
+        a.reason === "not-allowed" ? "remove counts_as" : `write counts_as: one of ${some(a.allowed, 12, ", ")}`,
+    },
+  },
+  "vocabulary-category": {
+    zh: {
+      message: (a) =>
+        a.reason === "missing"
+          ? `新增的帮带人职务“${a.term}”没有写明类别（category）`
+          : `用语“${a.term}”不能写 category：只有新增的帮带人职务才需要`,
+      hint: (a) => (a.reason === "missing" ? `写 category: 其中之一：${some(a.allowed)}` : "删除 category"),
+    },
+    en: {
+      message: (a) =>
+        a.reason === "missing"
+          ? `the new mentor post "${a.term}" has no category`
+          : `"${a.term}" takes no category: only new mentor posts do`,
+      hint: (a) => (a.reason === "missing" ? `write category: one of ${some(a.allowed, 12, ", ")}` : "remove category"),
+    },
+  },
+  "vocabulary-conflict": {
+    zh: {
+      message: (a) => `“${a.label}”已是用语“${a.owner}”的写法，不能再指别的用语`,
+      hint: () => "删除这一项，或改用别的写法：一种写法只能对应一个规范用语",
+    },
+    en: {
+      message: (a) => `"${a.label}" already stands for "${a.owner}" and cannot name another term`,
+      hint: () => "remove it or use another label: each label names one standard term",
     },
   },
   "training-duplicate-session": {

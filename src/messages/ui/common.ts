@@ -1,6 +1,6 @@
 /** Wording shared by every command: severities, notices, help texts, usage errors. */
 export const COMMON_ZH = {
-  severity: { error: "错误", warning: "警告" },
+  severity: { error: "错误", warning: "警告", notice: "说明" },
   hint: "提示：",
   unexpected: "程序内部错误，库未被修改。请把下面的信息发给维护人员：",
   notice: {
@@ -44,7 +44,7 @@ export const COMMON_ZH = {
 };
 
 export const COMMON_EN: typeof COMMON_ZH = {
-  severity: { error: "error", warning: "warning" },
+  severity: { error: "error", warning: "warning", notice: "note" },
   hint: "hint: ",
   unexpected: "internal error; the library was not changed. Please send the following to the maintainers:",
   notice: {

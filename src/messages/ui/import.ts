@@ -52,7 +52,8 @@ export const IMPORT_ZH = {
     place: (town: string, name: string, code: string) => `${town}${name}（${code}）`,
     village: (v: { added: number; updated: number; unchanged: number; inPool: number; pending: number }) =>
       `新增 ${v.added}、更新 ${v.updated}、未变 ${v.unchanged}；在库 ${v.inPool} 人${v.pending > 0 ? `，待县级审核 ${v.pending} 人` : ""}`,
-    quota: "储备人数不足的村（导入后）：",
+    quota: "仍低于储备人数要求的村（导入后的情况，供参考，不影响本次导入）：",
+    rewritten: (n: number) => `${n} 个单元格的写法已改为规范用语记入库中（见上方“说明”）。`,
     imported: (t: { added: number; updated: number; unchanged: number }, history: string) =>
       `已导入：新增 ${t.added} 人，更新 ${t.updated} 人，未变 ${t.unchanged} 人。变更记录：${history}`,
     unchanged: (rows: number) => `库中已有这 ${rows} 行的全部内容，无需修改，未写入任何内容。`,
@@ -128,7 +129,9 @@ export const IMPORT_EN: typeof IMPORT_ZH = {
     place: (town: string, name: string, code: string) => `${town}${name} (${code})`,
     village: (v: { added: number; updated: number; unchanged: number; inPool: number; pending: number }) =>
       `added ${v.added}, updated ${v.updated}, unchanged ${v.unchanged}; ${v.inPool} in the pool${v.pending > 0 ? `, ${v.pending} awaiting the county review` : ""}`,
-    quota: "villages short of reserves (after the import):",
+    quota: "villages still short of reserves (after the import; for information, the import is not affected):",
+    rewritten: (n: number) =>
+      `${n} cell${n === 1 ? "" : "s"} written another way ${n === 1 ? "is" : "are"} stored as the standard term (see the notes above).`,
     imported: (t: { added: number; updated: number; unchanged: number }, history: string) =>
       `imported: ${t.added} added, ${t.updated} updated, ${t.unchanged} unchanged. History: ${history}`,
     unchanged: (rows: number) => `the library already holds everything in these ${rows} rows; nothing was written.`,
