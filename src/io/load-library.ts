@@ -33,8 +33,6 @@ import {
   type DistrictRead,
   type TrainingRead,
 } from "./library-files.js";
-import { bookStarts, type BookLayout } from "./yaml-layout.js";
-import { toYaml, type YamlValue } from "./yaml-write.js";
 import { isCollection } from "yaml";
 import { positionOf, readYaml, valuePositionOf, type ParsedYaml } from "./yaml-read.js";
 
@@ -229,7 +227,6 @@ export function readBookFile(
     );
   });
   const villageAt = doc.locate(diagnostic("village-unknown", {}, { location: { file, path: ["village"] } })).location!;
-  const layout = complete && doc.canonical ? writtenLayout(text, top.data.village, reserves) : undefined;
   return {
     diagnostics: [...diagnostics, ...local.map(doc.locate)],
     book: {
@@ -239,29 +236,10 @@ export function readBookFile(
       ...(complete ? {} : { indexes }),
       villageAt: { line: villageAt.line!, column: villageAt.column! },
       unknownAt,
-      ...(layout && { layout }),
     },
     latestBirth: latestBirthIn(top.data.reserves),
     canonical: doc.canonical,
   };
-}
-
-/**
- * Where the records of a village book start, when the file is exactly what the writer writes for
- * them (after its comment lines): then findings are placed from the records (yaml-layout.ts).
- */
-function writtenLayout(text: string, village: string, reserves: readonly Reserve[]): BookLayout | undefined {
-  let header = 0;
-  let at = 0;
-  while (text.startsWith("#", at)) {
-    const end = text.indexOf("\n", at);
-    if (end === -1) return undefined;
-    header++;
-    at = end + 1;
-  }
-  const doc = { village, reserves: reserves as unknown as YamlValue[] };
-  if (toYaml(doc) !== text.slice(at)) return undefined;
-  return { header, starts: reserves.length === 0 ? [] : bookStarts(doc.reserves, header + 3) };
 }
 
 /** trainings/<name> from its text. */

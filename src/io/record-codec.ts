@@ -25,14 +25,34 @@ export interface EncodedTables {
   readonly shapes: readonly (readonly string[])[];
 }
 
-/** Collects values into one word stream with shared string and shape tables. */
+/**
+ * Collects values into one word stream with shared string and shape tables. Given the words and
+ * tables of an earlier stream, it goes on from them: values written there keep their positions.
+ */
 export class Encoder {
-  private words = new Uint32Array(1 << 12);
+  private words: Uint32Array;
   private length = 0;
   private readonly stringIndex = new Map<string, number>();
   private readonly shapeIndex = new Map<string, number>();
   readonly strings: string[] = [];
   readonly shapes: string[][] = [];
+
+  constructor(from?: { readonly words: Uint32Array; readonly tables: EncodedTables }) {
+    this.words = new Uint32Array(Math.max(1 << 12, (from?.words.length ?? 0) * 2));
+    if (!from) return;
+    this.words.set(from.words);
+    this.length = from.words.length;
+    // Kept as they are, so that the earlier values' indexes still hold.
+    for (const s of from.tables.strings) {
+      if (!this.stringIndex.has(s)) this.stringIndex.set(s, this.strings.length);
+      this.strings.push(s);
+    }
+    for (const keys of from.tables.shapes) {
+      const id = keys.join("\u0000");
+      if (!this.shapeIndex.has(id)) this.shapeIndex.set(id, this.shapes.length);
+      this.shapes.push([...keys]);
+    }
+  }
 
   /** The position the next value will be written at. */
   get position(): number {
@@ -56,6 +76,17 @@ export class Encoder {
       this.stringIndex.set(s, i);
     }
     return i;
+  }
+
+  private shape(keys: string[]): number {
+    const id = keys.join("\u0000");
+    let shape = this.shapeIndex.get(id);
+    if (shape === undefined) {
+      shape = this.shapes.length;
+      this.shapes.push(keys);
+      this.shapeIndex.set(id, shape);
+    }
+    return shape;
   }
 
   /** Appends a value; undefined object members are left out, as JSON would. */
@@ -85,14 +116,7 @@ export class Encoder {
         {
           const obj = value as Record<string, unknown>;
           const keys = Object.keys(obj).filter((k) => obj[k] !== undefined);
-          const id = keys.join("\u0000");
-          let shape = this.shapeIndex.get(id);
-          if (shape === undefined) {
-            shape = this.shapes.length;
-            this.shapes.push(keys);
-            this.shapeIndex.set(id, shape);
-          }
-          this.push(shape * 8 + OBJECT);
+          this.push(this.shape(keys) * 8 + OBJECT);
           for (const k of keys) this.write(obj[k]);
         }
         return;
