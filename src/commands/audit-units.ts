@@ -122,17 +122,29 @@ function run(rules: readonly Rule[], ctx: RuleContext, keep: (d: Diagnostic) => 
 }
 
 /**
- * A village's unit: the loader's findings in its file, then the rules' findings about its book
- * alone, located. Its file must name its own village (see needsWhole).
+ * Villages' units: for each state, the loader's findings in its file, then the rules' findings
+ * about its book alone, located. The rules run once for all of them (a village's findings do not
+ * depend on the other books: those that do are the town's and the library's). Their files must
+ * name their own villages (see auditTown).
  */
-export function villageFindings(frame: LibraryFrame, state: BookState, period: Period): Diagnostic[] {
-  const book = state.book();
-  if (!frame.district || !frame.register || !book) return [...state.diagnostics];
-  const v = frame.register.villages.get(book.village);
-  const district = { ...frame.district, towns: [], villages: v ? [v] : [] };
-  const ctx = context(frame, district, [book], period);
+export function villageFindings(frame: LibraryFrame, states: readonly BookState[], period: Period): Diagnostic[][] {
+  const out = states.map((s) => [...s.diagnostics]);
+  if (!frame.district || !frame.register) return out;
+  const register = frame.register;
+  const at = new Map<string, number>();
+  const books: LoadedBook[] = [];
+  states.forEach((s, i) => {
+    const book = s.book();
+    if (!book) return;
+    at.set(book.village, i);
+    books.push(book);
+  });
+  if (books.length === 0) return out;
+  const villages = books.flatMap((b) => register.villages.get(b.village) ?? []);
+  const ctx = context(frame, { ...frame.district, towns: [], villages }, books, period);
   const found = run(RULES, ctx, (d) => !TOWN_CODES.has(d.code) && !LIBRARY_CODES.has(d.code));
-  return [...state.diagnostics, ...locateCached(found, frame)];
+  for (const d of locateCached(found, frame)) out[at.get(d.village ?? "") ?? -1]?.push(d);
+  return out;
 }
 
 /** A district cut down to one town, for the rules that go through the register's villages. */
@@ -195,10 +207,16 @@ export function auditTown(
   const states = names.map((n) => reader.read(n));
   if (states.some((s) => s.village !== undefined && s.village !== s.fileCode)) return undefined;
   let same = usable !== undefined && usable.files.length === states.length;
-  const files = states.map((s, i): FileFindings => {
+  const kept = states.map((s, i) => {
     const prev = old.get(s.name);
-    const kept = prev !== undefined && s.hash !== undefined && prev.hash === s.hash;
-    if (!kept || usable?.files[i]?.name !== s.name) same = false;
+    const holds = prev !== undefined && s.hash !== undefined && prev.hash === s.hash;
+    if (!holds || usable?.files[i]?.name !== s.name) same = false;
+    return holds ? prev.findings : undefined;
+  });
+  const stale = states.filter((_, i) => kept[i] === undefined);
+  const worked = villageFindings(frame, stale, period);
+  let next = 0;
+  const files = states.map((s, i): FileFindings => {
     return {
       name: s.name,
       stamp: s.stamp ?? "",
@@ -207,7 +225,7 @@ export function auditTown(
       ...(s.village !== undefined && { village: s.village }),
       ...(s.indexes && { indexes: s.indexes }),
       keys: s.keys,
-      findings: kept ? prev.findings : villageFindings(frame, s, period),
+      findings: kept[i] ?? worked[next++]!,
     };
   });
   const findings =
@@ -236,12 +254,13 @@ function repeated(values: Float64Array): Set<number> {
 /**
  * The library's unit: the same internal id in two records (the loader's `person-id-duplicate`)
  * and the same ID number held twice (the duplicates rule), found from the record keys of every
- * file (in file order) and worked out on the books whose keys meet, read by `read`.
+ * file (in file order) and worked out on the books whose keys meet — or kept from the last time,
+ * when those books are as they were.
  */
 export function libraryFindings(
   frame: LibraryFrame,
   files: readonly FileFindings[],
-  read: (names: readonly string[]) => LoadedBook[],
+  reader: BookReader,
   period: Period,
 ): { loader: Diagnostic[]; rules: Diagnostic[] } {
   let total = 0;
@@ -268,10 +287,21 @@ export function libraryFindings(
     if (numberRepeats.has(numbers[r]!)) byNumbers.add(fileOf[r]!);
   }
   const wanted = [...new Set([...byIds, ...byNumbers])].sort((a, b) => a - b);
+  // What they come to depends on those files only: kept until one of them changes.
+  const digest = createHash("sha1").update(findingsKey(frame, period));
+  for (const i of wanted) {
+    const f = files[i]!;
+    digest.update(`\n${f.name} ${f.hash} ${byIds.has(i) ? 1 : 0}${byNumbers.has(i) ? 1 : 0}`);
+  }
+  const hash = digest.digest("hex");
+  const kept = reader.kept("library", hash);
+  if (kept?.length === 2) return { loader: kept[0]!, rules: kept[1]! };
   const books = new Map<number, LoadedBook>();
-  const loaded = read(wanted.map((i) => files[i]!.name));
-  wanted.forEach((i, k) => books.set(i, loaded[k]!));
-  const pick = (set: Set<number>) => [...set].sort((a, b) => a - b).map((i) => books.get(i)!);
+  for (const i of wanted) {
+    const book = reader.read(files[i]!.name).book();
+    if (book) books.set(i, book);
+  }
+  const pick = (set: Set<number>) => [...set].sort((a, b) => a - b).flatMap((i) => books.get(i) ?? []);
   const loader = locateCached(duplicatePersonIds(pick(byIds), frame.register), frame);
   let rules: Diagnostic[] = [];
   if (frame.district && frame.register && byNumbers.size > 0) {
@@ -281,6 +311,7 @@ export function libraryFindings(
       frame,
     );
   }
+  reader.keep("library", hash, [loader, rules]);
   return { loader, rules };
 }
 

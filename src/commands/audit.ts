@@ -139,8 +139,7 @@ export function finishAudit(
   const byName = new Map<string, FileFindings>();
   for (const t of towns) for (const f of t.group.files) byName.set(f.name, f);
   const files = frame.names.map((n) => byName.get(n)!);
-  const read = (names: readonly string[]) => names.flatMap((n) => reader.read(n).book() ?? []);
-  const library = libraryFindings(frame, files, read, period);
+  const library = libraryFindings(frame, files, reader, period);
   reader.flush(skip);
   const findings: Diagnostic[] = [...frame.before];
   for (const f of files) for (const d of f.findings) findings.push(d);

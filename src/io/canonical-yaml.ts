@@ -85,7 +85,7 @@ function plainIsSafe(s: string, inFlow: boolean): boolean {
 /** Keys read so far, and whether each may be written plain (there are a few dozen of them). */
 const plainKeys = new Map<string, boolean>();
 
-type Make = (values: unknown[]) => Record<string, unknown>;
+type Make = (values: unknown[], at: number) => Record<string, unknown>;
 
 /**
  * The lists of keys maps have been read with, as a tree: a map's keys are matched against the
@@ -110,14 +110,16 @@ class KeyNode {
     return node;
   }
 
-  build(values: unknown[]): Record<string, unknown> {
+  /** The map of the path's keys with the values from `at` on. */
+  build(values: unknown[], at: number): Record<string, unknown> {
     // The keys are JSON string literals, which cannot break out of the literal.
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
     this.make ??= new Function(
       "v",
-      `return {${this.path.map((k, i) => `${JSON.stringify(k)}: v[${i}]`).join(", ")}};`,
+      "a",
+      `return {${this.path.map((k, i) => `${JSON.stringify(k)}: v[a + ${i}]`).join(", ")}};`,
     ) as Make;
-    return this.make(values);
+    return this.make(values, at);
   }
 }
 
@@ -137,6 +139,8 @@ class Reader {
   /** The line after the value last read, and its node (NO_NODE when nodes are not built). */
   private next = 0;
   private node: CNode = NO_NODE;
+  /** The values of the maps being read, innermost last. */
+  private readonly stack: unknown[] = [];
 
   /** With `nodes`, the tree of nodes with their positions is built beside the data. */
   constructor(
@@ -262,7 +266,9 @@ class Reader {
     const keys: string[] = [];
     const keyStarts: number[] = [];
     const nodeList: CNode[] = [];
-    const values: unknown[] = [];
+    // The values are put on the reader's stack, and the map made of them at its end.
+    const values = this.stack;
+    const base = values.length;
     // Where the keys so far are in the tree of key lists; undefined once off it (a quoted key…).
     let tree: KeyNode | undefined = KEY_ROOT;
     let i = li;
@@ -325,12 +331,17 @@ class Reader {
     }
     this.node = nodes ? { kind: "map", start: keyStarts[0]!, keys, keyStarts, values: nodeList } : NO_NODE;
     this.next = i;
-    if (tree) return tree.build(values);
-    const data: Record<string, unknown> = {};
-    keys.forEach((k, j) => {
-      if (Object.hasOwn(data, k)) throw GIVE_UP;
-      data[k] = values[j];
-    });
+    let data: Record<string, unknown>;
+    if (tree) data = tree.build(values, base);
+    else {
+      data = {};
+      for (let j = 0; j < keys.length; j++) {
+        const k = keys[j]!;
+        if (Object.hasOwn(data, k)) throw GIVE_UP;
+        data[k] = values[base + j];
+      }
+    }
+    values.length = base;
     return data;
   }
 

@@ -742,6 +742,22 @@ export class BookReader {
     this.shards.setDerived(GROUPS, code || "-", group.key, g, keys);
   }
 
+  /** Lists of findings kept under `name` when worked out from a state whose digest is `hash`. */
+  kept(name: string, hash: string): Diagnostic[][] | undefined {
+    const got = this.shards.derived<{ hash: string; lists: Diagnostic[][] }>(GROUPS, `*${name}`);
+    if (got?.meta.hash !== hash) return undefined;
+    try {
+      return got.meta.lists.map((list) => fromKept(list, this.frame));
+    } catch {
+      return undefined;
+    }
+  }
+
+  keep(name: string, hash: string, lists: readonly (readonly Diagnostic[])[]): void {
+    const meta = { hash, lists: lists.map((list) => toKept(list, this.frame)) };
+    this.shards.setDerived(GROUPS, `*${name}`, hash, meta);
+  }
+
   /** Writes what changed; not the shards `skip` names (written by another thread meanwhile). */
   flush(skip?: (shard: string) => boolean): void {
     this.shards.flush(skip);

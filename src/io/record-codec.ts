@@ -33,7 +33,9 @@ export class Encoder {
   private words: Uint32Array;
   private length = 0;
   private readonly stringIndex = new Map<string, number>();
-  private readonly shapeIndex = new Map<string, number>();
+  /** Shapes by their keys, one level per key (a key list is looked up without being joined). */
+  private readonly shapeRoot = new ShapeNode();
+  private readonly keys: string[] = [];
   readonly strings: string[] = [];
   readonly shapes: string[][] = [];
 
@@ -48,8 +50,9 @@ export class Encoder {
       this.strings.push(s);
     }
     for (const keys of from.tables.shapes) {
-      const id = keys.join("\u0000");
-      if (!this.shapeIndex.has(id)) this.shapeIndex.set(id, this.shapes.length);
+      let node = this.shapeRoot;
+      for (const k of keys) node = node.child(k);
+      if (node.id === -1) node.id = this.shapes.length;
       this.shapes.push([...keys]);
     }
   }
@@ -78,15 +81,21 @@ export class Encoder {
     return i;
   }
 
-  private shape(keys: string[]): number {
-    const id = keys.join("\u0000");
-    let shape = this.shapeIndex.get(id);
-    if (shape === undefined) {
-      shape = this.shapes.length;
-      this.shapes.push(keys);
-      this.shapeIndex.set(id, shape);
+  /** The shape of `obj`'s defined members, made when new. */
+  private shape(obj: Record<string, unknown>): number {
+    let node = this.shapeRoot;
+    const keys = this.keys;
+    keys.length = 0;
+    for (const k of Object.keys(obj)) {
+      if (obj[k] === undefined) continue;
+      keys.push(k);
+      node = node.child(k);
     }
-    return shape;
+    if (node.id === -1) {
+      node.id = this.shapes.length;
+      this.shapes.push([...keys]);
+    }
+    return node.id;
   }
 
   /** Appends a value; undefined object members are left out, as JSON would. */
@@ -115,9 +124,11 @@ export class Encoder {
         }
         {
           const obj = value as Record<string, unknown>;
-          const keys = Object.keys(obj).filter((k) => obj[k] !== undefined);
-          this.push(this.shape(keys) * 8 + OBJECT);
-          for (const k of keys) this.write(obj[k]);
+          this.push(this.shape(obj) * 8 + OBJECT);
+          for (const k in obj) {
+            const v = obj[k];
+            if (v !== undefined && Object.hasOwn(obj, k)) this.write(v);
+          }
         }
         return;
       default:
@@ -133,6 +144,18 @@ export class Encoder {
   /** The words written so far. */
   finish(): Uint32Array {
     return this.words.subarray(0, this.length);
+  }
+}
+
+class ShapeNode {
+  id = -1;
+  private next: Map<string, ShapeNode> | undefined;
+
+  child(key: string): ShapeNode {
+    this.next ??= new Map();
+    let node = this.next.get(key);
+    if (!node) this.next.set(key, (node = new ShapeNode()));
+    return node;
   }
 }
 

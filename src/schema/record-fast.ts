@@ -1,4 +1,4 @@
-import { isIsoDate } from "../domain/dates.js";
+import { isValidYmd } from "../domain/dates.js";
 import type { Reserve } from "../domain/model.js";
 import {
   CRITERIA,
@@ -31,7 +31,18 @@ type Check = (v: unknown) => boolean;
 type Field = readonly [key: string, check: Check, optional: boolean];
 
 const string: Check = (v) => typeof v === "string";
-const date: Check = (v) => typeof v === "string" && isIsoDate(v);
+/** dates.ts isIsoDate, on the characters: YYYY-MM-DD, a day of the calendar. */
+const date: Check = (v) => {
+  if (typeof v !== "string" || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
+  let n = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const d = v.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    n = n * 10 + d;
+  }
+  return isValidYmd(Math.floor(n / 10000), Math.floor(n / 100) % 100, n % 100);
+};
 const PERSON_ID = /^\d{12}-\d{2,}$/;
 const personId: Check = (v) => typeof v === "string" && PERSON_ID.test(v);
 const YEAR = /^\d{4}$/;

@@ -1,15 +1,15 @@
 import { findingJson, formatGrouped } from "../../src/cli/format-findings.js";
 import { PLAIN_STYLE } from "../../src/cli/style.js";
 import { namesOf, type AuditResult } from "../../src/commands/audit.js";
-import { compareForReport } from "../../src/commands/audit-order.js";
+import { compareForReport, selectRules } from "../../src/commands/audit-order.js";
 import { auditPeriod } from "../../src/commands/period.js";
+import { villageScope } from "../../src/commands/scope.js";
 import type { IsoDate } from "../../src/domain/dates.js";
 import { indexRegister } from "../../src/domain/library.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { loadLibrary, locateAll } from "../../src/io/load-library.js";
 import type { Lang } from "../../src/messages/lang.js";
 import { ui } from "../../src/messages/ui.js";
-import { RULES } from "../../src/rules/index.js";
 import type { RuleContext } from "../../src/rules/rule.js";
 
 /**
@@ -31,6 +31,11 @@ export interface ReferenceOptions {
   readonly today: IsoDate;
   readonly date?: IsoDate;
   readonly year?: number;
+  /** What the user asked about, as `reserve audit --village --town --rule --strict` (all when not given). */
+  readonly villages?: readonly string[];
+  readonly towns?: readonly string[];
+  readonly rules?: readonly string[];
+  readonly strict?: boolean;
 }
 
 /** The counts `--format json` prints as `summary`. */
@@ -54,13 +59,16 @@ export interface ReferenceAudit {
 export function referenceAudit(options: ReferenceOptions): ReferenceAudit {
   const loaded = loadLibrary(options.root, { today: options.today, cwd: options.cwd });
   // The loader's findings come first, in its order, as in the audit: ties in the sort keep it.
-  const findings: Diagnostic[] = [...loaded.diagnostics];
+  let findings: Diagnostic[] = [...loaded.diagnostics];
   let date = options.date ?? options.today;
   let year = options.year ?? Number(date.slice(0, 4));
   const library = loaded.library;
   const register = library && indexRegister(library.district);
   if (library && register) {
     ({ date, year } = auditPeriod(library.district.year, options));
+    // The villages asked about: the loader's findings of the others left out, the rules told.
+    const { codes } = villageScope(library.district, options.villages ?? [], options.towns ?? []);
+    if (codes) findings = findings.filter((d) => d.village === undefined || codes.has(d.village));
     const ctx: RuleContext = {
       library,
       register,
@@ -68,12 +76,13 @@ export function referenceAudit(options: ReferenceOptions): ReferenceAudit {
       date,
       year,
       books: new Map(library.books.map((b) => [b.village, b])),
-      inScope: () => true,
+      inScope: (v) => codes === undefined || codes.has(v.code),
     };
     const ruleFindings: Diagnostic[] = [];
-    for (const rule of RULES) ruleFindings.push(...rule.check(ctx));
+    for (const rule of selectRules(options.rules)) ruleFindings.push(...rule.check(ctx));
     findings.push(...locateAll(ruleFindings, options.cwd));
   }
+  if (options.strict) findings = findings.map((d) => (d.severity === "warning" ? { ...d, severity: "error" } : d));
   findings.sort(compareForReport);
   return { date, year, findings, summary: summaryOf(findings), names: namesOf(register) };
 }
