@@ -110,8 +110,18 @@ class KeyNode {
     return node;
   }
 
-  /** The map of the path's keys with the values from `at` on. */
+  private uses = 0;
+
+  /**
+   * The map of the path's keys with the values from `at` on: a key at a time for the first few
+   * (a command that reads one file compiles nothing), then by the list's constructor.
+   */
   build(values: unknown[], at: number): Record<string, unknown> {
+    if (++this.uses <= 32) {
+      const out: Record<string, unknown> = {};
+      for (let i = 0; i < this.path.length; i++) out[this.path[i]!] = values[at + i];
+      return out;
+    }
     // The keys are JSON string literals, which cannot break out of the literal.
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
     this.make ??= new Function(

@@ -304,7 +304,16 @@ export function writeShard(root: string, shard: string, entries: readonly NewEnt
     const front = section(json, keyWords, crc32(prefix));
     ensureCacheDir(root);
     tmp = path.join(dir, `.${shard}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
-    fs.writeFileSync(tmp, Buffer.concat([prefix, front, body]), { flag: "wx", mode: 0o600 });
+    const bytes = Buffer.concat([prefix, front, body]);
+    try {
+      fs.writeFileSync(tmp, bytes, { flag: "wx", mode: 0o600 });
+    } catch (err) {
+      // The folder was removed since this process made it: made again.
+      if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+      made.delete(root);
+      ensureCacheDir(root);
+      fs.writeFileSync(tmp, bytes, { flag: "wx", mode: 0o600 });
+    }
     fs.renameSync(tmp, shardPath(root, shard));
     tmp = undefined;
   } catch {
@@ -314,8 +323,12 @@ export function writeShard(root: string, shard: string, entries: readonly NewEnt
   }
 }
 
+/** Libraries whose cache folder this process made or found. */
+const made = new Set<string>();
+
 /** Creates `.reserve/cache/` (owner-only), refusing links in place of either folder. */
 function ensureCacheDir(root: string): void {
+  if (made.has(root)) return;
   for (const rel of [STATE_DIR, CACHE_DIR]) {
     const abs = path.join(root, rel);
     try {
@@ -325,6 +338,7 @@ function ensureCacheDir(root: string): void {
     }
     if (!fs.lstatSync(abs).isDirectory()) throw new Error(`${rel} is not a folder`);
   }
+  made.add(root);
 }
 
 /** The shard holding the book in villages/<name>: its town (the first nine digits). */

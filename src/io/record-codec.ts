@@ -161,9 +161,14 @@ class ShapeNode {
 
 export class CorruptData extends Error {}
 
+/** How many objects of a shape are built before a constructor is compiled for it. */
+const COMPILE_FROM = 32;
+
 /** Reads values back from a word stream and its tables. Throws CorruptData on anything malformed. */
 export class Decoder {
-  private readonly build: ((next: () => unknown) => Record<string, unknown>)[];
+  /** Per shape, how often it was built, and its constructor once it is built often. */
+  private readonly uses: Uint32Array;
+  private readonly made: (((next: () => unknown) => Record<string, unknown>) | undefined)[] = [];
   private pos = 0;
   private end = 0;
 
@@ -171,15 +176,36 @@ export class Decoder {
     private readonly words: Uint32Array,
     private readonly tables: EncodedTables,
   ) {
-    this.build = tables.shapes.map((keys) => {
+    for (const keys of tables.shapes) {
+      if (!Array.isArray(keys)) throw new CorruptData("bad shape");
       for (const k of keys) if (typeof k !== "string" || k === "__proto__") throw new CorruptData("bad shape");
-      // One object literal per shape, so every record of a kind gets the same hidden class at once.
+    }
+    this.uses = new Uint32Array(tables.shapes.length);
+  }
+
+  /**
+   * An object of a shape: a key at a time for the first few of the shape (a command that reads a
+   * town's records compiles nothing), then by one object literal compiled for the shape, so that
+   * the thousands of records of a kind get the same hidden class at once.
+   */
+  private object(shape: number): Record<string, unknown> {
+    const keys = this.tables.shapes[shape];
+    if (!keys) throw new CorruptData("bad shape");
+    if (++this.uses[shape]! <= COMPILE_FROM) {
+      const out: Record<string, unknown> = {};
+      for (const k of keys) out[k] = this.next();
+      return out;
+    }
+    let make = this.made[shape];
+    if (!make) {
       // The keys are JSON string literals, which cannot break out of the literal.
       // eslint-disable-next-line @typescript-eslint/no-implied-eval
-      return new Function("v", `return {${keys.map((k) => `${JSON.stringify(k)}: v()`).join(", ")}};`) as (
+      make = new Function("v", `return {${keys.map((k) => `${JSON.stringify(k)}: v()`).join(", ")}};`) as (
         next: () => unknown,
       ) => Record<string, unknown>;
-    });
+      this.made[shape] = make;
+    }
+    return make(this.next);
   }
 
   private readonly next = (): unknown => {
@@ -208,11 +234,8 @@ export class Decoder {
         for (let i = 0; i < payload; i++) out[i] = this.next();
         return out;
       }
-      case OBJECT: {
-        const make = this.build[payload];
-        if (!make) throw new CorruptData("bad shape");
-        return make(this.next);
-      }
+      case OBJECT:
+        return this.object(payload);
       default:
         throw new CorruptData("bad kind");
     }
