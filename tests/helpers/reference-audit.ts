@@ -15,10 +15,10 @@ import type { RuleContext } from "../../src/rules/rule.js";
 /**
  * The audit by the slow path only, for checking the fast ones against: every file read and
  * validated by load-library.ts (the YAML library and the schemas, no cache), the whole library in
- * one piece (no parts, no record keys, no workers), every rule run once, findings placed by
- * reading their files again. It takes the same steps as the whole-library audit
- * (commands/audit-parts.ts) and nothing of what makes that fast, so a difference between the two
- * is a defect of the fast path.
+ * one piece (no units, nothing kept, no record keys, no workers), every rule run once, findings
+ * placed by reading their files again — the steps of commands/audit.ts for a library audited
+ * whole and nothing of what makes the audit fast, so a difference between the two is a defect of
+ * the fast path.
  *
  * No test framework here: scripts/bench/ imports this too, to check a library at full scale.
  */

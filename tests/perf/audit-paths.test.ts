@@ -27,8 +27,8 @@ import { comparable, referenceAudit, referenceText, type ReferenceAudit } from "
 
 /**
  * Issue 7's acceptance at a scale that takes every fast path: a reduced province (2,200 villages
- * in 22 towns, past the 2,000 files from which `reserve audit` works in parts) with the
- * generator's planted gaps and faults put in by hand where the fast paths could go wrong — records
+ * in 22 towns) with the generator's planted gaps and faults put in by hand where the fast paths
+ * could go wrong — records
  * shared between towns (checked through record keys, not records), files the canonical reader must
  * refuse or read exactly, files that do not parse, books the register does not know. The slow
  * reference (tests/helpers/reference-audit.ts) must be matched finding for finding, position for
