@@ -219,7 +219,7 @@ export function auditTown(
   const files = states.map((s, i): FileFindings => {
     return {
       name: s.name,
-      stamp: s.stamp ?? "",
+      stamp: s.stamp ?? new BigInt64Array(0),
       hash: s.hash ?? "",
       racy: s.racy,
       ...(s.village !== undefined && { village: s.village }),

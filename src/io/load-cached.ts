@@ -534,8 +534,8 @@ export interface BookState {
   readonly file: string;
   /** The village code in the file's name. */
   readonly fileCode: string;
-  /** The file's state (stampText), content hash and racy mark as read; undefined when it could not be. */
-  readonly stamp: string | undefined;
+  /** The file's state (stampWords), content hash and racy mark as read; undefined when it could not be. */
+  readonly stamp: BigInt64Array | undefined;
   readonly hash: string | undefined;
   readonly racy: boolean;
   /** Its problems, as the loader gives them (with their town, and `village-unknown`). */
@@ -550,9 +550,23 @@ export interface BookState {
   book(): LoadedBook | undefined;
 }
 
-/** A file's state as one string, as kept in groups. */
-function stampText(s: FileStamp): string {
-  return `${s.size}:${s.mtime}:${s.ctime}:${s.ino}:${s.dev}`;
+/** A file's state as groups keep it: size, modification and change times (ns), inode, device. */
+function stampWords(s: FileStamp): BigInt64Array {
+  return BigInt64Array.from([s.size, s.mtime, s.ctime, s.ino, s.dev].map((x) => BigInt.asIntN(64, BigInt(x))));
+}
+
+const STAMP = 5;
+/** A SHA-1 in hex as five words, and back. */
+const HASH_WORDS = 5;
+
+function hashWords(hex: string, out: Uint32Array, at: number): void {
+  for (let i = 0; i < HASH_WORDS; i++) out[at + i] = hex.length === 40 ? parseInt(hex.slice(i * 8, i * 8 + 8), 16) : 0;
+}
+
+function hashText(words: Uint32Array, at: number): string {
+  let out = "";
+  for (let i = 0; i < HASH_WORDS; i++) out += words[at + i]!.toString(16).padStart(8, "0");
+  return out === "0".repeat(40) ? "" : out;
 }
 
 /**
@@ -569,7 +583,9 @@ export interface KeptGroup {
 
 export interface KeptFile {
   readonly name: string;
-  readonly stamp: string;
+  /** Its state (five numbers, see stampWords), empty when it could not be read. */
+  readonly stamp: BigInt64Array;
+  /** Its content hash, "" when it could not be read. */
   readonly hash: string;
   readonly racy: boolean;
   readonly village?: string;
@@ -580,15 +596,14 @@ export interface KeptFile {
 }
 
 /**
- * A group as stored: its files as columns (a town has a hundred files, a province 15,000), what
- * is rare about them by index — a file not read as a book (null) or naming another village, its
- * unreadable records' places, its findings, its racy mark — and where each file's keys end.
+ * A group as stored: its files' names, what is rare about them by index — a file not read as a
+ * book (null) or naming another village, its unreadable records' places, its findings, its racy
+ * mark — and where each file's keys end; in the entry's words, every file's state (STAMP 64-bit
+ * numbers) and content hash (HASH_WORDS words), then the keys of all their records.
  */
 interface StoredGroup {
   readonly key: string;
   readonly names: string[];
-  readonly stamps: string[];
-  readonly hashes: string[];
   readonly ends: number[];
   readonly racy: number[];
   readonly villages: Record<number, string | null>;
@@ -642,7 +657,7 @@ export class BookReader {
       name,
       file,
       fileCode,
-      stamp: ok && stampText(ok.stamp),
+      stamp: ok && stampWords(ok.stamp),
       hash: ok?.hash,
       racy: ok?.racy ?? false,
       diagnostics,
@@ -666,27 +681,36 @@ export class BookReader {
   group(code: string): KeptGroup | undefined {
     const got = this.shards.derived<StoredGroup>(GROUPS, code || "-");
     if (!got) return undefined;
-    const { meta: g, keys } = got;
+    const { meta: g, keys: words } = got;
     try {
+      const n = g.names.length;
+      const hashesAt = n * STAMP * 2;
+      const keysAt = hashesAt + n * HASH_WORDS;
+      if (words.length < keysAt) throw new CorruptData("bad group");
+      // Copied, so that the 64-bit numbers are aligned.
+      const stamps = new BigInt64Array(new Uint32Array(words.subarray(0, hashesAt)).buffer);
       const racy = new Set(g.racy);
-      let start = 0;
+      let start = keysAt;
       const files = g.names.map((name, i): KeptFile => {
-        const end = g.ends[i]!;
-        if (!(start <= end && end <= keys.length) || typeof name !== "string") throw new CorruptData("bad group");
+        const end = keysAt + g.ends[i]!;
+        if (!(start <= end && end <= words.length) || typeof name !== "string") throw new CorruptData("bad group");
         const village = Object.hasOwn(g.villages, i) ? g.villages[i] : name.slice(0, 12);
         const found = g.files[i];
-        const f: KeptFile = {
+        const keys = words.subarray(start, end);
+        start = end;
+        let hash: string | undefined;
+        return {
           name,
-          stamp: g.stamps[i]!,
-          hash: g.hashes[i]!,
+          stamp: stamps.subarray(i * STAMP, i * STAMP + STAMP),
+          get hash() {
+            return (hash ??= hashText(words, hashesAt + i * HASH_WORDS));
+          },
           racy: racy.has(i),
           ...(village !== null && { village }),
           ...(g.indexes[i] && { indexes: g.indexes[i] }),
           findings: found ? fromKept(found, this.frame) : [],
-          keys: keys.subarray(start, end),
+          keys,
         };
-        start = end;
-        return f;
       });
       return { key: g.key, files, findings: fromKept(g.findings, this.frame) };
     } catch {
@@ -703,7 +727,11 @@ export class BookReader {
     } catch {
       return false;
     }
-    if (!st.isFile() || stampText(stampOf(st)) !== f.stamp) return false;
+    const s = f.stamp;
+    if (!st.isFile() || s.length !== STAMP) return false;
+    if (st.size !== s[0] || st.mtimeNs !== s[1] || st.ctimeNs !== s[2] || st.ino !== s[3] || st.dev !== s[4]) {
+      return false;
+    }
     if (!f.racy) return true;
     const bytes = readSafely(abs, st);
     return bytes !== undefined && contentHash(bytes) === f.hash;
@@ -711,14 +739,16 @@ export class BookReader {
 
   /** Keeps what was worked out from group `code`, to be written when the reader is flushed. */
   keepGroup(code: string, group: KeptGroup): void {
-    let n = 0;
-    for (const f of group.files) n += f.keys.length;
-    const keys = new Uint32Array(n);
+    const n = group.files.length;
+    const hashesAt = n * STAMP * 2;
+    const keysAt = hashesAt + n * HASH_WORDS;
+    let total = keysAt;
+    for (const f of group.files) total += f.keys.length;
+    const words = new Uint32Array(total);
+    const stamps = new BigInt64Array(words.buffer, 0, n * STAMP);
     const g: StoredGroup = {
       key: group.key,
       names: [],
-      stamps: [],
-      hashes: [],
       ends: [],
       racy: [],
       villages: {},
@@ -726,20 +756,20 @@ export class BookReader {
       files: {},
       findings: toKept(group.findings, this.frame),
     };
-    let at = 0;
+    let at = keysAt;
     group.files.forEach((f, i) => {
-      keys.set(f.keys, at);
+      if (f.stamp.length === STAMP) stamps.set(f.stamp, i * STAMP);
+      hashWords(f.hash, words, hashesAt + i * HASH_WORDS);
+      words.set(f.keys, at);
       at += f.keys.length;
       g.names.push(f.name);
-      g.stamps.push(f.stamp);
-      g.hashes.push(f.hash);
-      g.ends.push(at);
+      g.ends.push(at - keysAt);
       if (f.racy) g.racy.push(i);
       if (f.village !== f.name.slice(0, 12)) g.villages[i] = f.village ?? null;
       if (f.indexes) g.indexes[i] = [...f.indexes];
       if (f.findings.length > 0) g.files[i] = toKept(f.findings, this.frame);
     });
-    this.shards.setDerived(GROUPS, code || "-", group.key, g, keys);
+    this.shards.setDerived(GROUPS, code || "-", group.key, g, words);
   }
 
   /** Lists of findings kept under `name` when worked out from a state whose digest is `hash`. */
