@@ -58,11 +58,15 @@ function provinceText(province: string): string | undefined {
   return text;
 }
 
+const countyCache = new Map<string, OfficialCounty | undefined>();
+
 /** The official register of a county by its 6-digit code; undefined when the table has none. */
 export function officialCounty(code: string): OfficialCounty | undefined {
-  if (!/^\d{6}$/.test(code)) return undefined;
-  const text = provinceText(code.slice(0, 2));
-  return text === undefined ? undefined : countyFromTable(text, code, DIVISION_EDITION);
+  if (countyCache.has(code)) return countyCache.get(code);
+  const text = /^\d{6}$/.test(code) ? provinceText(code.slice(0, 2)) : undefined;
+  const county = text === undefined ? undefined : countyFromTable(text, code, DIVISION_EDITION);
+  countyCache.set(code, county);
+  return county;
 }
 
 /** Where the table is, for messages and tests. */

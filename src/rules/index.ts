@@ -5,6 +5,7 @@ import { evaluationRule } from "./evaluation.js";
 import { intakeRule } from "./intake.js";
 import { mentoringRule } from "./mentoring.js";
 import { mergedVillagesRule } from "./merged-villages.js";
+import { officialRegisterRule } from "./official-register.js";
 import { partyDevelopmentRule } from "./party-development.js";
 import { practicePostsRule } from "./practice-posts.js";
 import { quotaRule } from "./quota.js";
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   // Pool and quota
   quotaRule,
   mergedVillagesRule,
+  officialRegisterRule,
   duplicatesRule,
   // Selection
   selectionStepsRule,
