@@ -70,7 +70,7 @@ function kindDoubt(code: string, name: string, where: { location?: Location } = 
   if (!k.doubt) return undefined;
   return diagnostic(
     "register-kind-doubt",
-    { code, name: showValue(name), byCode: kindByCode(code) ?? "", byName: kindByName(name) ?? "" },
+    { code, name: showValue(name), doubt: k.doubt, byCode: kindByCode(code) ?? "", byName: kindByName(name) ?? "" },
     where,
   );
 }

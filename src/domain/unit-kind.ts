@@ -2,16 +2,21 @@ import type { VillageKind } from "./model.js";
 
 /**
  * Whether a village-level unit is a 村民委员会 (村, keeps reserves) or a 居民委员会 (社区). The
- * 统计用区划代码 rules say it in the code's last three digits — 001–199 居民委员会, 200–399 村民委员会
- * (400 and above: units like them, in 政企合一 areas, told apart by name only) — and the name says it
- * in its ending. The 城乡分类代码 does not: it says whether the place is urban (111–123) or rural
- * (210, 220), and many a 村委会 lies in a town's centre (121).
+ * 统计用区划代码 rules say it in the code's last three digits — 001–199 居民委员会, 200–399 村民委员会,
+ * 400–499 and 500–599 units like them (类似居委会, 类似村委会: a 虚拟社区, a farm's 生活区), which are
+ * not administrative villages — and the name says it in its ending. The 城乡分类代码 does not: it
+ * says whether the place is urban (111–123) or rural (210, 220), and many a 村委会 lies in a town's
+ * centre (121).
  */
 
-export function kindByCode(code: string): VillageKind | undefined {
+export type CodeKind = VillageKind | "类似社区" | "类似村";
+
+export function kindByCode(code: string): CodeKind | undefined {
   const n = Number(code.slice(9, 12));
   if (n >= 1 && n <= 199) return "社区";
   if (n >= 200 && n <= 399) return "村";
+  if (n >= 400 && n <= 499) return "类似社区";
+  if (n >= 500 && n <= 599) return "类似村";
   return undefined;
 }
 
@@ -24,15 +29,19 @@ export function kindByName(name: string): VillageKind | undefined {
 export interface UnitKind {
   readonly kind: VillageKind;
   /**
-   * `conflict`: code and name disagree; `unknown`: neither says. Both are kept as 村: a quota that
-   * is not owed shows in the audit, a quota lost would not.
+   * Why the kind wants a look: `conflict`, code and name disagree (kept as 村: a quota not owed shows
+   * in the audit, a quota lost would not); `unknown`, neither says (村, for the same reason);
+   * `similar`, a unit like a committee whose name does not say 村 (社区: not an administrative village).
    */
-  readonly doubt?: "conflict" | "unknown";
+  readonly doubt?: "conflict" | "unknown" | "similar";
 }
 
 export function classifyUnit(code: string, name: string): UnitKind {
   const byCode = kindByCode(code);
   const byName = kindByName(name);
+  if (byCode === "类似社区" || byCode === "类似村") {
+    return byName !== undefined ? { kind: byName } : { kind: "社区", doubt: "similar" };
+  }
   if (byCode !== undefined && byName !== undefined && byCode !== byName) return { kind: "村", doubt: "conflict" };
   const kind = byCode ?? byName;
   return kind === undefined ? { kind: "村", doubt: "unknown" } : { kind };

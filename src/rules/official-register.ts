@@ -6,7 +6,7 @@ import type { Rule, RuleContext } from "./rule.js";
 
 /**
  * The register's villages against the official division table of the county (统计用区划代码, the
- * edition divisions/ holds): a village in use (status 正常) whose code the table does not have is a
+ * edition divisions/ holds): a village in use (村, status 正常: one with a quota) whose code the table does not have is a
  * warning — a code mistyped, or a village set up after that edition. The finding names the official
  * unit of the same name (the code mistyped), else the one with the nearest code in the same town (or
  * the county). Merged and abolished villages are history and are not checked. The table is read
@@ -16,7 +16,9 @@ export const officialRegisterRule: Rule = {
   name: "official-register",
   codes: ["village-not-official"],
   check(ctx: RuleContext): Diagnostic[] {
-    const villages = ctx.library.district.villages.filter((v) => v.status === "正常" && ctx.inScope(v));
+    const villages = ctx.library.district.villages.filter(
+      (v) => v.kind === "村" && v.status === "正常" && ctx.inScope(v),
+    );
     if (villages.length === 0 || !ctx.official) return [];
     const official = ctx.official();
     if (!official) return [];

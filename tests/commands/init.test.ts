@@ -249,7 +249,7 @@ describe("reserve init --register: what a register file says", () => {
       "",
     ]);
     expect(r.stdout.split("\n")[1]).toBe(
-      "其中村 3 个（有储备数量要求），社区 1 个；1 个代码与名称不一致或无法判断，暂按村登记（见上面的警告）。",
+      "其中村 3 个（有储备数量要求），社区 1 个；1 个的类别须核对（见上面的警告）。",
     );
     const text = readFileSync(join(cwd, "lib", "district.yaml"), "utf8");
     expect(text).toContain(

@@ -436,17 +436,27 @@ export const CORE_MESSAGES: Readonly<Record<keyof typeof CORE_CODES, Entry>> = {
   "register-kind-doubt": {
     zh: {
       message: (a) =>
-        a.byName
-          ? `${a.name}（${a.code}）：代码末三位表示${a.byCode === "社区" ? "居委会" : "村委会"}，名称却是${a.byName === "社区" ? "居委会（社区）" : "村委会"}，暂按村登记（有储备数量要求）`
-          : `${a.name}（${a.code}）：从代码和名称都看不出是村委会还是居委会，暂按村登记（有储备数量要求）`,
-      hint: () => "若是居委会（社区），在 district.yaml 中该村下写 kind: 社区",
+        a.doubt === "similar"
+          ? `${a.name}（${a.code}）：代码末三位表示${a.byCode === "类似村" ? "类似村民委员会" : "类似居民委员会"}的单位，名称也不是村，不是行政村，按社区登记（无储备数量要求）`
+          : a.doubt === "conflict"
+            ? `${a.name}（${a.code}）：代码末三位表示${a.byCode === "社区" ? "居委会" : "村委会"}，名称却是${a.byName === "社区" ? "居委会（社区）" : "村委会"}，暂按村登记（有储备数量要求）`
+            : `${a.name}（${a.code}）：从代码和名称都看不出是村委会还是居委会，暂按村登记（有储备数量要求）`,
+      hint: (a) =>
+        a.doubt === "similar"
+          ? "若它是行政村，删去 district.yaml 中它下面的 kind: 社区"
+          : "若是居委会（社区），在 district.yaml 中它下面写 kind: 社区",
     },
     en: {
       message: (a) =>
-        a.byName
-          ? `${a.name} (${a.code}): the code's last three digits say ${a.byCode === "社区" ? "residents'" : "villagers'"} committee, the name says ${a.byName === "社区" ? "residents'" : "villagers'"}; registered as a village (with a quota)`
-          : `${a.name} (${a.code}): neither the code nor the name says whether it is a villagers' or a residents' committee; registered as a village (with a quota)`,
-      hint: () => "if it is a residents' committee (社区), write kind: 社区 under it in district.yaml",
+        a.doubt === "similar"
+          ? `${a.name} (${a.code}): the code's last three digits say a unit like a ${a.byCode === "类似村" ? "villagers'" : "residents'"} committee and the name does not say village; not an administrative village, registered as a community (no quota)`
+          : a.doubt === "conflict"
+            ? `${a.name} (${a.code}): the code's last three digits say ${a.byCode === "社区" ? "residents'" : "villagers'"} committee, the name says ${a.byName === "社区" ? "residents'" : "villagers'"}; registered as a village (with a quota)`
+            : `${a.name} (${a.code}): neither the code nor the name says whether it is a villagers' or a residents' committee; registered as a village (with a quota)`,
+      hint: (a) =>
+        a.doubt === "similar"
+          ? "if it is an administrative village, remove kind: 社区 under it in district.yaml"
+          : "if it is a residents' committee (社区), write kind: 社区 under it in district.yaml",
     },
   },
   "name-unsafe": {

@@ -15,7 +15,7 @@ export const INIT_ZH = {
     fromOfficial: (edition: string) => `登记册取自统计用区划代码（${edition} 年版）。`,
     kinds: (villages: number, communities: number, doubtful: number) =>
       `其中村 ${villages} 个（有储备数量要求），社区 ${communities} 个` +
-      (doubtful > 0 ? `；${doubtful} 个代码与名称不一致或无法判断，暂按村登记（见上面的警告）。` : "。"),
+      (doubtful > 0 ? `；${doubtful} 个的类别须核对（见上面的警告）。` : "。"),
     differences: (edition: string, added: number, missing: number, renamed: number) =>
       added + missing + renamed === 0
         ? `与统计用区划代码（${edition} 年版）一致。`
@@ -37,9 +37,7 @@ export const INIT_EN: typeof INIT_ZH = {
     fromOfficial: (edition: string) => `the register is that of the official division table (${edition} edition).`,
     kinds: (villages: number, communities: number, doubtful: number) =>
       `of these, ${villages} villages (with a quota) and ${communities} communities` +
-      (doubtful > 0
-        ? `; ${doubtful} whose code and name disagree or say nothing are registered as villages (see the warnings above).`
-        : "."),
+      (doubtful > 0 ? `; ${doubtful} of them to be checked (see the warnings above).` : "."),
     differences: (edition: string, added: number, missing: number, renamed: number) =>
       added + missing + renamed === 0
         ? `the same as the official division table (${edition} edition).`
