@@ -155,17 +155,17 @@ describe("reserve init on the example register", () => {
     // The list has no column for a unit's status: villages merged or abolished are simply not in it.
     const left = sample.villages.filter((v) => !district.villages.some((x) => x.code === v.code));
     expect(left.map((v) => v.status)).toEqual(["已撤销", "已合并", "已合并"]);
-    expect(district.villages).toHaveLength(167);
+    expect(district.villages).toHaveLength(200);
   });
 
-  it("is a 统计用区划代码 list: header, county row, town rows ending in 000, classes 111 and 220", () => {
+  it("is a 统计用区划代码 list: header, county row, town rows ending in 000, the official units (no class: the table has none)", () => {
     const lines = readFileSync(REGISTER_CSV, "utf8").trimEnd().split("\n");
     expect(lines[0]).toBe("统计用区划代码,城乡分类代码,名称");
     expect(lines[1]).toBe("640502000000,,沙坡头区");
     expect(lines[2]).toBe("640502100000,,滨河镇");
-    expect(lines.filter((l) => /^6405021\d\d000,,|^640502200000,,/.test(l))).toHaveLength(11);
-    expect(lines.filter((l) => /^\d{12},220,\p{Script=Han}{2}村$/u.test(l))).toHaveLength(165);
-    expect(lines.filter((l) => /^\d{12},111,\p{Script=Han}{2}社区$/u.test(l))).toHaveLength(2);
-    expect(lines).toHaveLength(1 + 1 + 11 + 165 + 2);
+    expect(lines.filter((l) => /^640502(?!000)\d{3}000,,/.test(l))).toHaveLength(13);
+    expect(lines.filter((l) => /^\d{12},,\p{Script=Han}{2,3}村$/u.test(l))).toHaveLength(162);
+    expect(lines.filter((l) => /^\d{12},,\p{Script=Han}+(社区|居委会|生活区)$/u.test(l))).toHaveLength(38);
+    expect(lines).toHaveLength(1 + 1 + 13 + 200);
   });
 });
