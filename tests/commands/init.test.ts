@@ -245,7 +245,7 @@ describe("reserve init --register: what a register file says", () => {
     expect(r.code).toBe(0);
     expect(r.stderr.split("\n")).toEqual([
       "reg.csv:7:3 [名称] 警告 register-kind-doubt 长鸣村委会（640521101002）：代码末三位表示居委会，名称却是村委会，暂按村登记（有储备数量要求）",
-      "  提示：若是居委会（社区），在 district.yaml 中该村下写 kind: 社区",
+      "  提示：若是居委会（社区），在 district.yaml 中它下面写 kind: 社区",
       "",
     ]);
     expect(r.stdout.split("\n")[1]).toBe(
