@@ -2,6 +2,7 @@ import type { IsoDate } from "../domain/dates.js";
 import type { Library, LoadedBook } from "../domain/library.js";
 import type { District, Reserve } from "../domain/model.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { officialCounty } from "../io/division-table.js";
 import { duplicatePersonIds } from "../io/library-files.js";
 import { loadPart, locateCached, type LibraryFrame } from "../io/load-cached.js";
 import type { RuleContext } from "../rules/rule.js";
@@ -149,6 +150,7 @@ export function auditPart(frame: LibraryFrame, input: PartInput, s: AuditSetting
       year: s.year,
       books: new Map(all.map((b) => [b.village, b])),
       inScope: (v) => (codes === undefined || codes.has(v.code)) && inPart(v.code),
+      official: () => officialCounty(frame.district!.code),
     };
     const ruleFindings: Diagnostic[] = [];
     for (const rule of selectRules(s.rules)) for (const d of rule.check(ctx)) ruleFindings.push(d);

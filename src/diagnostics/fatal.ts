@@ -19,6 +19,8 @@ export const FATAL_EXIT = {
   "ambiguous-name": EXIT.usage,
   "no-library": EXIT.usage,
   "library-exists": EXIT.usage,
+  "district-unknown": EXIT.usage,
+  "district-mismatch": EXIT.usage,
   "bad-register": EXIT.data,
   "library-invalid": EXIT.data,
   "lock-held": EXIT.environment,

@@ -56,6 +56,11 @@ export interface Village {
   readonly name: string;
   readonly town: string;
   readonly kind: VillageKind;
+  /**
+   * 城乡分类代码 where the register gives it: whether the place is urban (111–123) or rural (210,
+   * 220). It does not say whether the unit is a 村 or a 社区 (domain/unit-kind.ts).
+   */
+  readonly urban_rural?: string;
   readonly status: UnitStatus;
   /** The village it was merged into, when status is 已合并. */
   readonly replaced_by?: string;

@@ -78,6 +78,11 @@ export interface People {
   /** Selection sampling (Knuth's algorithm S) gives exactly the planned number of 外引. */
   peopleLeft: number;
   externalLeft: number;
+  /**
+   * Leavers still to be adjusted out by the year's evaluation (the first ones whose town evaluates
+   * in time), so that the sample always shows the evaluation's adjustments and the 补充 list.
+   */
+  evaluatedOutLeft: number;
 }
 
 /** Neighbouring counties whose ID numbers people of the district often carry. */
@@ -555,8 +560,12 @@ export function makeReserve(p: People, where: Where, id: string, kind: SlotKind,
       ? { status: "在库", date: township, reason: "乡镇推荐，待县级审核" }
       : { status: "在库", date: entry, reason: "县级审核通过" },
   ];
-  if (kind === "adjustedOut")
-    changes.push({ status: "调整出库", date: leave!, reason: rng.pick(ADJUSTED_OUT_REASONS) });
+  if (kind === "adjustedOut") {
+    const byYearEnd = county !== undefined && county < `${year}-01-01` && where.evaluation < `${year}-12-20`;
+    const reason = byYearEnd && p.evaluatedOutLeft > 0 ? EVALUATED_OUT : rng.pick(ADJUSTED_OUT_REASONS);
+    if (reason === EVALUATED_OUT && byYearEnd) p.evaluatedOutLeft--;
+    changes.push({ status: "调整出库", date: leave!, reason });
+  }
   if (kind === "used") {
     changes.push({ status: "已使用", date: leave!, reason: `${year}年村“两委”换届当选${rng.pick(ELECTED_AS)}` });
   }

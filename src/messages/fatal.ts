@@ -82,6 +82,46 @@ export const FATAL_MESSAGES: Readonly<Record<FatalCode, Entry>> = {
       hint: () => "choose a new folder",
     },
   },
+  "district-unknown": {
+    zh: {
+      message: (a) =>
+        `“${a.code}”${
+          {
+            province: "是省级代码，不是区县代码",
+            city: "是地级（市）代码，不是区县代码",
+            town: "是乡镇代码，不是区县代码",
+            village: "是村级代码，不是区县代码",
+            ambiguous: "是几个区县共用的名称",
+          }[a.kind!] ?? `不在统计用区划代码表（${a.edition} 年版）的区县中`
+        }`,
+      hint: (a) =>
+        `${a.kind === "ambiguous" ? "请用代码指明" : "最接近的区县"}：${a.near}；区划有变化时用 --register 给出本区县的区划代码表`,
+    },
+    en: {
+      message: (a) =>
+        `"${a.code}" ${
+          {
+            province: "is a province's code, not a county's",
+            city: "is a city's code, not a county's",
+            town: "is a town's code, not a county's",
+            village: "is a village's code, not a county's",
+            ambiguous: "is the name of several counties",
+          }[a.kind!] ?? `is not a county of the official division table (${a.edition} edition)`
+        }`,
+      hint: (a) =>
+        `${a.kind === "ambiguous" ? "give the code" : "nearest counties"}: ${String(a.near).replaceAll("、", ", ")}; where the divisions changed, give the county's own list with --register`,
+    },
+  },
+  "district-mismatch": {
+    zh: {
+      message: (a) => `区划代码表 ${a.file} 是 ${a.found} 的，而 --district 是 ${a.district}`,
+      hint: () => "两者应是同一个区县：改正 --district，或换用本区县的区划代码表",
+    },
+    en: {
+      message: (a) => `the register ${a.file} is that of ${a.found}, but --district is ${a.district}`,
+      hint: () => "both must name the same county: correct --district or use this county's register",
+    },
+  },
   "bad-register": {
     zh: { message: (a) => `区划代码表 ${a.file} 有错误，未创建库`, hint: () => "按上面列出的位置改正后重试" },
     en: {

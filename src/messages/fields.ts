@@ -60,6 +60,7 @@ export const FIELD_LABELS: Readonly<Record<string, { zh: string; en: string }>> 
   raters: { zh: "参评人数", en: "raters" },
   policy: { zh: "政策", en: "policy" },
   item: { zh: "负面清单条目", en: "negative-list item" },
+  urban_rural: { zh: "城乡分类代码", en: "urban-rural class" },
 };
 
 /**

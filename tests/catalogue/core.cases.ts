@@ -283,6 +283,24 @@ export const cases: readonly CatalogueCase[] = [
     "640502100201,220,沙坡村",
     "640502100201,220,沙坡村",
   ]),
+  registerCase(
+    "register-county-missing",
+    "The division code list has no county line (a code ending in 000000), so the library would have no county name.",
+    "a list that begins with the town 滨河镇",
+    ["统计用区划代码,城乡分类代码,名称", "640502100000,,滨河镇", "640502100201,220,沙坡村"],
+  ),
+  registerCase(
+    "register-kind-doubt",
+    "A village-level unit whose code (last three digits: 001–199 居委会, 200–399 村委会) and name disagree about 村 or 社区, or where neither says; it is registered as a 村, which keeps a quota.",
+    "640502100002 named 沙坡村委会",
+    [...REGISTER_HEAD, "640502100002,220,沙坡村委会", "640502100201,220,黄河村"],
+  ),
+  registerCase(
+    "name-unsafe",
+    "A name a report title, a spreadsheet or a file name would trip over: a formula trigger (= + - @) at the start, < > or a quote, a control or invisible character, the signs of a path, a trailing dot or space, a device name Windows reserves.",
+    "a village named 沙坡村. with a trailing dot",
+    [...REGISTER_HEAD, "640502100201,220,沙坡村."],
+  ),
   libraryCase({
     code: "register-code-prefix",
     meaning: "A code does not start with its parent's code (division codes nest: county, town, village).",

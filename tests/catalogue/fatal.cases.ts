@@ -70,6 +70,21 @@ export const fatal: readonly FatalCase[] = [
     args: ["init", "data", "--register", "register.csv", "--year", "2021"],
   },
   {
+    code: "district-unknown",
+    meaning:
+      "reserve init --district names no county of the official division table (统计用区划代码, 2023): a mistyped code, a city's or a village's code; the message names the counties meant most likely.",
+    reproducer: "a code with two digits swapped",
+    setup: () => undefined,
+    args: ["init", "zn", "--district", "645021"],
+  },
+  {
+    code: "district-mismatch",
+    meaning: "reserve init was given a division code list of one county and --district of another.",
+    reproducer: "沙坡头区's list with --district 640521 (中宁县)",
+    setup: (dir) => writeFileSync(join(dir, "register.csv"), registerCsv(smallDistrict())),
+    args: ["init", "zn", "--register", "register.csv", "--district", "640521"],
+  },
+  {
     code: "bad-register",
     meaning:
       "The division code list given to reserve init has errors (listed above the message); no library is created.",

@@ -56,6 +56,30 @@ function aType(type: string | number | undefined): string {
   return /^[aeiou]/.test(name) ? `an ${name}` : `a ${name}`;
 }
 
+const WHAT_ZH: Record<string, string> = { county: "区县名称", town: "乡镇名称", village: "村名", person: "姓名" };
+const WHAT_EN: Record<string, string> = {
+  county: "county name",
+  town: "town name",
+  village: "village name",
+  person: "name",
+};
+const FAULT_ZH: Record<string, string> = {
+  formula: "以 = + - @ 开头，电子表格会把它当作公式",
+  markup: '含有 < > 或 "，不能用在名称中',
+  control: "含有控制字符或不可见字符（换行、制表符、零宽字符等）",
+  path: "含有 / \\ : * ? | 或是 . ..，像是文件路径",
+  trailing: "以点或空格结尾",
+  reserved: "是 Windows 保留的设备名，不能用作名称",
+};
+const FAULT_EN: Record<string, string> = {
+  formula: "begins with = + - @, which a spreadsheet takes for a formula",
+  markup: 'holds < > or ", which a name cannot hold',
+  control: "holds a control or invisible character (a line break, a tab, a zero-width space…)",
+  path: "holds / \\ : * ? | or is . or .., like a file path",
+  trailing: "ends in a dot or a space",
+  reserved: "is a device name Windows reserves",
+};
+
 const idHintZh = "请与身份证原件逐位核对后改正";
 const idHintEn = "compare with the ID card digit by digit and correct it";
 
@@ -400,6 +424,55 @@ export const CORE_MESSAGES: Readonly<Record<keyof typeof CORE_CODES, Entry>> = {
           ? `${a.code} was merged into ${a.target}, which is not in the register`
           : `${a.code} is marked merged but does not say into what (replaced_by)`,
       hint: () => "write the code it was merged into under replaced_by",
+    },
+  },
+  "register-county-missing": {
+    zh: {
+      message: () => "区划代码表中没有区县一行（代码以 000000 结尾，例如 640502000000,,沙坡头区）",
+      hint: (a) =>
+        `在表中加上区县一行，或用 --name 给出区县名称，或用 --district${a.suggest ? ` ${a.suggest}` : ""} 按官方区划代码表建库`,
+    },
+    en: {
+      message: () => "the register has no county line (a code ending in 000000, e.g. 640502000000,,沙坡头区)",
+      hint: (a) =>
+        `add the county line, or give the county's name with --name, or build from the official table with --district${a.suggest ? ` ${a.suggest}` : ""}`,
+    },
+  },
+  "register-kind-doubt": {
+    zh: {
+      message: (a) =>
+        a.doubt === "similar"
+          ? `${a.name}（${a.code}）：代码末三位表示${a.byCode === "类似村" ? "类似村民委员会" : "类似居民委员会"}的单位，名称也不是村，不是行政村，按社区登记（无储备数量要求）`
+          : a.doubt === "conflict"
+            ? `${a.name}（${a.code}）：代码末三位表示${a.byCode === "社区" ? "居委会" : "村委会"}，名称却是${a.byName === "社区" ? "居委会（社区）" : "村委会"}，暂按村登记（有储备数量要求）`
+            : `${a.name}（${a.code}）：从代码和名称都看不出是村委会还是居委会，暂按村登记（有储备数量要求）`,
+      hint: (a) =>
+        a.doubt === "similar"
+          ? "若它是行政村，删去 district.yaml 中它下面的 kind: 社区"
+          : "若是居委会（社区），在 district.yaml 中它下面写 kind: 社区",
+    },
+    en: {
+      message: (a) =>
+        a.doubt === "similar"
+          ? `${a.name} (${a.code}): the code's last three digits say a unit like a ${a.byCode === "类似村" ? "villagers'" : "residents'"} committee and the name does not say village; not an administrative village, registered as a community (no quota)`
+          : a.doubt === "conflict"
+            ? `${a.name} (${a.code}): the code's last three digits say ${a.byCode === "社区" ? "residents'" : "villagers'"} committee, the name says ${a.byName === "社区" ? "residents'" : "villagers'"}; registered as a village (with a quota)`
+            : `${a.name} (${a.code}): neither the code nor the name says whether it is a villagers' or a residents' committee; registered as a village (with a quota)`,
+      hint: (a) =>
+        a.doubt === "similar"
+          ? "if it is an administrative village, remove kind: 社区 under it in district.yaml"
+          : "if it is a residents' committee (社区), write kind: 社区 under it in district.yaml",
+    },
+  },
+  "name-unsafe": {
+    zh: {
+      message: (a) => `${WHAT_ZH[a.what!] ?? "名称"}“${a.value}”${FAULT_ZH[a.fault!] ?? "不能使用"}`,
+      hint: () => "按正式名称填写（与统计用区划代码表一致），不要带多余的符号、空格或不可见字符",
+    },
+    en: {
+      message: (a) => `${WHAT_EN[a.what!] ?? "name"} "${a.value}" ${FAULT_EN[a.fault!] ?? "cannot be used"}`,
+      hint: () =>
+        "write the official name (as in the division code table), without extra signs, spaces or invisible characters",
     },
   },
   "status-mismatch": {

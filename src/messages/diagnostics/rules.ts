@@ -122,6 +122,19 @@ export const RULE_MESSAGES: Readonly<Record<keyof typeof RULE_CODES, Entry>> = {
       hint: () => "adjust the pool at the annual evaluation",
     },
   },
+  "village-not-official": {
+    zh: {
+      message: (a) =>
+        `${a.name}（${a.code}）的代码不在统计用区划代码（${a.edition} 年版）中；${a.sameName ? `名称相同的是 ${a.sameName}` : `代码最接近的是 ${a.nearest}`}`,
+      hint: () => "核对 district.yaml 中的代码是否抄错；若是该年版之后区划调整新设的村，可不理会本提醒",
+    },
+    en: {
+      message: (a) =>
+        `the code of ${a.name} (${a.code}) is not in the official division table (${a.edition} edition); ${a.sameName ? `the unit of the same name is ${a.sameName}` : `the nearest code is ${a.nearest}`}`,
+      hint: () =>
+        "check the code in district.yaml for a typo; if the village was set up by a change of divisions after that edition, this warning can be ignored",
+    },
+  },
   "village-merged-holds-reserves": {
     zh: {
       message: (a) =>
