@@ -202,7 +202,7 @@ export interface Reserve {
   readonly meetings?: readonly MeetingAttendance[];
   readonly party?: readonly PartyStep[];
   readonly screening?: readonly ScreeningAttestation[];
-  /** Training session ids attended (defined in trainings/<year>.yaml). */
+  /** Training session ids attended (defined in trainings/). */
   readonly trainings?: readonly string[];
   readonly status: Status;
   readonly status_changes?: readonly StatusChange[];

@@ -122,7 +122,7 @@ export const reserveSchema = z.strictObject({
   trainings: z
     .array(z.string().min(1))
     .optional()
-    .meta({ description: "参加的培训场次编号 training sessions attended (ids in trainings/<year>.yaml)" }),
+    .meta({ description: "参加的培训场次编号 training sessions attended (ids of sessions in trainings/)" }),
   status: term(STATUS, "状态 status"),
   status_changes: z.array(statusChangeSchema).optional().meta({ description: "状态变动记录 status changes" }),
   evaluations: z

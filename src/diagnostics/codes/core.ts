@@ -48,4 +48,5 @@ export const CORE_CODES = {
   "status-mismatch": "error",
   "training-year-mismatch": "error",
   "training-duplicate-session": "error",
+  "training-file-name": "error",
 } as const satisfies Record<string, Severity>;
