@@ -11,6 +11,7 @@ import type {
 } from "../domain/model.js";
 import { findTown, findVillage } from "../domain/places.js";
 import { datedSessionId, SESSION_HASH_DIGITS } from "../domain/training-session.js";
+import { heldYears, holds, type HeldYears } from "./period.js";
 import {
   PARTY_STAGE,
   type MentorMode,
@@ -186,11 +187,14 @@ export class TrainingHandler implements KindHandler {
   private readonly described = new Map<string, { at: RowAt; desc: SessionDesc }>();
   private readonly seen = new Seen();
   private readonly district: Library["district"];
+  private readonly library: Library;
+  private held: HeldYears | undefined;
   /** The session of the current file's previous row: an id, or "bad" when it could not be read. */
   private current: { file: string; session: string } | undefined;
 
   constructor(library: Library) {
     this.district = library.district;
+    this.library = library;
     for (const t of library.trainings) {
       const target = trainingTarget(t.file);
       const yearFile = TRAINING_YEAR_FILE_NAME.test(target.slice(target.indexOf("/") + 1));
@@ -338,6 +342,17 @@ export class TrainingHandler implements KindHandler {
       const updated: TrainingSession = { ...existing, ...desc };
       if (SESSION_FIELDS.some((f) => !sameField(updated[f], existing[f]))) this.put(updated);
       return existing.id;
+    }
+    // A new session belongs to a year the library holds (commands/period.ts), as --year must.
+    const year = Number(desc.date!.slice(0, 4));
+    this.held ??= heldYears(
+      this.district.year,
+      this.library.trainings,
+      this.library.books.map((b) => b.reserves),
+    );
+    if (!holds(this.held, year)) {
+      report(ctx.sink, "session-year-not-held", { value: desc.date!, year, ...this.held }, file, read.ref("date"));
+      return "bad";
     }
     const session: TrainingSession = {
       id: this.newId(desc.date!, desc.unit ?? this.district.code, desc.title!),

@@ -79,6 +79,24 @@ export const CYCLE_MESSAGES: Readonly<Record<keyof typeof CYCLE_CODES, Entry>> =
         "give the id of a session in trainings/ (its own file or its year's file), or leave it empty and give the date, title, level and hours of a new session",
     },
   },
+  "session-year-not-held": {
+    zh: {
+      message: (a) =>
+        `培训日期 ${a.value} 在 ${a.year} 年，库中没有这一年的数据（${a.first === a.last ? `只有 ${a.first} 年` : `${a.first}–${a.last} 年`}，工作年度 ${a.working}）`,
+      hint: (a) =>
+        Number(a.year) > Number(a.last)
+          ? `核对日期的年份；确是 ${a.year} 年的培训，先把 district.yaml 中的 year 改为 ${a.year}，开始这一年度的工作`
+          : "核对日期的年份（常见的是把 2021 写成 2012 之类的笔误）",
+    },
+    en: {
+      message: (a) =>
+        `the session's date ${a.value} is in ${a.year}, which the library holds nothing of (${a.first === a.last ? `only ${a.first}` : `${a.first}–${a.last}`}, working year ${a.working})`,
+      hint: (a) =>
+        Number(a.year) > Number(a.last)
+          ? `check the year; if the session really is of ${a.year}, first set year: ${a.year} in district.yaml to start that working year`
+          : "check the year (a slip such as 2012 for 2021 is the usual cause)",
+    },
+  },
   "session-inconsistent": {
     zh: {
       message: (a) =>

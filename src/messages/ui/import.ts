@@ -88,10 +88,18 @@ export const IMPORT_ZH = {
   move: {
     moved: (name: string, id: string, from: string, to: string, history: string) =>
       `已把 ${name}（${id}）从${from}调到${to}。变更记录：${history}`,
+    idKept: (id: string, village: string) =>
+      `调动已记入本人档案（moves）。内部编号 ${id} 不变：前 12 位是入库时所在村（${village}）的代码，不随调动改变。`,
+    belowMin: (village: string, count: number, min: number) =>
+      `${village}调出后在库 ${count} 人，低于最低储备人数 ${min} 人，请及时补充`,
     unknownPerson: (p: string) => `库中没有内部编号或身份证号为“${p}”的人`,
     sameVillage: (p: string, v: string) => `${p} 已在${v}，无需调动`,
     inactiveVillage: (v: string, status: string) => `${v}的状态是“${status}”，不能调入`,
+    notInPool: (p: string, status: string, date?: string, reason?: string) =>
+      `${p} 的状态是“${status}”${date || reason ? `（${[date, reason].filter(Boolean).join("，")}）` : ""}，已不在后备干部库中，未调动`,
+    notInPoolHint: "确要把其档案移到另一个村，加上 --out-of-pool",
     emptyReason: "调动原因（--reason）不能为空",
+    futureDate: (d: string) => `调动日期 ${d} 晚于今天`,
   },
   importHelp: {
     import: "导入各村名册（CSV、Excel、YAML）：逐行检查，全部无误才写入库，否则一行也不写",
@@ -105,7 +113,9 @@ export const IMPORT_ZH = {
     move: "把一名后备干部调到另一个村（记入变更记录）",
     person: "内部编号（如 640502100201-03）或身份证号",
     to: "调入的村（村代码，或“乡镇/村名”）",
-    moveReason: "调动原因（必填，记入变更记录）",
+    moveReason: "调动原因（必填，记入本人档案和变更记录）",
+    moveDate: "调动日期 YYYY-MM-DD（默认今天）",
+    outOfPool: "也调动已不在库中的人（调整出库、已使用）",
   },
 };
 
@@ -165,10 +175,18 @@ export const IMPORT_EN: typeof IMPORT_ZH = {
   move: {
     moved: (name: string, id: string, from: string, to: string, history: string) =>
       `moved ${name} (${id}) from ${from} to ${to}. History: ${history}`,
+    idKept: (id: string, village: string) =>
+      `the move is written in the person's file (moves). The internal id ${id} stays: its first 12 digits are the code of the village of entry (${village}); a move does not change it.`,
+    belowMin: (village: string, count: number, min: number) =>
+      `${village} has ${count} in the pool after the move, fewer than the minimum of ${min}; replenish it`,
     unknownPerson: (p: string) => `no person with internal id or ID number "${p}" in the library`,
     sameVillage: (p: string, v: string) => `${p} is already in ${v}`,
     inactiveVillage: (v: string, status: string) => `${v} has status "${status}" and cannot take people`,
+    notInPool: (p: string, status: string, date?: string, reason?: string) =>
+      `${p} has status "${status}"${date || reason ? ` (${[date, reason].filter(Boolean).join(", ")})` : ""} and is no longer in the pool; not moved`,
+    notInPoolHint: "to move their file to another village all the same, add --out-of-pool",
     emptyReason: "the reason (--reason) must not be empty",
+    futureDate: (d: string) => `the date of the move, ${d}, is after today`,
   },
   importHelp: {
     import: "import village rosters (CSV, Excel, YAML): every row is checked; all are written or none",
@@ -182,6 +200,8 @@ export const IMPORT_EN: typeof IMPORT_ZH = {
     move: "move a reserve to another village (recorded in the history)",
     person: "internal id (e.g. 640502100201-03) or ID number",
     to: "the village moved to (code, or town/village name)",
-    moveReason: "why (required, recorded in the history)",
+    moveReason: "why (required, recorded in the person's file and the history)",
+    moveDate: "the date of the move, YYYY-MM-DD (default today)",
+    outOfPool: "move someone no longer in the pool (调整出库, 已使用) too",
   },
 };
