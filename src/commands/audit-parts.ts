@@ -7,7 +7,7 @@ import { duplicatePersonIds } from "../io/library-files.js";
 import { loadPart, locateCached, type LibraryFrame } from "../io/load-cached.js";
 import type { RuleContext } from "../rules/rule.js";
 import { compareForReport, selectRules } from "./audit-order.js";
-import { auditPeriod } from "./period.js";
+import { auditPeriod, checkAskedYear, heldYears } from "./period.js";
 import { villageScope } from "./scope.js";
 
 /**
@@ -54,10 +54,25 @@ export function resolveSettings(
   let year = options.year ?? Number(date.slice(0, 4));
   let codes: ReadonlySet<string> | undefined;
   if (frame.district) {
-    ({ date, year } = auditPeriod(frame.district.year, options));
+    const working = frame.district.year;
+    ({ date, year } = auditPeriod(working, options));
+    checkAskedYear(options, year, heldYears(working, frame.trainings), () =>
+      heldYears(working, frame.trainings, peopleOf(frame)),
+    );
     codes = villageScope(frame.district, options.villages ?? [], options.towns ?? []).codes;
   }
   return { date, year, codes, rules: options.rules ?? [], strict: options.strict === true };
+}
+
+/** The records of every book, a town's books at a time (a country's do not fit in memory at once). */
+function* peopleOf(frame: LibraryFrame): Iterable<readonly Reserve[]> {
+  const names = frame.names;
+  for (let i = 0; i < names.length;) {
+    let j = i + 1;
+    while (j < names.length && names[j]!.slice(0, 9) === names[i]!.slice(0, 9)) j++;
+    for (const book of loadPart(frame, names.slice(i, j)).books) yield book.reserves;
+    i = j;
+  }
 }
 
 /** A record of another part, with what the duplicates rule reads of it. */

@@ -18,6 +18,7 @@ export const FATAL_EXIT = {
   "unknown-town": EXIT.usage,
   "ambiguous-name": EXIT.usage,
   "no-library": EXIT.usage,
+  "year-not-held": EXIT.usage,
   "library-exists": EXIT.usage,
   "district-unknown": EXIT.usage,
   "district-mismatch": EXIT.usage,

@@ -182,6 +182,17 @@ export interface StatusChange {
   readonly reason?: string;
 }
 
+/**
+ * A move to another village (`reserve move`). The internal id stays as it was: it names the
+ * village the person entered the pool in, not the one they are in now.
+ */
+export interface VillageMove {
+  readonly date: IsoDate;
+  readonly from_village: string;
+  readonly to_village: string;
+  readonly reason: string;
+}
+
 export interface ScreeningAttestation {
   readonly department: string;
   readonly date: IsoDate;
@@ -226,10 +237,12 @@ export interface Reserve {
   readonly meetings?: readonly MeetingAttendance[];
   readonly party?: readonly PartyStep[];
   readonly screening?: readonly ScreeningAttestation[];
-  /** Training session ids attended (defined in trainings/<year>.yaml). */
+  /** Training session ids attended (defined in trainings/). */
   readonly trainings?: readonly string[];
   readonly status: Status;
   readonly status_changes?: readonly StatusChange[];
+  /** Moves between villages, oldest first. */
+  readonly moves?: readonly VillageMove[];
   /** Keyed by year, e.g. "2021". */
   readonly evaluations?: Readonly<Record<string, Evaluation>>;
   readonly note?: string;

@@ -36,6 +36,7 @@ import {
   MAX_LIBRARY_FILE_BYTES,
   readLibraryBytes,
   registerPosition,
+  SessionIds,
   type BookRead,
   type DistrictRead,
   type LaidOutBook,
@@ -453,6 +454,7 @@ export function openFrame(root: string, options: LoadOptions, given?: ShardSet):
 
   const after: Diagnostic[] = [];
   const trainings: LoadedTrainingYear[] = [];
+  const sessionIds = new SessionIds();
   for (const name of listLibraryDir(root, TRAININGS_DIR, TRAINING_FILE_NAME, cwd, after)) {
     const abs = path.join(root, TRAININGS_DIR, name);
     const file = displayPath(abs, cwd);
@@ -468,9 +470,13 @@ export function openFrame(root: string, options: LoadOptions, given?: ShardSet):
     else {
       after.push(...restore(r.meta.diagnostics, file));
       const year = r.value() as TrainingRead["year"] | null;
-      if (year) trainings.push({ ...year, file });
+      if (year) {
+        trainings.push({ ...year, file });
+        sessionIds.add(name, file, year.sessions);
+      }
     }
   }
+  if (sessionIds.duplicates.length > 0) after.push(...locateCached(sessionIds.duplicates, cwd));
   if (!given) shards.flush();
   return {
     root,

@@ -32,11 +32,39 @@ const CAUSE_EN: Record<string, string> = {
   EIO: "a disk I/O error",
 };
 
+/** The help that describes a command's options. */
+const helpOf = (a: { command?: unknown }) =>
+  typeof a.command === "string" ? `reserve ${a.command} --help` : "reserve --help";
+
+/** What to give instead of a year the library does not hold. */
+const askZh = (a: { option?: unknown }) =>
+  a.option === "--date" ? "--date 写库中已有年度里的日期" : "--year 写库中已有的年度";
+const askEn = (a: { option?: unknown }) =>
+  a.option === "--date" ? "give --date a day of a year the library holds" : "give --year a year the library holds";
+
 /** Wording of the errors that stop a command as a whole. */
 export const FATAL_MESSAGES: Readonly<Record<FatalCode, Entry>> = {
+  // The hint names the option (or argument) that was wrong and where its use is described; the
+  // command is filled in by the CLI from the command line.
   usage: {
-    zh: { message: (a) => String(a.detail), hint: () => "运行 reserve --help 查看用法" },
-    en: { message: (a) => String(a.detail), hint: () => "run reserve --help for usage" },
+    zh: {
+      message: (a) => String(a.detail),
+      hint: (a) =>
+        a.hint !== undefined
+          ? String(a.hint)
+          : a.option !== undefined
+            ? `${a.option} 的写法见 ${helpOf(a)}`
+            : `用法见 ${helpOf(a)}`,
+    },
+    en: {
+      message: (a) => String(a.detail),
+      hint: (a) =>
+        a.hint !== undefined
+          ? String(a.hint)
+          : a.option !== undefined
+            ? `${a.option} is described in ${helpOf(a)}`
+            : `usage: ${helpOf(a)}`,
+    },
   },
   "unknown-village": {
     zh: {
@@ -73,6 +101,24 @@ export const FATAL_MESSAGES: Readonly<Record<FatalCode, Entry>> = {
     en: {
       message: (a) => `${a.path} is not a reserve library (it has no district.yaml)`,
       hint: () => "point --data at the library folder, or create one with reserve init",
+    },
+  },
+  "year-not-held": {
+    zh: {
+      message: (a) =>
+        `库中没有 ${a.year} 年的数据：${a.first === a.last ? `只有 ${a.first} 年` : `它的数据在 ${a.first}–${a.last} 年之间`}（工作年度 ${a.working}）`,
+      hint: (a) =>
+        Number(a.year) > Number(a.last)
+          ? `${askZh(a)}；开始 ${a.year} 年度的工作，先把 district.yaml 中的 year 改为 ${a.year}`
+          : `${askZh(a)}（最早的是 ${a.first} 年的入库、培训或测评记录）`,
+    },
+    en: {
+      message: (a) =>
+        `the library holds nothing of ${a.year}: ${a.first === a.last ? `only ${a.first}` : `its data span ${a.first}–${a.last}`} (working year ${a.working})`,
+      hint: (a) =>
+        Number(a.year) > Number(a.last)
+          ? `${askEn(a)}; to start working on ${a.year}, first set year: ${a.year} in district.yaml`
+          : `${askEn(a)} (the earliest are selections, trainings or evaluations of ${a.first})`,
     },
   },
   "library-exists": {

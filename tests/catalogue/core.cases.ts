@@ -21,6 +21,11 @@ const BOOK = `villages/${V1}.yaml`;
 const first = (id: string) => `id_number: "${id}"`;
 const firstId = () => baseSpec().books[V1]![0]!.id_number;
 
+/** A session recorded by `reserve record training`, in a file of its own. */
+const SESSION = "2021-11-20-640502100-ff3b";
+const sessionFile = (id: string) =>
+  `# 培训场次（参训记录见各人档案的 trainings）\nid: "${id}"\ndate: "2021-11-20"\ntitle: 冬训：乡村振兴政策解读\nlevel: 镇级\nunit: "640502100"\ntopics: [政策法规]\nhours: 3\n`;
+
 /** A case that edits the text of 沙坡村's book. */
 const bookEdit = (
   code: CatalogueCase["code"],
@@ -339,9 +344,20 @@ export const cases: readonly CatalogueCase[] = [
   }),
   libraryCase({
     code: "training-duplicate-session",
-    meaning: "Two sessions of a training year share an id.",
-    reproducer: "two sessions numbered 2021-01",
-    edit: (dir) => replaceIn(dir, "trainings/2021.yaml", 'id: "2021-02"', 'id: "2021-01"'),
+    meaning:
+      "Two sessions share an id: twice in a year's file, or a session's file whose id another training file holds too (a session copied by hand).",
+    reproducer: "the session of 2021-11-20 has its own file and is copied into trainings/2021.yaml",
+    edit: (dir) => {
+      writeFileSync(join(dir, "data", "trainings", `${SESSION}.yaml`), sessionFile(SESSION));
+      replaceIn(dir, "trainings/2021.yaml", 'id: "2021-11"', `id: "${SESSION}"`);
+    },
+  }),
+  libraryCase({
+    code: "training-file-name",
+    meaning: "A session's file (trainings/<session id>.yaml) is named for another id than the one inside.",
+    reproducer: "a session file renamed by hand",
+    edit: (dir) =>
+      writeFileSync(join(dir, "data", "trainings", "2021-11-20-640502100-0001.yaml"), sessionFile(SESSION)),
   }),
 
   // The district's vocabulary

@@ -60,6 +60,14 @@ export const fatal: readonly FatalCase[] = [
     args: ["audit", "--data", "库"],
   },
   {
+    code: "year-not-held",
+    meaning:
+      "--year (or the year of --date) is outside the years the library holds: from its earliest selection, entry, training or evaluation to its working year (audit, report, show, evaluate).",
+    reproducer: "a report for 1899",
+    setup: (dir) => makeLibrary(baseSpec(), join(dir, "data")),
+    args: ["report", "--year", "1899"],
+  },
+  {
     code: "library-exists",
     meaning: "reserve init would create a library in a folder that already holds something.",
     reproducer: "init into the folder of an existing library",

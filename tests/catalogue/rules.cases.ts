@@ -292,7 +292,7 @@ export const cases: readonly CatalogueCase[] = [
   }),
   libraryCase({
     code: "training-session-undefined",
-    meaning: "A record refers to a training session id that no trainings/<year>.yaml defines.",
+    meaning: "A record refers to a training session id that no file of trainings/ defines.",
     reproducer: "a reserve attended session 2021-13",
     change: (b) => ({
       ...b,

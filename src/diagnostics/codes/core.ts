@@ -51,6 +51,7 @@ export const CORE_CODES = {
   "status-mismatch": "error",
   "training-year-mismatch": "error",
   "training-duplicate-session": "error",
+  "training-file-name": "error",
   // The district's vocabulary (policy.vocabulary)
   "vocabulary-closed": "error",
   "vocabulary-counts-as": "error",

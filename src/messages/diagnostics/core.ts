@@ -373,13 +373,19 @@ export const CORE_MESSAGES: Readonly<Record<keyof typeof CORE_CODES, Entry>> = {
   "village-file-name": {
     zh: {
       message: (a) =>
-        `文件名“${a.name}”不对，应为 ${a.expected === "village" ? "<12 位村代码>.yaml" : a.expected === "year" ? "<年度>.yaml" : a.expected}`,
-      hint: () => "村名册文件以 12 位村代码命名，如 villages/640502100201.yaml",
+        `文件名“${a.name}”不对，应为 ${a.expected === "village" ? "<12 位村代码>.yaml" : a.expected === "training" ? "<年度>.yaml 或 <场次编号>.yaml" : a.expected}`,
+      hint: (a) =>
+        a.expected === "training"
+          ? "trainings/ 中只放培训场次文件：旧库的年度文件如 trainings/2021.yaml，每个场次一个文件如 trainings/2021-11-20-640502100-3fa2.yaml"
+          : "村名册文件以 12 位村代码命名，如 villages/640502100201.yaml",
     },
     en: {
       message: (a) =>
-        `file name "${a.name}" is wrong; expected ${a.expected === "village" ? "<12-digit village code>.yaml" : a.expected === "year" ? "<year>.yaml" : a.expected}`,
-      hint: () => "village files are named by their 12-digit code, e.g. villages/640502100201.yaml",
+        `file name "${a.name}" is wrong; expected ${a.expected === "village" ? "<12-digit village code>.yaml" : a.expected === "training" ? "<year>.yaml or <session id>.yaml" : a.expected}`,
+      hint: (a) =>
+        a.expected === "training"
+          ? "trainings/ holds training files only: a year's file of an older library such as trainings/2021.yaml, or one file per session such as trainings/2021-11-20-640502100-3fa2.yaml"
+          : "village files are named by their 12-digit code, e.g. villages/640502100201.yaml",
     },
   },
   "village-unknown": {
@@ -552,7 +558,30 @@ export const CORE_MESSAGES: Readonly<Record<keyof typeof CORE_CODES, Entry>> = {
     },
   },
   "training-duplicate-session": {
-    zh: { message: (a) => `培训场次编号 ${a.id} 重复`, hint: () => "每个场次使用唯一编号" },
-    en: { message: (a) => `training session id ${a.id} is used twice`, hint: () => "give every session its own id" },
+    zh: {
+      message: (a) => `培训场次编号 ${a.id} 重复${a.first ? `：${a.first} 中已有这个场次` : ""}`,
+      hint: (a) =>
+        a.first
+          ? "同一场次只能登记一处：删除其中一个（参训记录在各人档案中，不受影响），或给另一个场次改用新编号"
+          : "每个场次使用唯一编号",
+    },
+    en: {
+      message: (a) => `training session id ${a.id} is used twice${a.first ? `: ${a.first} has it already` : ""}`,
+      hint: (a) =>
+        a.first
+          ? "record a session in one place only: delete one of them (attendance, kept in people's files, is not affected), or give the other session a new id"
+          : "give every session its own id",
+    },
+  },
+  "training-file-name": {
+    zh: {
+      message: (a) => `场次文件名“${a.name}”与其中的场次编号 ${a.id} 不符`,
+      hint: (a) => `场次文件以场次编号命名：把文件改名为 ${a.id}.yaml（各人档案引用的是编号，编号不要改）`,
+    },
+    en: {
+      message: (a) => `the session file "${a.name}" holds session ${a.id}`,
+      hint: (a) =>
+        `a session's file is named by its id: rename the file to ${a.id}.yaml (people's files refer to the id; keep it)`,
+    },
   },
 };
