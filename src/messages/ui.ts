@@ -2,6 +2,7 @@ import type { Lang } from "./lang.js";
 import { AUDIT_EN, AUDIT_ZH } from "./ui/audit.js";
 import { COMMON_EN, COMMON_ZH } from "./ui/common.js";
 import { EVALUATE_EN, EVALUATE_ZH } from "./ui/evaluate.js";
+import { EXPORT_EN, EXPORT_ZH } from "./ui/export.js";
 import { IMPORT_EN, IMPORT_ZH } from "./ui/import.js";
 import { INIT_EN, INIT_ZH } from "./ui/init.js";
 import { RECORD_EN, RECORD_ZH } from "./ui/record.js";
@@ -18,6 +19,7 @@ const zh = {
   ...SHOW_ZH,
   ...RECORD_ZH,
   ...EVALUATE_ZH,
+  ...EXPORT_ZH,
 };
 type Ui = typeof zh;
 const en: Ui = {
@@ -29,6 +31,7 @@ const en: Ui = {
   ...SHOW_EN,
   ...RECORD_EN,
   ...EVALUATE_EN,
+  ...EXPORT_EN,
 };
 
 export function ui(lang: Lang): Ui {

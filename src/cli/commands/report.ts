@@ -37,7 +37,8 @@ export function parseReportFormats(value: string | undefined, ctx: CliContext): 
   return new Set(parts as ReportFormat[]);
 }
 
-function size(bytes: number): string {
+/** A file size as the terminal shows it. */
+export function byteSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -74,7 +75,7 @@ export async function runReport(flags: ReportFlags, ctx: CliContext): Promise<Ex
   const L = reportLabels(ctx.lang);
   const style = await ctx.stdoutStyle();
   ctx.out(t.report.header(model.date, model.year, scopeText(model, L)));
-  ctx.out(t.report.written(result.out, result.written.files, size(result.written.bytes)));
+  ctx.out(t.report.written(result.out, result.written.files, byteSize(result.written.bytes)));
   const of = (part: ReportPart) => files.filter((f) => f.part === part).map((f) => f.path);
   const rows: [string, string][] = [];
   const summary = of("summary");
