@@ -7,6 +7,7 @@ import { IMPORT_EN, IMPORT_ZH } from "./ui/import.js";
 import { INIT_EN, INIT_ZH } from "./ui/init.js";
 import { RECORD_EN, RECORD_ZH } from "./ui/record.js";
 import { REPORT_EN, REPORT_ZH } from "./ui/report.js";
+import { ROLLUP_EN, ROLLUP_ZH } from "./ui/rollup.js";
 import { SHOW_EN, SHOW_ZH } from "./ui/show.js";
 
 /** Everything the program says besides diagnostics: one file per area under ui/, both languages. */
@@ -20,6 +21,7 @@ const zh = {
   ...RECORD_ZH,
   ...EVALUATE_ZH,
   ...EXPORT_ZH,
+  ...ROLLUP_ZH,
 };
 type Ui = typeof zh;
 const en: Ui = {
@@ -32,6 +34,7 @@ const en: Ui = {
   ...RECORD_EN,
   ...EVALUATE_EN,
   ...EXPORT_EN,
+  ...ROLLUP_EN,
 };
 
 export function ui(lang: Lang): Ui {

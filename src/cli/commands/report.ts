@@ -9,10 +9,10 @@ import { scopeText } from "../../reports/summary.js";
 import type { CliContext } from "../context.js";
 import { formatFinding } from "../format-findings.js";
 import { noticeText } from "../notices.js";
-import { dataRoot, lockWaitMs, parseDate, parseYear } from "../options.js";
+import { dataRoots, lockWaitMs, parseDate, parseYear } from "../options.js";
 
 export interface ReportFlags {
-  readonly data?: string;
+  readonly data?: string | string[];
   readonly year?: string;
   readonly out?: string;
   readonly village?: string[];
@@ -45,11 +45,13 @@ export function byteSize(bytes: number): string {
 }
 
 export async function runReport(flags: ReportFlags, ctx: CliContext): Promise<ExitCode> {
+  const roots = dataRoots(flags.data, ctx.env, ctx.cwd);
+  if (roots.length > 1) return (await import("./rollup.js")).runRollupReport(roots, flags, ctx);
   const formats = parseReportFormats(flags.format, ctx);
   const date = parseDate(flags.date, ctx.lang);
   const year = parseYear(flags.year, ctx.lang);
   const result = await report({
-    root: dataRoot(flags.data, ctx.env, ctx.cwd),
+    root: roots[0]!,
     cwd: ctx.cwd,
     today: today(),
     ...(date && { date }),
