@@ -122,8 +122,7 @@ export async function rollupReport(options: RollupReportOptions): Promise<Rollup
     };
   }
   const libraries = loaded.map((l) => l.library!);
-  const year = options.year ?? libraries[0]!.district.year;
-  const { date } = auditPeriod(year, { ...options, year });
+  const { year, date } = auditPeriod(libraries[0]!.district.year, options);
   const names = libraryNames(loaded.map((l) => ({ root: l.shown, library: l.library! })));
   const districts: RollupDistrict[] = libraries.map((library, i) => ({
     root: loaded[i]!.shown,
@@ -194,7 +193,8 @@ export function rollupAudit(options: RollupAuditOptions): RollupAuditResult {
     return audit(o);
   });
   const loaded = loadAll(options, "audit");
-  const year = options.year ?? loaded.find((l) => l.library)?.library!.district.year ?? results[0]!.year;
+  const first = loaded.find((l) => l.library)?.library;
+  const { year } = first ? auditPeriod(first.district.year, options) : results[0]!;
   const severity = (d: Diagnostic): Diagnostic =>
     options.strict && d.severity === "warning" ? { ...d, severity: "error" } : d;
   const findings = crossFindings(loaded, year, options.cwd).map(severity);
