@@ -5,8 +5,8 @@ import type { Library } from "../domain/library.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { ReserveError } from "../diagnostics/fatal.js";
 import { displayPath } from "../io/layout.js";
-import { openLibrary, type Notice } from "../io/library-session.js";
-import { locateCached } from "../io/load-cached.js";
+import { openLibrary, readConsistently, type Notice } from "../io/library-session.js";
+import { locateCached, openFrame } from "../io/load-cached.js";
 import { sessionFor } from "../io/read-session.js";
 import { writeReportFolder, type WrittenReport } from "../io/report-write.js";
 import type { Lang } from "../messages/lang.js";
@@ -16,7 +16,9 @@ import type { ReportFormat, ReportPart } from "../reports/plan.js";
 import { libraryNames, rollupChecks, type RollupLibrary } from "../reports/rollup-checks.js";
 import { rollupLevel, rollupReportModel, type RollupDistrict, type RollupModel } from "../reports/rollup-model.js";
 import { rollupPlan } from "../reports/rollup-summary.js";
-import { audit, type AuditOptions, type AuditResult } from "./audit.js";
+import { summarise, type AuditOptions, type AuditResult } from "./audit.js";
+import { auditPart, resolveSettings } from "./audit-parts.js";
+import { sessionOf } from "./audit-session.js";
 import { checkExportTarget } from "./export.js";
 import { auditPeriod } from "./period.js";
 
@@ -176,9 +178,13 @@ export interface RollupAuditResult {
   readonly villagesBelowMin: number;
 }
 
-/** Every library audited as `reserve audit` audits it, and the checks across them. */
+/**
+ * Every library audited as `reserve audit` audits it (commands/audit.ts, the whole library in one
+ * part), and the checks across them on the books that audit read — each library is read once.
+ */
 export function rollupAudit(options: RollupAuditOptions): RollupAuditResult {
   distinctRoots(options, options.lang);
+  const loaded: Loaded[] = [];
   const results = options.roots.map((root) => {
     const o: AuditOptions = {
       root,
@@ -190,9 +196,24 @@ export function rollupAudit(options: RollupAuditOptions): RollupAuditResult {
       ...(options.waitMs !== undefined && { waitMs: options.waitMs }),
       ...(options.onNotice && { onNotice: options.onNotice }),
     };
-    return audit(o);
+    let library: Library | undefined;
+    const { frame, findings, settings } = readConsistently(root, sessionOf(o), () => {
+      const frame = openFrame(root, { today: o.today, cwd: o.cwd });
+      const settings = resolveSettings(frame, o);
+      const input = { names: frame.names, order: [], whole: true, withFrame: true, ghosts: [], extra: [] };
+      const findings = auditPart(frame, input, settings, (books) => {
+        library = frame.district && {
+          district: frame.district,
+          districtFile: frame.districtFile,
+          books,
+          trainings: frame.trainings,
+        };
+      });
+      return { frame, settings, findings };
+    });
+    loaded.push({ root, shown: displayPath(root, options.cwd), library, diagnostics: [] });
+    return summarise(frame, settings, findings);
   });
-  const loaded = loadAll(options, "audit");
   const first = loaded.find((l) => l.library)?.library;
   const { year } = first ? auditPeriod(first.district.year, options) : results[0]!;
   const severity = (d: Diagnostic): Diagnostic =>
