@@ -42,6 +42,7 @@ import {
   type TrainingRead,
 } from "./library-files.js";
 import type { LoadedLibrary, LoadOptions } from "./load-library.js";
+import { requireLibrary } from "./library-root.js";
 import { CorruptData } from "./record-codec.js";
 import { recordKeys } from "./record-keys.js";
 import { slowPath } from "./slow-path.js";
@@ -401,9 +402,7 @@ export interface LibraryFrame {
 export function openFrame(root: string, options: LoadOptions, given?: ShardSet): LibraryFrame {
   const shards = given ?? new ShardSet(root);
   const cwd = options.cwd ?? process.cwd();
-  if (!fs.existsSync(path.join(root, DISTRICT_FILE))) {
-    throw new ReserveError("no-library", { path: displayPath(root, cwd) });
-  }
+  requireLibrary(root, cwd);
   const before: Diagnostic[] = [];
   const districtAbs = path.join(root, DISTRICT_FILE);
   const districtFile = displayPath(districtAbs, cwd);

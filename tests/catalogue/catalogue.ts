@@ -249,11 +249,27 @@ function findFatal(output: string): Shown | undefined {
   return undefined;
 }
 
+/** The working folder of the fatal cases, where a message shows it in full. */
+const OFFICE = "/home/zuzhibu/后备干部";
+
 /** Runs a fatal case in a fresh folder, in both languages; paths into that folder are shown relative to it. */
 export async function reproduceFatal(c: FatalCase): Promise<ReproducedFatal | undefined> {
   const dir = mkdtempSync(join(tmpdir(), "reserve-catalogue-"));
   const real = realpathSync(dir);
-  const relative = (text: string) => text.replaceAll(`${real}/`, "").replaceAll(`${dir}/`, "").replaceAll(real, ".");
+  // An absolute path a message shows on purpose, in brackets beside the path as typed, is shown
+  // as it would be on an office computer rather than as the temporary folder.
+  const office = (p: string) =>
+    p.startsWith(`${real}/`)
+      ? OFFICE + p.slice(real.length)
+      : p.startsWith(`${dir}/`)
+        ? OFFICE + p.slice(dir.length)
+        : p;
+  const relative = (text: string) =>
+    text
+      .replace(/([（(])(\/[^）)]*)([）)])/g, (_all, open: string, p: string, close: string) => open + office(p) + close)
+      .replaceAll(`${real}/`, "")
+      .replaceAll(`${dir}/`, "")
+      .replaceAll(real, ".");
   try {
     c.setup(dir);
     const run = async (lang: "zh" | "en") => {
