@@ -5,6 +5,7 @@ import { basename, dirname, join } from "node:path";
 import { Writable } from "node:stream";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { main } from "../../src/cli/main.js";
+import { noteCliRun } from "../helpers/cli.js";
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from "../../src/diagnostics/codes.js";
 import type { Severity } from "../../src/diagnostics/diagnostic.js";
 import { FATAL_EXIT, type FatalCode } from "../../src/diagnostics/fatal.js";
@@ -162,6 +163,7 @@ export function runSpawned(
       ...env,
     },
   });
+  noteCliRun(args, r);
   return { output: `${r.stdout}\n${r.stderr}`, code: r.status };
 }
 
@@ -173,6 +175,7 @@ async function runIn(dir: string, args: readonly string[], lang: "zh" | "en"): P
   process.env.RESERVE_NOW = NOW;
   try {
     await main(args, env, dir, { stdout, stderr });
+    noteCliRun(args, { stderr: stderr.text, stdout: stdout.text });
   } finally {
     if (saved === undefined) delete process.env.RESERVE_NOW;
     else process.env.RESERVE_NOW = saved;
@@ -294,6 +297,7 @@ export async function reproduceFatal(c: FatalCase): Promise<ReproducedFatal | un
           dir,
           { stdout, stderr },
         );
+        noteCliRun(c.args, { stderr: stderr.text, stdout: stdout.text });
         return { output: `${stdout.text}\n${stderr.text}`, code };
       } finally {
         process.chdir(saved.cwd);
