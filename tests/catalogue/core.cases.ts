@@ -97,7 +97,7 @@ export const cases: readonly CatalogueCase[] = [
   ),
   bookEdit(
     "yaml-tag",
-    "A YAML tag (!something) is used; library files hold plain values only.",
+    "A YAML tag is used (!something, or one outside YAML's core schema such as !!binary or !!timestamp, which would turn the value into bytes or a date); library files and rosters hold plain values only. Every tag is reported where it is written, and the file's other problems are still found in the same run.",
     "a name written with a custom tag",
     "name: 测试20101",
     "name: !cn 测试20101",

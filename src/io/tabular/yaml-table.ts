@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node, type Pair } from "yaml";
+import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node, type Pair } from "yaml";
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { readYaml } from "../yaml-read.js";
 import type { Cell, CellPosition, OpenResult, TableInfo, TableRow } from "./table.js";
@@ -15,7 +15,8 @@ import type { Cell, CellPosition, OpenResult, TableInfo, TableRow } from "./tabl
  * apply to every person who does not give them. Keys are the column names. The header row is the
  * keys in the order they first appear; each cell carries the line and column of its value.
  * Parsing goes through readYaml: depth and aliases guarded before the parser, no tags, one
- * document, duplicate keys refused, YAML 1.2 core schema (dates stay text).
+ * document, duplicate keys refused, YAML 1.2 core schema (dates stay text). A tag refuses the
+ * file but does not stop the reading: every tag and every row's problems are found in one run.
  */
 
 const LIST_KEYS = ["reserves", "后备干部"];
@@ -28,10 +29,35 @@ function cellOf(v: unknown): Cell {
   return null;
 }
 
+/**
+ * Names the column (the key) of each problem written before a value: a tag on the line where a
+ * key's value starts, at or before it. `pairs` are every key and value of the roster.
+ */
+function inColumns(problems: readonly Diagnostic[], pairs: readonly unknown[], lines: LineCounter): Diagnostic[] {
+  if (problems.length === 0) return [];
+  const starts = pairs.flatMap((p) => {
+    if (!isPair(p) || !isScalar(p.key)) return [];
+    const value = (p.value ?? p.key) as Node;
+    const at = lines.linePos(value.range?.[0] ?? 0);
+    return [{ key: String(p.key.value), line: at.line, column: at.col }];
+  });
+  return problems.map((d) => {
+    const loc = d.location;
+    if (!loc?.line || !loc.column) return d;
+    let best: { key: string; column: number } | undefined;
+    for (const s of starts) {
+      if (s.line === loc.line && s.column >= loc.column && (!best || s.column < best.column)) best = s;
+    }
+    return best ? { ...d, location: { ...loc, field: best.key } } : d;
+  });
+}
+
 export function openYaml(text: string, info: Omit<TableInfo, "format" | "keyed">): OpenResult {
   const file = info.file;
   const { parsed, diagnostics } = readYaml(text, file);
   if (!parsed) return { ok: false, diagnostics };
+  // Only tags (readYaml reads on past them): reported with the rows' problems, in their column.
+  const tagged = diagnostics;
   const pos = (node: Node | null | undefined): CellPosition => {
     const lp = parsed.lines.linePos(node?.range?.[0] ?? 0);
     return { line: lp.line, column: lp.col };
@@ -41,6 +67,7 @@ export function openYaml(text: string, info: Omit<TableInfo, "format" | "keyed">
   let items: Node[] = [];
   let base: (string | number)[] = [];
   const defaults: { key: string; value: Cell; at: CellPosition }[] = [];
+  const defaultPairs: unknown[] = [];
   if (isSeq(root)) items = root.items;
   else if (isMap(root)) {
     for (const pair of root.items as Pair<Node, Node>[]) {
@@ -49,6 +76,7 @@ export function openYaml(text: string, info: Omit<TableInfo, "format" | "keyed">
         items = pair.value.items as Node[];
         base = [key];
       } else {
+        defaultPairs.push(pair);
         defaults.push({ key, value: cellOf(pair.value?.toJS(parsed.doc)), at: pos(pair.key) });
       }
     }
@@ -90,6 +118,9 @@ export function openYaml(text: string, info: Omit<TableInfo, "format" | "keyed">
     table: {
       info: { ...info, format: "yaml", keyed: true },
       *rows(rowProblems: Diagnostic[]): Generator<TableRow, void, undefined> {
+        rowProblems.push(
+          ...inColumns(tagged, [...defaultPairs, ...items.flatMap((i) => (isMap(i) ? i.items : []))], parsed.lines),
+        );
         yield { line: headerLine, cells: header, positions: headerAt };
         for (let i = 0; i < items.length; i++) {
           const item = items[i]!;
