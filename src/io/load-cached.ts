@@ -3,7 +3,7 @@ import * as path from "node:path";
 import type { IsoDate } from "../domain/dates.js";
 import { indexRegister, type LoadedBook, type LoadedTrainingYear, type RegisterIndex } from "../domain/library.js";
 import type { District, Reserve } from "../domain/model.js";
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { ReserveError } from "../diagnostics/fatal.js";
 import {
   DISTRICT_FILE,
@@ -31,6 +31,7 @@ import {
   assembleBook,
   decodeLibraryText,
   duplicatePersonIds,
+  libraryTextProblem,
   listLibraryDir,
   locateFindings,
   MAX_LIBRARY_FILE_BYTES,
@@ -262,7 +263,7 @@ class ShardSet {
     if (text === undefined) {
       if (mustRead) throw new ReserveError("io-error", { path: file, reason: "changed while read" });
       return {
-        problem: got.diagnostic ?? diagnostic("file-encoding", {}, { location: { file, line: 1, column: 1 } }),
+        problem: got.diagnostic ?? libraryTextProblem(got.bytes!, file),
       };
     }
     const computed = read(text);

@@ -67,7 +67,8 @@ export const cases: readonly CatalogueCase[] = [
   }),
   libraryCase({
     code: "file-encoding",
-    meaning: "A library file is not UTF-8 (library files are always UTF-8; rosters may be GBK).",
+    meaning:
+      "A library file is not UTF-8 (library files are always UTF-8; rosters may be GBK), or holds a NUL byte (a damaged file). Named at the line and column of the first such bytes, with how many more lines hold them; the file is not read.",
     reproducer: "沙坡村's book saved as GBK",
     edit: (dir) => {
       const book = join(dir, "data", BOOK);
