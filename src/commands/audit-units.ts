@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import type { IsoDate } from "../domain/dates.js";
 import type { Library, LoadedBook } from "../domain/library.js";
-import type { District } from "../domain/model.js";
+import type { District, Reserve } from "../domain/model.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { officialCounty } from "../io/division-table.js";
 import { duplicatePersonIds } from "../io/library-files.js";
 import {
   locateCached,
@@ -16,10 +17,11 @@ import { KEY_WORDS, keyNumber } from "../io/record-keys.js";
 import { duplicatesRule } from "../rules/duplicates.js";
 import { RULES } from "../rules/index.js";
 import { mentoringRule } from "../rules/mentoring.js";
+import { officialRegisterRule } from "../rules/official-register.js";
 import { quotaRule } from "../rules/quota.js";
 import type { Rule, RuleContext } from "../rules/rule.js";
 import { structureRule } from "../rules/structure.js";
-import { auditPeriod } from "./period.js";
+import { auditPeriod, checkAskedYear, heldYears } from "./period.js";
 import { villageScope } from "./scope.js";
 
 /**
@@ -33,7 +35,9 @@ import { villageScope } from "./scope.js";
  *   (`possible-duplicate`), mentors' loads, the town's structure totals, and the quota of its
  *   registered villages that have no book — kept per town, under the state of its files;
  * - the library: ID numbers and internal ids used in two places, found each time from the record
- *   keys kept in the cache (io/record-keys.ts) and compared exactly on the few records they meet.
+ *   keys kept in the cache (io/record-keys.ts) and compared exactly on the few records they meet;
+ * - the register: its villages against the official division table (`village-not-official`),
+ *   which depends on district.yaml alone and is kept under the frame's key.
  *
  * Every finding is worked out for the whole library, every rule and the warnings as warnings;
  * --village, --town, --rule and --strict are applied to what is printed (filterFindings), so they
@@ -53,8 +57,14 @@ export interface AuditSettings {
   readonly strict: boolean;
 }
 
+/**
+ * `people` gives the records of every book, a town's books at a time (a country's do not fit in
+ * memory at once): read only to refuse a year asked for that is outside the working and training
+ * years.
+ */
 export function resolveSettings(
   frame: LibraryFrame,
+  people: () => Iterable<readonly Reserve[]>,
   options: {
     readonly today: IsoDate;
     readonly date?: IsoDate;
@@ -69,7 +79,11 @@ export function resolveSettings(
   let year = options.year ?? Number(date.slice(0, 4));
   let codes: ReadonlySet<string> | undefined;
   if (frame.district) {
-    ({ date, year } = auditPeriod(frame.district.year, options));
+    const working = frame.district.year;
+    ({ date, year } = auditPeriod(working, options));
+    checkAskedYear(options, year, heldYears(working, frame.trainings), () =>
+      heldYears(working, frame.trainings, people()),
+    );
     codes = villageScope(frame.district, options.villages ?? [], options.towns ?? []).codes;
   }
   return { date, year, codes, rules: options.rules ?? [], strict: options.strict === true };
@@ -90,6 +104,8 @@ export function findingsKey(frame: LibraryFrame, period: Period): string {
 const TOWN_CODES = new Set<string>(["possible-duplicate", "mentor-overloaded", "town-structure-below"]);
 /** Findings that compare records anywhere in the library: the library's unit. */
 const LIBRARY_CODES = new Set<string>(["person-in-two-villages", "person-entered-twice"]);
+/** Findings about the register alone: the register's unit. */
+const REGISTER_CODES = new Set<string>(officialRegisterRule.codes);
 const QUOTA_CODES = new Set<string>(quotaRule.codes);
 
 /** The unit a village file belongs to: its village's town in the register, "" for none. */
@@ -142,7 +158,11 @@ export function villageFindings(frame: LibraryFrame, states: readonly BookState[
   if (books.length === 0) return out;
   const villages = books.flatMap((b) => register.villages.get(b.village) ?? []);
   const ctx = context(frame, { ...frame.district, towns: [], villages }, books, period);
-  const found = run(RULES, ctx, (d) => !TOWN_CODES.has(d.code) && !LIBRARY_CODES.has(d.code));
+  const found = run(
+    RULES,
+    ctx,
+    (d) => !TOWN_CODES.has(d.code) && !LIBRARY_CODES.has(d.code) && !REGISTER_CODES.has(d.code),
+  );
   for (const d of locateCached(found, frame)) out[at.get(d.village ?? "") ?? -1]?.push(d);
   return out;
 }
@@ -313,6 +333,25 @@ export function libraryFindings(
   }
   reader.keep("library", hash, [loader, rules]);
   return { loader, rules };
+}
+
+/**
+ * The register's unit: its villages in use against the official division table of the county
+ * (read only when this is worked out: the first audit, or after district.yaml changed).
+ */
+export function registerFindings(frame: LibraryFrame, reader: BookReader, period: Period): Diagnostic[] {
+  const district = frame.district;
+  if (!district || !frame.register) return [];
+  const key = findingsKey(frame, period);
+  const kept = reader.kept("register", key);
+  if (kept?.length === 1) return kept[0]!;
+  const ctx: RuleContext = { ...context(frame, district, [], period), official: () => officialCounty(district.code) };
+  const found = locateCached(
+    run([officialRegisterRule], ctx, () => true),
+    frame,
+  );
+  reader.keep("register", key, [found]);
+  return found;
 }
 
 /**

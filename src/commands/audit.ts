@@ -1,6 +1,8 @@
 import type { IsoDate } from "../domain/dates.js";
-import type { LoadedBook, RegisterIndex } from "../domain/library.js";
+import type { Library, LoadedBook, RegisterIndex } from "../domain/library.js";
+import type { Reserve } from "../domain/model.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { officialCounty } from "../io/division-table.js";
 import { duplicatePersonIds } from "../io/library-files.js";
 import { readConsistently, type Notice } from "../io/library-session.js";
 import { BookReader, locateCached, openFrame, type LibraryFrame } from "../io/load-cached.js";
@@ -13,6 +15,7 @@ import {
   filterFindings,
   findingsKey,
   libraryFindings,
+  registerFindings,
   resolveSettings,
   unitOf,
   type AuditSettings,
@@ -77,10 +80,10 @@ export interface AuditPlan {
  */
 export function planAudit(options: AuditOptions): AuditPlan {
   const frame = openFrame(options.root, { today: options.today, cwd: options.cwd });
-  const settings = resolveSettings(frame, options);
+  const reader = new BookReader(frame);
+  const settings = resolveSettings(frame, () => peopleOf(frame, reader), options);
   const period: Period = { date: settings.date, year: settings.year };
   const key = findingsKey(frame, period);
-  const reader = new BookReader(frame);
   // Every town of the register, with files or not (its villages' quota is its own finding then).
   const groups = new Map<string, string[]>([...(frame.register?.villagesByTown.keys() ?? [])].map((t) => [t, []]));
   for (const name of frame.names) {
@@ -106,6 +109,14 @@ export function planAudit(options: AuditOptions): AuditPlan {
     else jobs.push({ town, names });
   }
   return { frame, settings, period, reader, done, jobs, work };
+}
+
+/** The records of every book, one book at a time (a country's do not fit in memory at once). */
+function* peopleOf(frame: LibraryFrame, reader: BookReader): Iterable<readonly Reserve[]> {
+  for (const name of frame.names) {
+    const book = reader.read(name).book();
+    if (book) yield book.reserves;
+  }
 }
 
 /** Brings the plan's towns up to date in this thread. */
@@ -140,10 +151,11 @@ export function finishAudit(
   for (const t of towns) for (const f of t.group.files) byName.set(f.name, f);
   const files = frame.names.map((n) => byName.get(n)!);
   const library = libraryFindings(frame, files, reader, period);
+  const register = registerFindings(frame, reader, period);
   reader.flush(skip);
   const findings: Diagnostic[] = [...frame.before];
   for (const f of files) for (const d of f.findings) findings.push(d);
-  findings.push(...frame.after, ...library.loader, ...library.rules);
+  findings.push(...frame.after, ...library.loader, ...library.rules, ...register);
   for (const t of towns) for (const d of t.group.findings) findings.push(d);
   return summarise(frame, plan.settings, findings);
 }
@@ -169,15 +181,17 @@ function wholeLibrary(frame: LibraryFrame, reader: BookReader, period: Period): 
   findings.push(...frame.after);
   const dupes = duplicatePersonIds(books, frame.register);
   if (dupes.length > 0) findings.push(...locateCached(dupes, frame));
-  if (frame.district && frame.register) {
+  const district = frame.district;
+  if (district && frame.register) {
     const ctx: RuleContext = {
-      library: { district: frame.district, districtFile: frame.districtFile, books, trainings: frame.trainings },
+      library: { district, districtFile: frame.districtFile, books, trainings: frame.trainings },
       register: frame.register,
-      policy: frame.district.policy,
+      policy: district.policy,
       date: period.date,
       year: period.year,
       books: new Map(books.map((b) => [b.village, b])),
       inScope: () => true,
+      official: () => officialCounty(district.code),
     };
     const found: Diagnostic[] = [];
     for (const rule of RULES) for (const d of rule.check(ctx)) found.push(d);
@@ -196,6 +210,26 @@ export function audit(options: AuditOptions): AuditResult {
   return readConsistently(options.root, sessionOf(options), () => {
     const plan = planAudit(options);
     return finishAudit(plan, runHere(plan));
+  });
+}
+
+/**
+ * The audit, and the library with every village book as read for it, in one consistent read: for
+ * a caller that checks the books further (the roll-up's checks across libraries), so that each
+ * library is read once. Books whose readings the audit kept are decoded from the cache.
+ */
+export function auditWithBooks(options: AuditOptions): { result: AuditResult; library: Library | undefined } {
+  return readConsistently(options.root, sessionOf(options), () => {
+    const plan = planAudit(options);
+    const result = finishAudit(plan, runHere(plan));
+    const { frame, reader } = plan;
+    const library = frame.district && {
+      district: frame.district,
+      districtFile: frame.districtFile,
+      books: frame.names.flatMap((n) => reader.read(n).book() ?? []),
+      trainings: frame.trainings,
+    };
+    return { result, library };
   });
 }
 

@@ -56,6 +56,11 @@ export interface Village {
   readonly name: string;
   readonly town: string;
   readonly kind: VillageKind;
+  /**
+   * 城乡分类代码 where the register gives it: whether the place is urban (111–123) or rural (210,
+   * 220). It does not say whether the unit is a 村 or a 社区 (domain/unit-kind.ts).
+   */
+  readonly urban_rural?: string;
   readonly status: UnitStatus;
   /** The village it was merged into, when status is 已合并. */
   readonly replaced_by?: string;
@@ -177,6 +182,17 @@ export interface StatusChange {
   readonly reason?: string;
 }
 
+/**
+ * A move to another village (`reserve move`). The internal id stays as it was: it names the
+ * village the person entered the pool in, not the one they are in now.
+ */
+export interface VillageMove {
+  readonly date: IsoDate;
+  readonly from_village: string;
+  readonly to_village: string;
+  readonly reason: string;
+}
+
 export interface ScreeningAttestation {
   readonly department: string;
   readonly date: IsoDate;
@@ -221,10 +237,12 @@ export interface Reserve {
   readonly meetings?: readonly MeetingAttendance[];
   readonly party?: readonly PartyStep[];
   readonly screening?: readonly ScreeningAttestation[];
-  /** Training session ids attended (defined in trainings/<year>.yaml). */
+  /** Training session ids attended (defined in trainings/). */
   readonly trainings?: readonly string[];
   readonly status: Status;
   readonly status_changes?: readonly StatusChange[];
+  /** Moves between villages, oldest first. */
+  readonly moves?: readonly VillageMove[];
   /** Keyed by year, e.g. "2021". */
   readonly evaluations?: Readonly<Record<string, Evaluation>>;
   readonly note?: string;

@@ -1,4 +1,5 @@
 import * as fs from "node:fs";
+import { isUtf8 } from "node:buffer";
 import * as path from "node:path";
 import type { LoadedBook, RegisterIndex } from "../domain/library.js";
 import type { District, Reserve, TrainingSession } from "../domain/model.js";
@@ -9,7 +10,8 @@ import type { Vocabularies } from "../domain/vocabulary-set.js";
 import { checkReserveRecord } from "../schema/record-checks.js";
 import { isReserveAsWritten, isVillageFileAsWritten } from "../schema/record-fast.js";
 import { canonicalPosition, knownCanonicalLocator, readCanonical, readCanonicalData } from "./canonical-yaml.js";
-import { displayPath, VILLAGE_FILE_NAME, VILLAGES_DIR } from "./layout.js";
+import { displayPath, TRAINING_YEAR_FILE_NAME, VILLAGE_FILE_NAME, VILLAGES_DIR } from "./layout.js";
+import { placesOf, REPLACEMENT } from "./text-decode.js";
 import { contentHash } from "./library-cache.js";
 
 /**
@@ -23,9 +25,14 @@ import { contentHash } from "./library-cache.js";
 export const MAX_LIBRARY_FILE_BYTES = 256 * 1024 * 1024;
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
+const lossyUtf8 = new TextDecoder("utf-8");
 
-/** Decodes a library file's bytes (a BOM is tolerated), or undefined when they are not UTF-8. */
+/**
+ * Decodes a library file's bytes (a BOM is tolerated), or undefined when they are not UTF-8 or
+ * hold a NUL (which no YAML file has: the file is damaged); libraryTextProblem says where.
+ */
 export function decodeLibraryText(bytes: Uint8Array): string | undefined {
+  if (bytes.indexOf(0) !== -1) return undefined;
   try {
     const text = utf8.decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -34,12 +41,28 @@ export function decodeLibraryText(bytes: Uint8Array): string | undefined {
   }
 }
 
+/**
+ * Why decodeLibraryText refused `bytes`, at the line and column of the first bytes that are not
+ * UTF-8 (or of the first NUL), with how many more lines hold such bytes.
+ */
+export function libraryTextProblem(bytes: Uint8Array, shown: string): Diagnostic {
+  const text = lossyUtf8.decode(bytes);
+  const reason = isUtf8(bytes) ? "nul" : "utf-8";
+  const places = placesOf(text, reason === "nul" ? "\0" : REPLACEMENT);
+  const first = places[0] ?? { line: 1, column: 1 };
+  return diagnostic(
+    "file-encoding",
+    { reason, more: Math.max(0, places.length - 1) },
+    { location: { file: shown, line: first.line, column: first.column } },
+  );
+}
+
 /** Reads a library file as UTF-8 text (a BOM is tolerated), or says why it cannot. */
 export function readLibraryText(abs: string, shown: string): { text?: string; diagnostic?: Diagnostic } {
   const r = readLibraryBytes(abs, shown);
   if (r.diagnostic) return { diagnostic: r.diagnostic };
   const text = decodeLibraryText(r.bytes!);
-  if (text === undefined) return { diagnostic: diagnostic("file-encoding", {}, { location: at(shown) }) };
+  if (text === undefined) return { diagnostic: libraryTextProblem(r.bytes!, shown) };
   return { text };
 }
 
@@ -107,7 +130,7 @@ export function listLibraryDir(
       diagnostics.push(
         diagnostic(
           "village-file-name",
-          { name, expected: dir === VILLAGES_DIR ? "village" : "year" },
+          { name, expected: dir === VILLAGES_DIR ? "village" : "training" },
           { location: at(displayPath(path.join(abs, name), cwd)) },
         ),
       );
@@ -195,6 +218,30 @@ export interface TrainingRead {
   readonly year?: { readonly year: number; readonly sessions: readonly TrainingSession[] };
   /** Whether the text is in the canonical layout (read by canonical-yaml.ts). */
   readonly canonical?: boolean;
+}
+
+/**
+ * Session ids across the training files, in the order they are read: an id already defined in
+ * another file is reported where it comes again (ids repeated within one file are reported by
+ * the file's reading). Both loaders use it, so they agree.
+ */
+export class SessionIds {
+  private readonly first = new Map<string, string>();
+  readonly duplicates: Diagnostic[] = [];
+
+  add(name: string, file: string, sessions: readonly TrainingSession[]): void {
+    const yearFile = TRAINING_YEAR_FILE_NAME.test(name);
+    sessions.forEach((s, i) => {
+      const prev = this.first.get(s.id);
+      if (prev === undefined) this.first.set(s.id, file);
+      else if (prev !== file) {
+        const path = yearFile ? ["sessions", i, "id"] : ["id"];
+        this.duplicates.push(
+          diagnostic("training-duplicate-session", { id: s.id, first: prev }, { location: { file, path } }),
+        );
+      }
+    });
+  }
 }
 
 /** The latest birth date (YYYY-MM-DD) found in the ID numbers of raw records; "" when none. */

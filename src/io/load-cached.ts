@@ -4,7 +4,7 @@ import * as path from "node:path";
 import type { IsoDate } from "../domain/dates.js";
 import { indexRegister, type LoadedBook, type LoadedTrainingYear, type RegisterIndex } from "../domain/library.js";
 import type { District, Reserve } from "../domain/model.js";
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { ReserveError } from "../diagnostics/fatal.js";
 import {
   DISTRICT_FILE,
@@ -32,18 +32,21 @@ import {
   assembleBook,
   decodeLibraryText,
   duplicatePersonIds,
+  libraryTextProblem,
   listLibraryDir,
   locateFindings,
   MAX_LIBRARY_FILE_BYTES,
   readBookFast,
   readLibraryBytes,
   registerPosition,
+  SessionIds,
   type BookRead,
   type DistrictRead,
   type TrainingRead,
 } from "./library-files.js";
 import type { LoadedLibrary, LoadOptions } from "./load-library.js";
 import { BUILTIN, vocabulariesOf, type Vocabularies } from "../domain/vocabulary-set.js";
+import { requireLibrary } from "./library-root.js";
 import { CorruptData } from "./record-codec.js";
 import { recordKeys } from "./record-keys.js";
 import { slowPath } from "./slow-path.js";
@@ -279,7 +282,7 @@ class ShardSet {
     if (text === undefined) {
       if (mustRead) throw new ReserveError("io-error", { path: file, reason: "changed while read" });
       return {
-        problem: got.diagnostic ?? diagnostic("file-encoding", {}, { location: { file, line: 1, column: 1 } }),
+        problem: got.diagnostic ?? libraryTextProblem(got.bytes!, file),
       };
     }
     const computed = read(text);
@@ -461,9 +464,7 @@ export interface LibraryFrame {
 export function openFrame(root: string, options: LoadOptions, given?: ShardSet): LibraryFrame {
   const shards = given ?? new ShardSet(root);
   const cwd = options.cwd ?? process.cwd();
-  if (!fs.existsSync(path.join(root, DISTRICT_FILE))) {
-    throw new ReserveError("no-library", { path: displayPath(root, cwd) });
-  }
+  requireLibrary(root, cwd);
   const basis = createHash("sha1");
   const before: Diagnostic[] = [];
   const districtAbs = path.join(root, DISTRICT_FILE);
@@ -490,6 +491,7 @@ export function openFrame(root: string, options: LoadOptions, given?: ShardSet):
 
   const after: Diagnostic[] = [];
   const trainings: LoadedTrainingYear[] = [];
+  const sessionIds = new SessionIds();
   for (const name of listLibraryDir(root, TRAININGS_DIR, TRAINING_FILE_NAME, cwd, after)) {
     const abs = path.join(root, TRAININGS_DIR, name);
     const file = displayPath(abs, cwd);
@@ -506,9 +508,13 @@ export function openFrame(root: string, options: LoadOptions, given?: ShardSet):
       basis.update(`training ${name} ${r.hash}\n`);
       after.push(...restore(r.meta.diagnostics, file));
       const year = r.value() as TrainingRead["year"] | null;
-      if (year) trainings.push({ ...year, file });
+      if (year) {
+        trainings.push({ ...year, file });
+        sessionIds.add(name, file, year.sessions);
+      }
     }
   }
+  if (sessionIds.duplicates.length > 0) after.push(...locateCached(sessionIds.duplicates, { cwd }));
   if (!given) shards.flush();
   return {
     root,
@@ -844,8 +850,15 @@ export function loadLibraryCached(root: string, options: LoadOptions): LoadedLib
   return { root, library, diagnostics: all };
 }
 
-/** Locates findings by YAML path without the YAML library for files in the canonical layout. */
-export function locateCached(diagnostics: readonly Diagnostic[], frame: LibraryFrame): Diagnostic[] {
+/**
+ * Locates findings by YAML path without the YAML library for files in the canonical layout; with
+ * a library's frame, its register's entries in district.yaml from the positions kept with it.
+ */
+export function locateCached(
+  diagnostics: readonly Diagnostic[],
+  frame: Pick<LibraryFrame, "cwd"> &
+    Partial<Pick<LibraryFrame, "district" | "register" | "registerAt" | "districtFile">>,
+): Diagnostic[] {
   const { district, register, registerAt, districtFile, cwd } = frame;
   return locateFindings(
     diagnostics,

@@ -1,14 +1,12 @@
-import * as fs from "node:fs";
 import * as path from "node:path";
 import type { IsoDate } from "../domain/dates.js";
 import { indexRegister, type Library, type LoadedBook, type LoadedTrainingYear } from "../domain/library.js";
 import type { District, Reserve, TrainingSession } from "../domain/model.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { ReserveError } from "../diagnostics/fatal.js";
 import { districtFileSchema } from "../schema/district.js";
 import { checkReserveRecord, type RecordProblem } from "../schema/record-checks.js";
 import { buildDistrict } from "../schema/register-checks.js";
-import { trainingFileSchema } from "../schema/trainings.js";
+import { sessionFileSchema, trainingFileSchema } from "../schema/trainings.js";
 import { checkPolicyVocabulary } from "../schema/policy-vocabulary.js";
 import { reserveSchemaFor, villageFileSchema } from "../schema/village.js";
 import { BUILTIN, vocabulariesOf, type Vocabularies } from "../domain/vocabulary-set.js";
@@ -18,6 +16,8 @@ import {
   DISTRICT_FILE,
   displayPath,
   TRAINING_FILE_NAME,
+  TRAINING_SESSION_FILE_NAME,
+  TRAINING_YEAR_FILE_NAME,
   TRAININGS_DIR,
   VILLAGE_FILE_NAME,
   VILLAGES_DIR,
@@ -29,10 +29,12 @@ import {
   listLibraryDir,
   locateFindings,
   readLibraryText,
+  SessionIds,
   type BookRead,
   type DistrictRead,
   type TrainingRead,
 } from "./library-files.js";
+import { requireLibrary } from "./library-root.js";
 import { isCollection } from "yaml";
 import { positionOf, readYaml, valuePositionOf, type ParsedYaml } from "./yaml-read.js";
 
@@ -242,8 +244,10 @@ export function readBookFile(
   };
 }
 
-/** trainings/<name> from its text. */
+/** trainings/<name> from its text: a year's file (2021.yaml) or one session's (<id>.yaml). */
 export function readTrainingFile(text: string, name: string, file: string): TrainingRead {
+  const session = TRAINING_SESSION_FILE_NAME.exec(name);
+  if (session) return readSessionFile(text, session[1]!, file);
   const { doc, diagnostics } = parse(text, file);
   if (!doc) return { diagnostics };
   const result = trainingFileSchema.safeParse(doc.data);
@@ -257,7 +261,7 @@ export function readTrainingFile(text: string, name: string, file: string): Trai
     return { diagnostics: [...diagnostics, ...ds.map(doc.locate)], canonical: doc.canonical };
   }
   const out = [...diagnostics];
-  const fileYear = Number(TRAINING_FILE_NAME.exec(name)![1]);
+  const fileYear = Number(TRAINING_YEAR_FILE_NAME.exec(name)![1]);
   if (result.data.year !== fileYear) {
     out.push(
       doc.locate(
@@ -275,7 +279,11 @@ export function readTrainingFile(text: string, name: string, file: string): Trai
     if (seen.has(s.id)) {
       out.push(
         doc.locate(
-          diagnostic("training-duplicate-session", { id: s.id }, { location: { file, path: ["sessions", i, "id"] } }),
+          diagnostic(
+            "training-duplicate-session",
+            { id: s.id, first: "" },
+            { location: { file, path: ["sessions", i, "id"] } },
+          ),
         ),
       );
     }
@@ -283,6 +291,36 @@ export function readTrainingFile(text: string, name: string, file: string): Trai
     sessions.push(s);
   });
   return { diagnostics: out, year: { year: result.data.year, sessions }, canonical: doc.canonical };
+}
+
+/** trainings/<id>.yaml: one session, whose id is the file's name. */
+function readSessionFile(text: string, nameId: string, file: string): TrainingRead {
+  const { doc, diagnostics } = parse(text, file);
+  if (!doc) return { diagnostics };
+  const result = sessionFileSchema.safeParse(doc.data);
+  if (!result.success) {
+    const ds = issuesToDiagnostics(result.error.issues, {
+      input: doc.data,
+      base: [],
+      file,
+      schema: sessionFileSchema,
+    });
+    return { diagnostics: [...diagnostics, ...ds.map(doc.locate)], canonical: doc.canonical };
+  }
+  const out = [...diagnostics];
+  const s = result.data;
+  if (s.id !== nameId) {
+    out.push(
+      doc.locate(
+        diagnostic("training-file-name", { name: `${nameId}.yaml`, id: s.id }, { location: { file, path: ["id"] } }),
+      ),
+    );
+  }
+  return {
+    diagnostics: out,
+    year: { year: Number(s.date.slice(0, 4)), sessions: [s] },
+    canonical: doc.canonical,
+  };
 }
 
 /** Reads a file's text and hands it to `read`; a file that cannot be read gives its problem. */
@@ -303,9 +341,7 @@ function readFile<T extends { diagnostics: readonly Diagnostic[] }>(
  */
 export function loadLibrary(root: string, options: LoadOptions): LoadedLibrary {
   const cwd = options.cwd ?? process.cwd();
-  if (!fs.existsSync(path.join(root, DISTRICT_FILE))) {
-    throw new ReserveError("no-library", { path: displayPath(root, cwd) });
-  }
+  requireLibrary(root, cwd);
   const diagnostics: Diagnostic[] = [];
   const districtAbs = path.join(root, DISTRICT_FILE);
   const districtFile = displayPath(districtAbs, cwd);
@@ -328,13 +364,18 @@ export function loadLibrary(root: string, options: LoadOptions): LoadedLibrary {
     if (book) books.push(book);
   }
   const trainings: LoadedTrainingYear[] = [];
+  const sessionIds = new SessionIds();
   for (const name of listLibraryDir(root, TRAININGS_DIR, TRAINING_FILE_NAME, cwd, diagnostics)) {
     const abs = path.join(root, TRAININGS_DIR, name);
     const file = displayPath(abs, cwd);
     const read = readFile(abs, file, (text) => readTrainingFile(text, name, file)) as TrainingRead;
     diagnostics.push(...read.diagnostics);
-    if (read.year) trainings.push({ ...read.year, file });
+    if (read.year) {
+      trainings.push({ ...read.year, file });
+      sessionIds.add(name, file, read.year.sessions);
+    }
   }
+  if (sessionIds.duplicates.length > 0) diagnostics.push(...locateAll(sessionIds.duplicates, cwd));
   const dupes = duplicatePersonIds(books, register);
   if (dupes.length > 0) diagnostics.push(...locateAll(dupes, cwd));
   const library = district ? { district, districtFile, books, trainings } : undefined;

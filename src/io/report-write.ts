@@ -31,6 +31,8 @@ export function encodeReportFile(f: ReportFile): Buffer {
       return Buffer.from(csvText(f.table), "utf8");
     case "xlsx":
       return xlsxBytes(f.workbook);
+    case "bytes":
+      return Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength);
   }
 }
 

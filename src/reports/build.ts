@@ -227,7 +227,9 @@ export function buildReport(library: Library, options: BuildOptions): ReportMode
   for (const t of [...library.trainings].sort((a, b) => a.year - b.year)) {
     for (const s of t.sessions) sessionIndex.set(s.id, s);
   }
-  const yearSessions = (library.trainings.find((t) => t.year === year)?.sessions ?? [])
+  const yearSessions = library.trainings
+    .filter((t) => t.year === year)
+    .flatMap((t) => t.sessions)
     .filter((s) => s.date >= yearStart && s.date <= date)
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 

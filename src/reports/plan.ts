@@ -20,7 +20,8 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export type ReportFile =
   | { readonly path: string; readonly kind: "text"; readonly text: string }
   | { readonly path: string; readonly kind: "csv"; readonly table: Table }
-  | { readonly path: string; readonly kind: "xlsx"; readonly workbook: WorkbookSpec };
+  | { readonly path: string; readonly kind: "xlsx"; readonly workbook: WorkbookSpec }
+  | { readonly path: string; readonly kind: "bytes"; readonly bytes: Uint8Array };
 
 /** What each file of the report is, for the summary the command prints. */
 export type ReportPart = "summary" | "dashboard" | "town" | "village" | "person" | "evaluation";

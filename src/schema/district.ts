@@ -12,6 +12,7 @@ import {
   VOCABULARY_NAMES,
   type VocabularyName,
 } from "../domain/terms.js";
+import { URBAN_RURAL_CODES } from "../domain/unit-kind.js";
 import { count, districtCode, isoDate, share, tag, term, text, townCode, villageCode } from "./common.js";
 
 const unitStatus = z
@@ -21,7 +22,14 @@ const unitStatus = z
 export const villageEntrySchema = z.strictObject({
   code: villageCode,
   name: text("村名 village name", 60),
-  kind: z.enum(["村", "社区"]).optional().meta({ description: "村（默认，有储备数量要求）或 社区" }),
+  kind: z
+    .enum(["村", "社区"])
+    .optional()
+    .meta({ description: "村（村民委员会，默认，有储备数量要求）或 社区（居民委员会）" }),
+  urban_rural: z.enum(URBAN_RURAL_CODES).optional().meta({
+    description:
+      "城乡分类代码 urban-rural class: 111 主城区、112 城乡结合区、121 镇中心区、122 镇乡结合区、123 特殊区域、210 乡中心区、220 村庄（不决定村或社区）",
+  }),
   status: unitStatus.optional(),
   replaced_by: villageCode.optional().meta({ description: "合并后的村代码 the village it was merged into" }),
   changed: isoDate("区划调整日期 date of the change").optional(),

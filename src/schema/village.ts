@@ -93,6 +93,13 @@ const evaluationSchema = z.strictObject({
   note: text("测评表备注 note", 500).optional(),
 }) satisfies z.ZodType<Evaluation>;
 
+const moveSchema = z.strictObject({
+  date: isoDate("调动日期 date"),
+  from_village: villageCode.meta({ description: "调出村代码 village moved from（12 位数字）" }),
+  to_village: villageCode.meta({ description: "调入村代码 village moved to（12 位数字）" }),
+  reason: text("调动原因 reason", 200),
+});
+
 /** One person's file (一人一档). Keys are written in this order. */
 function makeReserveSchema(v: Vocabularies) {
   return z.strictObject({
@@ -124,9 +131,13 @@ function makeReserveSchema(v: Vocabularies) {
     trainings: z
       .array(z.string().min(1))
       .optional()
-      .meta({ description: "参加的培训场次编号 training sessions attended (ids in trainings/<year>.yaml)" }),
+      .meta({ description: "参加的培训场次编号 training sessions attended (ids of sessions in trainings/)" }),
     status: term(STATUS, "状态 status"),
     status_changes: z.array(statusChangeSchema).optional().meta({ description: "状态变动记录 status changes" }),
+    moves: z
+      .array(moveSchema)
+      .optional()
+      .meta({ description: "调动记录（reserve move；内部编号不随调动改变）moves between villages" }),
     evaluations: z
       .record(z.string().regex(/^\d{4}$/, tag("bad-value")), evaluationSchema)
       .optional()

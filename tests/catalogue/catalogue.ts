@@ -5,6 +5,7 @@ import { basename, dirname, join } from "node:path";
 import { Writable } from "node:stream";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { main } from "../../src/cli/main.js";
+import { noteCliRun } from "../helpers/cli.js";
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from "../../src/diagnostics/codes.js";
 import type { Severity } from "../../src/diagnostics/diagnostic.js";
 import { FATAL_EXIT, type FatalCode } from "../../src/diagnostics/fatal.js";
@@ -169,6 +170,7 @@ export function runSpawned(
       ...env,
     },
   });
+  noteCliRun(args, r);
   return { output: `${r.stdout}\n${r.stderr}`, code: r.status };
 }
 
@@ -180,6 +182,7 @@ async function runIn(dir: string, args: readonly string[], lang: "zh" | "en"): P
   process.env.RESERVE_NOW = NOW;
   try {
     await main(args, env, dir, { stdout, stderr });
+    noteCliRun(args, { stderr: stderr.text, stdout: stdout.text });
   } finally {
     if (saved === undefined) delete process.env.RESERVE_NOW;
     else process.env.RESERVE_NOW = saved;
@@ -216,11 +219,14 @@ function excerptOf(dir: string, location: string): Reproduced["excerpt"] {
 
 /** Runs a case in a fresh folder, in Chinese and in English; undefined when the code does not show. */
 export async function reproduce(c: CatalogueCase): Promise<Reproduced | undefined> {
-  const dir = mkdtempSync(join(tmpdir(), "reserve-catalogue-"));
+  // Each language in a folder of its own: a case may succeed and change it (init with a warning).
+  const dirs = [mkdtempSync(join(tmpdir(), "reserve-catalogue-")), mkdtempSync(join(tmpdir(), "reserve-catalogue-"))];
+  const [dir, enDir] = dirs as [string, string];
   try {
     c.setup(dir);
+    c.setup(enDir);
     const zh = findIn(await runIn(dir, c.args, "zh"), c.code);
-    const en = findIn(await runIn(dir, c.args, "en"), c.code);
+    const en = findIn(await runIn(enDir, c.args, "en"), c.code);
     if (!zh || !en) return undefined;
     const excerpt = excerptOf(dir, zh.location);
     return {
@@ -232,7 +238,7 @@ export async function reproduce(c: CatalogueCase): Promise<Reproduced | undefine
       en: { line: en.line, message: en.message, hint: en.hint },
     };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
   }
 }
 
@@ -256,11 +262,27 @@ function findFatal(output: string): Shown | undefined {
   return undefined;
 }
 
+/** The working folder of the fatal cases, where a message shows it in full. */
+const OFFICE = "/home/zuzhibu/后备干部";
+
 /** Runs a fatal case in a fresh folder, in both languages; paths into that folder are shown relative to it. */
 export async function reproduceFatal(c: FatalCase): Promise<ReproducedFatal | undefined> {
   const dir = mkdtempSync(join(tmpdir(), "reserve-catalogue-"));
   const real = realpathSync(dir);
-  const relative = (text: string) => text.replaceAll(`${real}/`, "").replaceAll(`${dir}/`, "").replaceAll(real, ".");
+  // An absolute path a message shows on purpose, in brackets beside the path as typed, is shown
+  // as it would be on an office computer rather than as the temporary folder.
+  const office = (p: string) =>
+    p.startsWith(`${real}/`)
+      ? OFFICE + p.slice(real.length)
+      : p.startsWith(`${dir}/`)
+        ? OFFICE + p.slice(dir.length)
+        : p;
+  const relative = (text: string) =>
+    text
+      .replace(/([（(])(\/[^）)]*)([）)])/g, (_all, open: string, p: string, close: string) => open + office(p) + close)
+      .replaceAll(`${real}/`, "")
+      .replaceAll(`${dir}/`, "")
+      .replaceAll(real, ".");
   try {
     c.setup(dir);
     const run = async (lang: "zh" | "en") => {
@@ -285,6 +307,7 @@ export async function reproduceFatal(c: FatalCase): Promise<ReproducedFatal | un
           dir,
           { stdout, stderr },
         );
+        noteCliRun(c.args, { stderr: stderr.text, stdout: stdout.text });
         return { output: `${stdout.text}\n${stderr.text}`, code };
       } finally {
         process.chdir(saved.cwd);

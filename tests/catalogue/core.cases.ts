@@ -21,6 +21,11 @@ const BOOK = `villages/${V1}.yaml`;
 const first = (id: string) => `id_number: "${id}"`;
 const firstId = () => baseSpec().books[V1]![0]!.id_number;
 
+/** A session recorded by `reserve record training`, in a file of its own. */
+const SESSION = "2021-11-20-640502100-ff3b";
+const sessionFile = (id: string) =>
+  `# 培训场次（参训记录见各人档案的 trainings）\nid: "${id}"\ndate: "2021-11-20"\ntitle: 冬训：乡村振兴政策解读\nlevel: 镇级\nunit: "640502100"\ntopics: [政策法规]\nhours: 3\n`;
+
 /** A case that edits the text of 沙坡村's book. */
 const bookEdit = (
   code: CatalogueCase["code"],
@@ -82,7 +87,8 @@ export const cases: readonly CatalogueCase[] = [
   }),
   libraryCase({
     code: "file-encoding",
-    meaning: "A library file is not UTF-8 (library files are always UTF-8; rosters may be GBK).",
+    meaning:
+      "A library file is not UTF-8 (library files are always UTF-8; rosters may be GBK), or holds a NUL byte (a damaged file). Named at the line and column of the first such bytes, with how many more lines hold them; the file is not read.",
     reproducer: "沙坡村's book saved as GBK",
     edit: (dir) => {
       const book = join(dir, "data", BOOK);
@@ -112,7 +118,7 @@ export const cases: readonly CatalogueCase[] = [
   ),
   bookEdit(
     "yaml-tag",
-    "A YAML tag (!something) is used; library files hold plain values only.",
+    "A YAML tag is used (!something, or one outside YAML's core schema such as !!binary or !!timestamp, which would turn the value into bytes or a date); library files and rosters hold plain values only. Every tag is reported where it is written, and the file's other problems are still found in the same run.",
     "a name written with a custom tag",
     "name: 测试二〇一〇一",
     "name: !cn 测试二〇一〇一",
@@ -283,6 +289,24 @@ export const cases: readonly CatalogueCase[] = [
     "640502100201,220,沙坡村",
     "640502100201,220,沙坡村",
   ]),
+  registerCase(
+    "register-county-missing",
+    "The division code list has no county line (a code ending in 000000), so the library would have no county name.",
+    "a list that begins with the town 滨河镇",
+    ["统计用区划代码,城乡分类代码,名称", "640502100000,,滨河镇", "640502100201,220,沙坡村"],
+  ),
+  registerCase(
+    "register-kind-doubt",
+    "A village-level unit whose code (last three digits: 001–199 居委会, 200–399 村委会) and name disagree about 村 or 社区, or where neither says; it is registered as a 村, which keeps a quota.",
+    "640502100002 named 沙坡村委会",
+    [...REGISTER_HEAD, "640502100002,220,沙坡村委会", "640502100201,220,黄河村"],
+  ),
+  registerCase(
+    "name-unsafe",
+    "A name a report title, a spreadsheet or a file name would trip over: a formula trigger (= + - @) at the start, < > or a quote, a control or invisible character, the signs of a path, a trailing dot or space, a device name Windows reserves.",
+    "a village named 沙坡村. with a trailing dot",
+    [...REGISTER_HEAD, "640502100201,220,沙坡村."],
+  ),
   libraryCase({
     code: "register-code-prefix",
     meaning: "A code does not start with its parent's code (division codes nest: county, town, village).",
@@ -321,9 +345,20 @@ export const cases: readonly CatalogueCase[] = [
   }),
   libraryCase({
     code: "training-duplicate-session",
-    meaning: "Two sessions of a training year share an id.",
-    reproducer: "two sessions numbered 2021-01",
-    edit: (dir) => replaceIn(dir, "trainings/2021.yaml", 'id: "2021-02"', 'id: "2021-01"'),
+    meaning:
+      "Two sessions share an id: twice in a year's file, or a session's file whose id another training file holds too (a session copied by hand).",
+    reproducer: "the session of 2021-11-20 has its own file and is copied into trainings/2021.yaml",
+    edit: (dir) => {
+      writeFileSync(join(dir, "data", "trainings", `${SESSION}.yaml`), sessionFile(SESSION));
+      replaceIn(dir, "trainings/2021.yaml", 'id: "2021-11"', `id: "${SESSION}"`);
+    },
+  }),
+  libraryCase({
+    code: "training-file-name",
+    meaning: "A session's file (trainings/<session id>.yaml) is named for another id than the one inside.",
+    reproducer: "a session file renamed by hand",
+    edit: (dir) =>
+      writeFileSync(join(dir, "data", "trainings", "2021-11-20-640502100-0001.yaml"), sessionFile(SESSION)),
   }),
 
   // The district's vocabulary

@@ -53,11 +53,32 @@ export const fatal: readonly FatalCase[] = [
     args: ["audit", "--village", "黄河村"],
   },
   {
+    code: "library-not-found",
+    meaning:
+      "The library folder does not exist: ./data, where a command looks when --data is not given, is not there (the command was run in another folder), or --data or RESERVE_DATA names a folder that is not there (a typo). The message names the folder as typed and in full. Nothing is written.",
+    reproducer: "an import run in a folder that has no data folder",
+    setup: (dir) => writeFileSync(join(dir, ROSTER), rosterCsv(rosterRows("滨河镇", "沙坡村", V1, [member(V1, 4)]))),
+    args: importRoster,
+  },
+  {
     code: "no-library",
-    meaning: "The folder given (or ./data) holds no district.yaml: it is not a library.",
-    reproducer: "--data points at a folder that does not exist",
-    setup: () => undefined,
-    args: ["audit", "--data", "库"],
+    meaning:
+      "The folder given (or ./data) exists but holds no district.yaml, or is a file: it is not a library. Nothing is written into it (no .reserve folder, lock or cache).",
+    reproducer: "--data points at a folder of documents",
+    setup: (dir) => {
+      mkdirSync(join(dir, "文档"));
+      writeFileSync(join(dir, "文档", "通知.txt"), "关于做好村级后备力量培养工作的通知\n");
+      writeFileSync(join(dir, ROSTER), rosterCsv(rosterRows("滨河镇", "沙坡村", V1, [member(V1, 4)])));
+    },
+    args: [...importRoster, "--data", "文档"],
+  },
+  {
+    code: "year-not-held",
+    meaning:
+      "--year (or the year of --date) is outside the years the library holds: from its earliest selection, entry, training or evaluation to its working year (audit, report, show, evaluate).",
+    reproducer: "a report for 1899",
+    setup: (dir) => makeLibrary(baseSpec(), join(dir, "data")),
+    args: ["report", "--year", "1899"],
   },
   {
     code: "library-exists",
@@ -68,6 +89,21 @@ export const fatal: readonly FatalCase[] = [
       writeFileSync(join(dir, "register.csv"), registerCsv(smallDistrict()));
     },
     args: ["init", "data", "--register", "register.csv", "--year", "2021"],
+  },
+  {
+    code: "district-unknown",
+    meaning:
+      "reserve init --district names no county of the official division table (统计用区划代码, 2023): a mistyped code, a city's or a village's code; the message names the counties meant most likely.",
+    reproducer: "a code with two digits swapped",
+    setup: () => undefined,
+    args: ["init", "zn", "--district", "645021"],
+  },
+  {
+    code: "district-mismatch",
+    meaning: "reserve init was given a division code list of one county and --district of another.",
+    reproducer: "沙坡头区's list with --district 640521 (中宁县)",
+    setup: (dir) => writeFileSync(join(dir, "register.csv"), registerCsv(smallDistrict())),
+    args: ["init", "zn", "--register", "register.csv", "--district", "640521"],
   },
   {
     code: "bad-register",

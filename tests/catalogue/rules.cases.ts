@@ -48,6 +48,22 @@ export const cases: readonly CatalogueCase[] = [
     }),
   }),
   libraryCase({
+    code: "village-not-official",
+    meaning:
+      "A village with a quota has a code the official division table (统计用区划代码, 2023) lacks for the county: a code mistyped, or a village set up after that edition. The message names the official unit of the same name, or the one with the nearest code.",
+    reproducer: "滨河镇 registers 640502100299 (not in the table)",
+    change: (b) => ({
+      ...b,
+      district: {
+        ...b.district,
+        villages: [
+          ...b.district.villages,
+          { code: "640502100299", name: "新桥村", town: "640502100", kind: "村", status: "正常" },
+        ],
+      },
+    }),
+  }),
+  libraryCase({
     code: "village-merged-holds-reserves",
     meaning:
       "A village marked 已合并 in district.yaml still holds people in (or entering) the pool. The message says which village it was merged into, following replaced_by.",
@@ -276,7 +292,7 @@ export const cases: readonly CatalogueCase[] = [
   }),
   libraryCase({
     code: "training-session-undefined",
-    meaning: "A record refers to a training session id that no trainings/<year>.yaml defines.",
+    meaning: "A record refers to a training session id that no file of trainings/ defines.",
     reproducer: "a reserve attended session 2021-13",
     change: (b) => ({
       ...b,

@@ -46,6 +46,8 @@ describe("the vocabulary tables", () => {
     ["党校大专", "大学专科"],
     ["大学本科毕业", "大学本科"],
     ["职业高中毕业", "中专"],
+    ["高中（中专）", "高中"],
+    ["初中以下", "初中及以下"],
     ["  ＣＯＬＬＥＧＥ ", "大学专科"],
   ])("read the 学历 %s as %s", (written, term) => {
     expect(EDUCATION.resolve(written)).toBe(term);

@@ -106,6 +106,53 @@ describe("a roster as a township office writes it", () => {
     expect(gbk.status).toBe("imported");
     expect(libraryFiles(b)).toEqual(libraryFiles(a));
   });
+
+  it("reads a workbook whose title is typed across a merged range, as township templates have it", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Sheet1");
+    ws.mergeCells("A1:L1");
+    ws.getCell("A1").value = "滨河镇村级后备干部名册";
+    ws.addRow([
+      "序号",
+      "乡镇",
+      "村",
+      "姓名",
+      "性别",
+      "民族",
+      "身份证号码",
+      "学历",
+      "政治面貌",
+      "来源",
+      "入库时间",
+      "帮带人职务",
+    ]);
+    ws.addRow([
+      1,
+      "滨河镇",
+      "沙坡村",
+      "马兰",
+      "男",
+      "回",
+      "640502198001010119",
+      "高中（中专）",
+      "共产党员",
+      "退伍军人",
+      new Date(Date.UTC(2021, 2, 1)),
+      "",
+    ]);
+    const work = tempDir("reserve-merged-");
+    writeFileSync(join(work, "名册.xlsx"), Buffer.from(await wb.xlsx.writeBuffer()));
+    const dir = makeLibrary({ district: importDistrict() });
+    const result = await runImport(dir, ["名册.xlsx"], { cwd: work });
+    expect(result.status).toBe("imported");
+    expect(book(dir, V1)[0]).toMatchObject({
+      ethnicity: "回族",
+      education: "高中",
+      political_status: "中共党员",
+      source: "复转军人",
+    });
+  });
 });
 
 describe("a roster with mistakes", () => {

@@ -11,6 +11,7 @@ export const RULE_CODES = {
   "quota-above-max": "warning",
   "village-merged-holds-reserves": "error",
   "village-abolished-holds-reserves": "error",
+  "village-not-official": "warning",
   "person-in-two-villages": "error",
   "person-entered-twice": "error",
   "possible-duplicate": "warning",

@@ -57,7 +57,18 @@ const entries = [
   {
     term: "高中",
     code: "60",
-    synonyms: ["普通高中", "高级中学", "高中学历", "high school", "senior high"],
+    // 高中（中专）is the band of statistics forms for the two; read as the lower, 高中.
+    synonyms: [
+      "普通高中",
+      "高级中学",
+      "高中学历",
+      "高中（中专）",
+      "高中(中专)",
+      "高中/中专",
+      "高中或中专",
+      "high school",
+      "senior high",
+    ],
     facts: { rank: 40, college: false },
   },
   {
@@ -70,7 +81,8 @@ const entries = [
     // A band, not a level of the standard: it may mean 初中 or 小学, so it is ranked below 初中 and
     // meets a floor only where 小学 would.
     term: "初中及以下",
-    synonyms: ["初中及以下学历", "初中及其以下", "junior high or below"],
+    // Narrower bands written for it are within it: 初中以下 (below 初中), 小学及以下.
+    synonyms: ["初中及以下学历", "初中及其以下", "初中以下", "小学及以下", "junior high or below"],
     facts: { rank: 20, college: false, band: true },
   },
   {

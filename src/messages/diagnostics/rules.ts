@@ -122,6 +122,19 @@ export const RULE_MESSAGES: Readonly<Record<keyof typeof RULE_CODES, Entry>> = {
       hint: () => "adjust the pool at the annual evaluation",
     },
   },
+  "village-not-official": {
+    zh: {
+      message: (a) =>
+        `${a.name}（${a.code}）的代码不在统计用区划代码（${a.edition} 年版）中；${a.sameName ? `名称相同的是 ${a.sameName}` : `代码最接近的是 ${a.nearest}`}`,
+      hint: () => "核对 district.yaml 中的代码是否抄错；若是该年版之后区划调整新设的村，可不理会本提醒",
+    },
+    en: {
+      message: (a) =>
+        `the code of ${a.name} (${a.code}) is not in the official division table (${a.edition} edition); ${a.sameName ? `the unit of the same name is ${a.sameName}` : `the nearest code is ${a.nearest}`}`,
+      hint: () =>
+        "check the code in district.yaml for a typo; if the village was set up by a change of divisions after that edition, this warning can be ignored",
+    },
+  },
   "village-merged-holds-reserves": {
     zh: {
       message: (a) =>
@@ -405,13 +418,15 @@ export const RULE_MESSAGES: Readonly<Record<keyof typeof RULE_CODES, Entry>> = {
   "training-session-undefined": {
     zh: {
       message: (a) =>
-        `${a.name} 参加的培训场次 ${a.id} 没有登记${a.year ? (Number(a.yearFile) === 1 ? `：trainings/${a.year}.yaml 中没有这个编号` : `：没有 trainings/${a.year}.yaml`) : ""}`,
-      hint: () => "核对场次编号（形如 2021-03），或在 trainings/<年度>.yaml 中登记该场次",
+        `${a.name} 参加的培训场次 ${a.id} 没有登记${Number(a.dated) === 1 ? `：没有 trainings/${a.id}.yaml` : a.year ? (Number(a.yearFile) === 1 ? `：trainings/${a.year}.yaml 中没有这个编号` : `：没有 trainings/${a.year}.yaml`) : ""}`,
+      hint: () =>
+        "核对场次编号（形如 2021-11-20-640502100-3fa2，旧库为 2021-03），或用 reserve record training 登记该场次的签到表",
     },
     en: {
       message: (a) =>
-        `${a.name} attended training session ${a.id}, which is not recorded${a.year ? (Number(a.yearFile) === 1 ? `: trainings/${a.year}.yaml has no such id` : `: there is no trainings/${a.year}.yaml`) : ""}`,
-      hint: () => "check the session id (like 2021-03), or record the session in trainings/<year>.yaml",
+        `${a.name} attended training session ${a.id}, which is not recorded${Number(a.dated) === 1 ? `: there is no trainings/${a.id}.yaml` : a.year ? (Number(a.yearFile) === 1 ? `: trainings/${a.year}.yaml has no such id` : `: there is no trainings/${a.year}.yaml`) : ""}`,
+      hint: () =>
+        "check the session id (like 2021-11-20-640502100-3fa2, or 2021-03 in an older library), or record the session's sign-in sheet with reserve record training",
     },
   },
   "practice-post-missing": {
