@@ -9,7 +9,8 @@
  *   npm run bench [-- --country] [-- --rounds N] [-- --scales district,province] [-- --no-write]
  *                 [-- --reuse] (keep the data a previous run made) [-- --work DIR] (default: $TMPDIR/reserve-bench)
  *                 [-- --baseline DIR [--baseline-name NAME]] (the audit timed also with the build in DIR,
- *                 a checkout with dist/ built, on a copy of the library) [-- --skip report,import] (cases left out)
+ *                 a checkout with dist/ built, on a copy of the library) [-- --skip report,import] (cases left
+ *                 out: their rows are kept in the document as last measured, marked so)
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -25,7 +26,7 @@ import { checkFindings } from "./check-findings.js";
 import { makeData, type MadeData } from "./make-data.js";
 import { splitProvince } from "./split-province.js";
 import { measure, median, type Command, type Sample } from "./measure.js";
-import { renderDoc, renderTable, shownCommand, type Row, type ScaleRun } from "./render.js";
+import { renderDoc, renderTable, shownCommand, withSkipped, type Row, type ScaleRun } from "./render.js";
 
 const repo = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const node = process.execPath;
@@ -447,6 +448,8 @@ async function main(): Promise<number> {
     console.error("dist/ is missing: run `npm run build` first (npm run bench does).");
     return 2;
   }
+  const doc = path.join(repo, "docs", "performance.md");
+  const previousDoc = fs.existsSync(doc) ? fs.readFileSync(doc, "utf8") : "";
   const runs: ScaleRun[] = [];
   const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: repo, encoding: "utf8" }).stdout.trim();
   for (const scale of scales) {
@@ -467,6 +470,7 @@ async function main(): Promise<number> {
       return 2;
     }
     const skip = (values.skip ?? "").split(",").filter((k) => k !== "");
+    const labels = plan.cases.map((c) => c.label);
     if (skip.length > 0) plan = { ...plan, cases: plan.cases.filter((c) => !skip.includes(c.key)) };
     let rows: Row[];
     try {
@@ -474,6 +478,7 @@ async function main(): Promise<number> {
     } finally {
       for (const r of restore) r();
     }
+    if (skip.length > 0) rows = withSkipped(previousDoc, scale, labels, rows);
     const checks: string[] = [];
     if (plan.check) {
       console.error(`  ${scale}: comparing the audit's findings with the slow reference path`);
@@ -492,9 +497,7 @@ async function main(): Promise<number> {
   console.log(renderTable(runs.flatMap((r) => r.rows)));
   for (const c of runs.flatMap((r) => r.checks)) console.log(`\n${c}`);
   if (!values["no-write"]) {
-    const doc = path.join(repo, "docs", "performance.md");
-    const previous = fs.existsSync(doc) ? fs.readFileSync(doc, "utf8") : "";
-    fs.writeFileSync(doc, renderDoc(previous, runs));
+    fs.writeFileSync(doc, renderDoc(previousDoc, runs));
     // Laid out as the repository's format check wants it (npm test runs that check).
     spawnSync(process.execPath, [path.join(repo, "node_modules", "prettier", "bin", "prettier.cjs"), "--write", doc], {
       stdio: "ignore",
