@@ -99,9 +99,8 @@ describe("spreadsheet safety", () => {
       const rows = parse(readFileSync(join(run.out, f), "utf8").slice(1));
       for (const row of rows) {
         for (const cell of row) {
-          if (!/^[=+\-@\t\r]/.test(cell)) continue;
-          // The only cells allowed to start so: digits kept as text behind a TAB.
-          expect(cell, `${f}: ${JSON.stringify(cell)}`).toMatch(/^\t\d+$/);
+          // Nothing may start so: codes are bare digits, formula-like text has an apostrophe in front.
+          expect(/^[=+\-@\t\r]/.test(cell), `${f}: ${JSON.stringify(cell)}`).toBe(false);
         }
         for (const cell of row) if (/^'[=+\-@]/.test(cell)) neutralised++;
       }
@@ -110,7 +109,22 @@ describe("spreadsheet safety", () => {
     expect(neutralised).toBeGreaterThan(3);
   });
 
-  it("keeps codes as text in CSV and reads back exactly what was written", () => {
+  it("writes codes as bare digits: no TAB or other character hidden in a code cell", () => {
+    const rows: string[][] = parse(readFileSync(join(run.out, "summary.csv"), "utf8").slice(1));
+    const header = rows[0]!;
+    const codeColumns = ["区县代码", "乡镇代码", "村代码"].map((h) => header.indexOf(h)).filter((i) => i >= 0);
+    expect(codeColumns.length).toBeGreaterThan(1);
+    const codes = rows
+      .slice(1)
+      .flatMap((r) => codeColumns.map((i) => r[i]!))
+      .filter((c) => c !== "");
+    expect(codes.length).toBeGreaterThan(10);
+    for (const c of codes) expect(c, JSON.stringify(c)).toMatch(/^\d{6}(\d{3}(\d{3})?)?$/);
+    // Anywhere in any CSV of the report: no TAB at all.
+    for (const f of csvs) expect(readFileSync(join(run.out, f), "utf8"), f).not.toContain("\t");
+  });
+
+  it("reads the evaluation CSV back exactly as written, codes and formula-like names included", () => {
     const rows = parse(readFileSync(join(run.out, "evaluation", "2021-640502-沙坡头区.csv"), "utf8").slice(1));
     const headers = EVALUATION_SHEET_COLUMNS.map((c) => sheetHeader(c, DEFAULT_POLICY, "zh"));
     expect(rows[0]).toEqual(headers);
@@ -118,21 +132,43 @@ describe("spreadsheet safety", () => {
     const townCode = headers.indexOf("乡镇代码");
     const villageCode = headers.indexOf("村代码");
     const name = headers.indexOf("姓名");
-    expect(rows[1]![townCode]).toBe("\t640502100");
+    expect(rows[1]![townCode]).toBe("640502100");
     expect(back[0]![townCode]).toBe("640502100");
     expect(back[0]![villageCode]).toBe("640502100201");
+    expect(rows.map((r) => r[name])).toContain('\'=HYPERLINK("http://x","点我")');
     expect(back.map((r) => r[name])).toContain('=HYPERLINK("http://x","点我")');
   });
 
+  it("keeps a full ID number (--reveal) as text a spreadsheet evaluates to exactly its digits", () => {
+    const revealed = runReport(["--format", "csv", "--reveal"]);
+    const rows: string[][] = parse(readFileSync(join(revealed.out, "towns", "640502100-滨河镇.csv"), "utf8").slice(1));
+    const col = rows[0]!.indexOf("身份证号");
+    const cells = rows.slice(1).map((r) => r[col]!);
+    const digits = ids.filter((id) => /^\d{18}$/.test(id));
+    expect(cells.filter((c) => /^="\d{18}"$/.test(c)).length).toBeGreaterThan(0);
+    for (const c of cells) {
+      // 18 digits would lose the last three as a number; one ending in X is text already.
+      expect(c, c).toMatch(/^(="\d{18}"|\d{17}X)$/);
+      expect(digits.includes(fromSheetCell(c)) || /X$/.test(c), c).toBe(true);
+    }
+  });
+
   it("round-trips any value through toSheetCell and fromSheetCell", () => {
-    for (const v of ["=1+1", "+86", "-3", "@x", "\tx", "\rx", "640502100201", "普通", "'quoted", "a,b", ""]) {
+    for (const v of ["=1+1", "+86", "-3", "@x", "\tx", "\rx", "640502100201", "普通", "'quoted", "a,b", "", '="1"']) {
       expect(fromSheetCell(toSheetCell(v)), JSON.stringify(v)).toBe(v);
+      expect(fromSheetCell(toSheetCell(v, true)), JSON.stringify(v)).toBe(v);
       const csv = csvText(table(["h"], [[v]]));
       const parsed = parse(csv.slice(1))[1]?.[0] ?? "";
       expect(fromSheetCell(parsed), JSON.stringify(v)).toBe(v);
     }
-    expect(toSheetCell("640502100201", true)).toBe("\t640502100201");
+    expect(toSheetCell("640502100201", true)).toBe("640502100201");
     expect(toSheetCell("640502100201-01", true)).toBe("640502100201-01");
+    expect(toSheetCell("640502199001010113", true)).toBe('="640502199001010113"');
+    expect(toSheetCell("09551234567", true)).toBe('="09551234567"');
+    expect(toSheetCell("0", true)).toBe("0");
+    expect(toSheetCell("640502199001010113")).toBe("640502199001010113");
+    // A report written before codes went bare is still read back.
+    expect(fromSheetCell("\t640502100201")).toBe("640502100201");
   });
 
   it("escapes everything in the HTML and Markdown", () => {
