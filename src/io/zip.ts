@@ -6,9 +6,21 @@ import { crc32, deflateRawSync } from "node:zlib";
  * ZIP can hold) so the same content always gives the same bytes.
  */
 
-export interface ZipEntry {
-  readonly name: string;
-  readonly data: Buffer;
+/**
+ * An entry's data, or the data already deflated (see `packEntry`): parts that are the same in
+ * every file are deflated once and put into any number of ZIP files.
+ */
+export type ZipEntry =
+  { readonly name: string; readonly data: Buffer } | { readonly name: string; readonly packed: PackedData };
+
+export interface PackedData {
+  readonly crc: number;
+  readonly size: number;
+  readonly compressed: Buffer;
+}
+
+export function packEntry(data: Buffer): PackedData {
+  return { crc: crc32(data), size: data.length, compressed: deflateRawSync(data, { level: 6 }) };
 }
 
 const DOS_TIME = 0;
@@ -20,8 +32,7 @@ export function zip(entries: readonly ZipEntry[]): Buffer {
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, "utf8");
-    const crc = crc32(e.data);
-    const compressed = deflateRawSync(e.data, { level: 6 });
+    const { crc, size, compressed } = "packed" in e ? e.packed : packEntry(e.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
@@ -31,7 +42,7 @@ export function zip(entries: readonly ZipEntry[]): Buffer {
     local.writeUInt16LE(DOS_DATE, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28);
     chunks.push(local, name, compressed);
@@ -45,7 +56,7 @@ export function zip(entries: readonly ZipEntry[]): Buffer {
     dir.writeUInt16LE(DOS_DATE, 14);
     dir.writeUInt32LE(crc, 16);
     dir.writeUInt32LE(compressed.length, 20);
-    dir.writeUInt32LE(e.data.length, 24);
+    dir.writeUInt32LE(size, 24);
     dir.writeUInt16LE(name.length, 28);
     dir.writeUInt16LE(0, 30); // extra
     dir.writeUInt16LE(0, 32); // comment

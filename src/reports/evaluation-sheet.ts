@@ -121,14 +121,17 @@ export function evaluationWorkbook(
   return {
     title,
     date: model.date,
-    sheet: {
-      name: EVALUATION_SHEET_NAME,
-      columns: cols.map((c) => ({ header: sheetHeader(c, policy, lang), width: c.width, style: columnStyle(c) })),
-      rows: sheetRows(people),
-      validations,
-      protect: true,
-      printHeader: `${title}（${L.reportDate}${L.colon}${model.date}）`,
-      printFooter: L.sheet.footer,
-    },
+    sheets: [
+      {
+        name: EVALUATION_SHEET_NAME,
+        columns: cols.map((c) => ({ header: sheetHeader(c, policy, lang), width: c.width, style: columnStyle(c) })),
+        rows: sheetRows(people),
+        validations,
+        protect: true,
+        orientation: "landscape",
+        printHeader: `${title}（${L.reportDate}${L.colon}${model.date}）`,
+        printFooter: L.sheet.footer,
+      },
+    ],
   };
 }

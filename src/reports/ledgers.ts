@@ -2,6 +2,7 @@ import type { Lang } from "../messages/lang.js";
 import { isOpenTo } from "./build.js";
 import { md, mdTable, pct, shownId, shownPhone } from "./format.js";
 import { reportLabels, type ReportLabels } from "./labels.js";
+import type { TrainingSession } from "../domain/model.js";
 import type { PersonFacts, ReportModel, TownRow, VillageRow } from "./model.js";
 import { peopleOfTown, peopleOfVillage, villagesOfTown } from "./model-index.js";
 import { categoryLabel } from "./summary.js";
@@ -15,19 +16,19 @@ import { table, type Cell, type Table } from "./table.js";
 
 type Column = readonly [header: string, get: (f: PersonFacts) => Cell];
 
-function mentorsText(f: PersonFacts, L: ReportLabels): string {
+export function mentorsText(f: PersonFacts, L: ReportLabels): string {
   return f.mentorsNow.map((m) => L.paren(m.name, `${m.role}${L.sep}${m.mode}`)).join("；");
 }
 
-function statusText(f: PersonFacts, L: ReportLabels): string {
+export function statusText(f: PersonFacts, L: ReportLabels): string {
   return f.pending ? L.paren(f.status, L.f.pending) : f.status;
 }
 
-function partyText(f: PersonFacts, L: ReportLabels): string {
+export function partyText(f: PersonFacts, L: ReportLabels): string {
   return f.partyPopulation ? (f.partyStage ?? L.noApplication) : "";
 }
 
-function gradeText(model: ReportModel, f: PersonFacts, L: ReportLabels): string {
+export function gradeText(model: ReportModel, f: PersonFacts, L: ReportLabels): string {
   return f.evaluation?.grade ? categoryLabel(model, L, "grade", f.evaluation.grade) : "";
 }
 
@@ -148,6 +149,138 @@ export function townMarkdown(model: ReportModel, town: TownRow, lang: Lang): str
   return `${out.join("\n").trimEnd()}\n`;
 }
 
+/** The columns of the village register as the Markdown and HTML ledgers print it (no ID numbers). */
+export function villageRegister(model: ReportModel, people: readonly PersonFacts[], L: ReportLabels): Table {
+  const G = L.ledger;
+  return table(
+    [
+      G.seq,
+      G.id,
+      G.name,
+      G.gender,
+      G.age,
+      G.education,
+      G.political,
+      G.source,
+      G.targetPost,
+      G.mentors,
+      G.posts,
+      G.trainings,
+      G.partyStage,
+      G.grade,
+      G.status,
+    ],
+    people.map((p, i) => [
+      i + 1,
+      p.reserve.id,
+      p.reserve.name,
+      p.reserve.gender,
+      p.age ?? "",
+      p.reserve.education,
+      p.reserve.political_status,
+      p.reserve.source,
+      p.reserve.target_post ?? "",
+      mentorsText(p, L),
+      p.postsNow.join("；"),
+      `${p.trainingsAttendedOpen}/${p.trainingsExpected}`,
+      partyText(p, L),
+      gradeText(model, p, L),
+      statusText(p, L),
+    ]),
+    [G.id],
+  );
+}
+
+/**
+ * The village register as a spreadsheet keeps it: the printed columns and the person's ethnicity,
+ * ID number and phone (masked unless revealed), intake, and the year's trainings as two numbers.
+ */
+export function villageRegisterTable(model: ReportModel, people: readonly PersonFacts[], L: ReportLabels): Table {
+  const G = L.ledger;
+  return table(
+    [
+      G.seq,
+      G.id,
+      G.name,
+      G.gender,
+      G.ethnicity,
+      G.age,
+      G.idNumber,
+      G.phone,
+      G.education,
+      G.political,
+      G.source,
+      G.intake,
+      G.targetPost,
+      G.mentors,
+      G.posts,
+      G.trainings,
+      G.trainingsOpen,
+      G.partyStage,
+      G.grade,
+      G.status,
+    ],
+    people.map((p, i) => [
+      i + 1,
+      p.reserve.id,
+      p.reserve.name,
+      p.reserve.gender,
+      p.reserve.ethnicity,
+      p.age ?? "",
+      shownId(p.reserve.id_number, model.reveal),
+      shownPhone(p.reserve.phone, model.reveal),
+      p.reserve.education,
+      p.reserve.political_status,
+      p.reserve.source,
+      p.reserve.intake,
+      p.reserve.target_post ?? "",
+      mentorsText(p, L),
+      p.postsNow.join("；"),
+      p.trainingsAttendedOpen,
+      p.trainingsExpected,
+      partyText(p, L),
+      gradeText(model, p, L),
+      statusText(p, L),
+    ]),
+    [G.id, G.idNumber, G.phone],
+  );
+}
+
+/** The year's sessions open to a village, and who of its people signed in to each. */
+export interface TrainingGrid {
+  readonly sessions: readonly TrainingSession[];
+  /** The sign-in sheet: a name, a mark per session, the person's total. */
+  readonly grid: Table;
+  /** The sessions themselves: id, date, title, level, hours. */
+  readonly list: Table;
+}
+
+export function trainingGrid(
+  model: ReportModel,
+  village: VillageRow,
+  people: readonly PersonFacts[],
+  L: ReportLabels,
+): TrainingGrid {
+  const G = L.ledger;
+  const sessions = model.sessions.filter((s) => isOpenTo(s, village.town, village.code));
+  return {
+    sessions,
+    grid: table(
+      [G.name, ...sessions.map((s) => s.id.slice(5)), G.trainingTotal],
+      people.map((p) => {
+        const attended = new Set(p.reserve.trainings ?? []);
+        const marks = sessions.map((s) => (attended.has(s.id) ? G.attendedMark : ""));
+        return [p.reserve.name, ...marks, `${marks.filter(Boolean).length}/${sessions.length}`];
+      }),
+    ),
+    list: table(
+      [G.id, L.person.date, L.person.title, L.person.level, L.person.hours],
+      sessions.map((s) => [s.id, s.date, s.title, s.level, s.hours]),
+      [G.id],
+    ),
+  };
+}
+
 /** 一村一册 to read and print: the register, then the year's training attendance. */
 export function villageMarkdown(model: ReportModel, village: VillageRow, lang: Lang): string {
   const L = reportLabels(lang);
@@ -166,63 +299,16 @@ export function villageMarkdown(model: ReportModel, village: VillageRow, lang: L
     out.push(md(G.noReserves));
     return `${out.join("\n").trimEnd()}\n`;
   }
-  out.push(
-    mdTable(
-      [
-        G.seq,
-        G.id,
-        G.name,
-        G.gender,
-        G.age,
-        G.education,
-        G.political,
-        G.source,
-        G.targetPost,
-        G.mentors,
-        G.posts,
-        G.trainings,
-        G.partyStage,
-        G.grade,
-        G.status,
-      ],
-      people.map((p, i) => [
-        i + 1,
-        p.reserve.id,
-        p.reserve.name,
-        p.reserve.gender,
-        p.age ?? "",
-        p.reserve.education,
-        p.reserve.political_status,
-        p.reserve.source,
-        p.reserve.target_post ?? "",
-        mentorsText(p, L),
-        p.postsNow.join("；"),
-        `${p.trainingsAttendedOpen}/${p.trainingsExpected}`,
-        partyText(p, L),
-        gradeText(model, p, L),
-        statusText(p, L),
-      ]),
-    ),
-    "",
-  );
-  const sessions = model.sessions.filter((s) => isOpenTo(s, village.town, village.code));
+  const register = villageRegister(model, people, L);
+  out.push(mdTable(register.header, register.rows), "");
+  const training = trainingGrid(model, village, people, L);
   out.push(`## ${G.trainingGrid}`, "");
-  if (sessions.length === 0) out.push(L.none, "");
+  if (training.sessions.length === 0) out.push(L.none, "");
   else {
     out.push(
-      mdTable(
-        [G.name, ...sessions.map((s) => s.id.slice(5)), G.trainingTotal],
-        people.map((p) => {
-          const attended = new Set(p.reserve.trainings ?? []);
-          const marks = sessions.map((s) => (attended.has(s.id) ? G.attendedMark : ""));
-          return [p.reserve.name, ...marks, `${marks.filter(Boolean).length}/${sessions.length}`];
-        }),
-      ),
+      mdTable(training.grid.header, training.grid.rows),
       "",
-      mdTable(
-        [G.id, L.person.date, L.person.title, L.person.level, L.person.hours],
-        sessions.map((s) => [s.id, s.date, s.title, s.level, s.hours]),
-      ),
+      mdTable(training.list.header, training.list.rows),
       "",
     );
   }

@@ -1,8 +1,11 @@
 import type { Lang } from "../messages/lang.js";
 import { dashboardHtml } from "./dashboard/html.js";
 import { evaluationTable, evaluationWorkbook, sheetPeople } from "./evaluation-sheet.js";
+import { villageBookHtml } from "./ledger-html.js";
+import { townWorkbook, villageWorkbook } from "./ledger-workbooks.js";
 import { townMarkdown, townTable, villageMarkdown } from "./ledgers.js";
 import type { ReportModel } from "./model.js";
+import { peopleOfVillage } from "./model-index.js";
 import { personDoc, personMarkdown } from "./person.js";
 import { summaryJson, summaryMarkdown, summaryTable } from "./summary.js";
 import type { Table } from "./table.js";
@@ -72,24 +75,33 @@ export function* reportPlan(
   if (has("json")) yield text("summary", "summary.json", summaryJson(model));
   if (has("html")) yield text("dashboard", "dashboard.html", dashboardHtml(model, lang));
 
+  const xlsx = (part: ReportPart, path: string, workbook: WorkbookSpec): PlannedFile => ({
+    part,
+    file: { path, kind: "xlsx", workbook },
+  });
+
   for (const t of model.towns) {
     const s = stem(t.code, t.name);
     if (has("md")) yield text("town", `towns/${s}.md`, townMarkdown(model, t, lang));
     if (has("csv")) yield csv("town", `towns/${s}.csv`, townTable(model, t, lang));
+    if (has("xlsx")) yield xlsx("town", `towns/${s}.xlsx`, townWorkbook(model, t, lang));
   }
+  // Village by village: the book's HTML holds its people's files, which are made once for it and
+  // for their Markdown, and let go before the next village.
   for (const v of model.villages) {
     const dir = `villages/${stem(v.town, v.townName)}`;
     const s = stem(v.code, v.name);
+    const people = has("md") || has("html") ? peopleOfVillage(model, v.code) : [];
+    const docs = people.map((p) => ({ id: p.reserve.id, doc: personDoc(model, p, lang) }));
     if (has("md")) yield text("village", `${dir}/${s}.md`, villageMarkdown(model, v, lang));
-  }
-  if (has("md")) {
-    for (const p of model.people) {
-      const dir = `persons/${stem(p.town, p.townName)}/${stem(p.village, p.villageName)}`;
-      yield text(
-        "person",
-        `${dir}/${stem(p.reserve.id, p.reserve.name)}.md`,
-        personMarkdown(personDoc(model, p, lang)),
-      );
+    if (has("html")) yield text("village", `${dir}/${s}.html`, villageBookHtml(model, v, docs, lang));
+    if (has("xlsx")) yield xlsx("village", `${dir}/${s}.xlsx`, villageWorkbook(model, v, lang));
+    if (has("md")) {
+      const personDir = `persons/${stem(v.town, v.townName)}/${s}`;
+      for (let i = 0; i < people.length; i++) {
+        const p = people[i]!;
+        yield text("person", `${personDir}/${stem(p.reserve.id, p.reserve.name)}.md`, personMarkdown(docs[i]!.doc));
+      }
     }
   }
   if (has("csv") || has("xlsx")) {
@@ -101,12 +113,7 @@ export function* reportPlan(
       const people = sheetPeople(model, u.town);
       const base = `evaluation/${model.year}-${stem(u.code, u.name)}`;
       if (has("csv")) yield csv("evaluation", `${base}.csv`, evaluationTable(model, people, lang));
-      if (has("xlsx")) {
-        yield {
-          part: "evaluation",
-          file: { path: `${base}.xlsx`, kind: "xlsx", workbook: evaluationWorkbook(model, u, people, lang) },
-        };
-      }
+      if (has("xlsx")) yield xlsx("evaluation", `${base}.xlsx`, evaluationWorkbook(model, u, people, lang));
     }
   }
 }

@@ -45,6 +45,11 @@ describe("personal information", () => {
     expect(run.stdout).toContain("完整的身份证号和联系电话");
     expect(readFileSync(join(run.out, "summary.md"), "utf8")).toContain("--reveal");
     expect(readFileSync(join(run.out, "dashboard.html"), "utf8")).toContain('class="notice reveal"');
+    const book = readFileSync(join(run.out, "villages", "640502100-滨河镇", "640502100201-沙坡村.html"), "utf8");
+    // The village's page and each person's file say so.
+    expect(book.split('class="notice reveal"')).toHaveLength(1 + 1 + 4);
+    const workbook = reportTexts(run.out).get("towns/640502100-滨河镇.xlsx!xl/worksheets/sheet1.xml")!;
+    expect(workbook).toContain("--reveal");
     const history = join(run.lib, "history", "2022");
     const entries = readdirSync(history).map((n) => readFileSync(join(history, n), "utf8"));
     expect(entries).toHaveLength(1);
@@ -178,6 +183,11 @@ describe("spreadsheet safety", () => {
     const village = readFileSync(join(full.out, "villages", "640502100-滨河镇", "640502100201-沙坡村.md"), "utf8");
     expect(village).toContain("\\<script\\>alert(1)\\</script\\>");
     expect(village).not.toMatch(/[^\\]<script>/);
+    const book = readFileSync(join(full.out, "villages", "640502100-滨河镇", "640502100201-沙坡村.html"), "utf8");
+    expect(book).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    // The page's own script is the only one, and the only script the page's policy allows.
+    expect(book.match(/<script>/g)).toHaveLength(1);
+    expect(book).toMatch(/script-src 'sha256-[A-Za-z0-9+/]+={0,2}'/);
   });
 });
 

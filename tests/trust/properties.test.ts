@@ -355,15 +355,18 @@ describe("spreadsheet output never holds a cell a spreadsheet evaluates", () => 
         const book: WorkbookSpec = {
           title,
           date: "2021-12-31",
-          sheet: {
-            name: "表",
-            columns: ["a", "b", "c"].map((header) => ({ header, width: 10, style: "locked-text" as const })),
-            rows,
-            validations: [],
-            protect: false,
-            printHeader: title,
-            printFooter: "&P",
-          },
+          sheets: [
+            {
+              name: "表",
+              columns: ["a", "b", "c"].map((header) => ({ header, width: 10, style: "locked-text" as const })),
+              rows,
+              validations: [],
+              protect: false,
+              orientation: "portrait",
+              printHeader: title,
+              printFooter: "&P",
+            },
+          ],
         };
         const bytes = xlsxBytes(book);
         expect(bytes.includes(Buffer.from("<f>"))).toBe(false);
