@@ -71,6 +71,46 @@ function leftovers(parent: string, base: string): string[] {
     .map((n) => path.join(parent, n));
 }
 
+/**
+ * Files being written by the thread pool while the next ones are made: creating a file costs the
+ * system about as much as making it costs the program, and the two overlap on a second core.
+ * At most `limit` at a time; the first error is kept and thrown by `settle` or `drain`.
+ */
+class Writes {
+  private readonly pending = new Set<Promise<void>>();
+  private failure: NodeJS.ErrnoException | undefined;
+  constructor(private readonly limit: number) {}
+
+  start(file: string, data: Buffer, mode: number): void {
+    if (this.failure) throw this.failure;
+    const p: Promise<void> = new Promise<void>((resolve) => {
+      fs.writeFile(file, data, { flag: "wx", mode }, (err) => {
+        if (err && !this.failure) this.failure = err;
+        this.pending.delete(p);
+        resolve();
+      });
+    });
+    this.pending.add(p);
+  }
+
+  busy(): boolean {
+    return this.pending.size >= this.limit;
+  }
+
+  async settle(): Promise<void> {
+    await Promise.race(this.pending);
+    if (this.failure) throw this.failure;
+  }
+
+  async drain(): Promise<void> {
+    await Promise.all(this.pending);
+    if (this.failure) throw this.failure;
+  }
+}
+
+/** Enough to keep the thread pool's four threads busy; more only holds more files in memory. */
+const WRITES_AT_ONCE = 8;
+
 export interface WrittenReport {
   readonly files: number;
   readonly bytes: number;
@@ -97,6 +137,7 @@ export async function writeReportFolder(target: string, files: Iterable<ReportFi
   let bytes = 0;
   let count = 0;
   let aside: string[];
+  const writes = new Writes(WRITES_AT_ONCE);
   try {
     fs.mkdirSync(tmp, { mode: dirMode });
     const made = new Set<string>();
@@ -108,14 +149,17 @@ export async function writeReportFolder(target: string, files: Iterable<ReportFi
         made.add(dir);
       }
       const data = encodeReportFile(f);
-      fs.writeFileSync(abs, data, { flag: "wx", mode: fileMode });
+      writes.start(abs, data, fileMode);
       bytes += data.length;
       count++;
+      if (writes.busy()) await writes.settle();
     }
+    await writes.drain();
     fs.writeFileSync(path.join(tmp, REPORT_MARKER), MARKER_TEXT, { flag: "wx", mode: fileMode });
     crashPoint("report:written");
     aside = swapIn(tmp, target, path.join(parent, `.${base}.old-${tag}`));
   } catch (err) {
+    await writes.drain().catch(() => undefined);
     await removeAll([tmp]);
     throw err;
   }

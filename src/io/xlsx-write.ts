@@ -54,7 +54,12 @@ const STYLES = `${HEAD}<styleSheet xmlns="${MAIN}">
  * Text as XML character data: markup escaped, characters XML 1.0 forbids written as _xHHHH_, and a
  * carriage return too (an XML reader turns a raw one into a line feed, so it would not come back).
  */
+// eslint-disable-next-line no-control-regex
+const XML_SPECIAL = /[&<>"\x00-\x08\x0B-\x1F\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+
 export function xmlText(s: string): string {
+  // Most cells (names, codes, dates) hold none of it: no new strings for them.
+  if (!XML_SPECIAL.test(s)) return s;
   return s
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
     .replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"))
@@ -118,16 +123,20 @@ function sheetXml(sheet: SheetSpec, strings: (s: string) => number): string {
       .map((c, i) => `<c r="${letters[i]}1" s="${STYLE_ID.header}" t="s"><v>${strings(c.header)}</v></c>`)
       .join("")}</row>`,
   );
+  // The fixed parts of each column's cells, put together once per sheet.
+  const open = letters.map((l) => `<c r="${l}`);
+  const empty = styles.map((st) => `" s="${st}"/>`);
+  const number = styles.map((st) => `" s="${st}"><v>`);
+  const shared = styles.map((st) => `" s="${st}" t="s"><v>`);
   for (let ri = 0; ri < sheet.rows.length; ri++) {
     const row = sheet.rows[ri]!;
     const r = ri + 2;
     let line = `<row r="${r}">`;
     for (let ci = 0; ci < cols.length; ci++) {
-      const ref = `${letters[ci]}${r}`;
       const v = row[ci] ?? null;
-      if (v === null || v === "") line += `<c r="${ref}" s="${styles[ci]}"/>`;
-      else if (typeof v === "number" && !asText[ci]) line += `<c r="${ref}" s="${styles[ci]}"><v>${v}</v></c>`;
-      else line += `<c r="${ref}" s="${styles[ci]}" t="s"><v>${strings(String(v))}</v></c>`;
+      if (v === null || v === "") line += open[ci]! + r + empty[ci]!;
+      else if (typeof v === "number" && !asText[ci]) line += `${open[ci]!}${r}${number[ci]!}${v}</v></c>`;
+      else line += `${open[ci]!}${r}${shared[ci]!}${strings(String(v))}</v></c>`;
     }
     out.push(`${line}</row>`);
   }
@@ -173,7 +182,7 @@ const packedParts = new Map<string, PackedData>();
 function packedOnce(text: string): PackedData {
   let p = packedParts.get(text);
   if (p === undefined) {
-    p = packEntry(Buffer.from(text, "utf8"));
+    p = packEntry(Buffer.from(text, "utf8"), true);
     packedParts.set(text, p);
   }
   return p;

@@ -48,8 +48,9 @@ table.ledger{border-collapse:collapse;width:100%;font-size:12px;margin:4px 0 8px
 table.ledger th,table.ledger td{border:1px solid #b4bcc6;padding:3px 6px;text-align:left;vertical-align:top}
 table.ledger thead th{background:#ddebf7;font-weight:bold;white-space:nowrap}
 table.ledger td.n{text-align:right;white-space:nowrap}
-table.ledger td.c{text-align:center}
-table.ledger td.nw{white-space:nowrap}
+table.register td:nth-child(2),table.register td:nth-child(3),table.signin td:first-child{white-space:nowrap}
+table.signin td{text-align:center}
+table.signin td:first-child,table.signin td:last-child{text-align:left}
 table.fields th{width:15%;background:var(--bg);font-weight:normal;color:var(--muted);white-space:nowrap}
 table.fields td{width:35%}
 .empty{color:var(--muted)}
@@ -71,25 +72,29 @@ h1,h2{break-after:avoid;page-break-after:avoid}
 }`;
 }
 
-function cell(tag: "td" | "th", v: string | number, cls = ""): string {
-  const c = typeof v === "number" ? "n" : cls;
-  return `<${tag}${c ? ` class="${c}"` : ""}>${html(v)}</${tag}>`;
-}
-
-function tableHtml(
-  t: Pick<Table, "header" | "rows">,
-  cls: string,
-  rowCell: (row: readonly (string | number)[], i: number) => string = (row) => row.map((v) => cell("td", v)).join(""),
-): string {
-  const out = [`<table class="ledger ${cls}">`, "<thead><tr>"];
-  for (const h of t.header) out.push(`<th scope="col">${html(h)}</th>`);
-  out.push("</tr></thead><tbody>");
-  t.rows.forEach((row, i) => out.push(`<tr>${rowCell(row, i)}</tr>`));
-  out.push("</tbody></table>");
-  return out.join("");
-}
-
 const personAnchor = (id: string) => `p-${id}`;
+
+/**
+ * A table with a header row. Numbers are right-aligned; the register's name links to the person's
+ * file further down the book. Column alignment otherwise comes from the stylesheet (by table and
+ * column), so that a cell is only its text.
+ */
+function tableHtml(t: Pick<Table, "header" | "rows">, cls: string, link = -1): string {
+  let out = `<table class="ledger ${cls}"><thead><tr>`;
+  for (const h of t.header) out += `<th>${html(h)}</th>`;
+  out += "</tr></thead><tbody>";
+  for (const row of t.rows) {
+    out += "<tr>";
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i]!;
+      if (typeof v === "number") out += `<td class="n">${v}</td>`;
+      else if (i === link) out += `<td><a href="#${html(personAnchor(String(row[1])))}">${html(v)}</a></td>`;
+      else out += `<td>${html(v)}</td>`;
+    }
+    out += "</tr>";
+  }
+  return `${out}</tbody></table>`;
+}
 
 function section(s: DocSection): string {
   const head = `<h2>${html(s.title)}</h2>`;
@@ -144,30 +149,11 @@ export function villageBookHtml(
   ];
   if (people.length === 0) body.push(`<p class="empty">${html(G.noReserves)}</p>`);
   else {
-    const register = villageRegister(model, people, L);
-    body.push(
-      tableHtml(register, "register", (row) =>
-        row
-          .map((v, i) =>
-            // The name links to the person's file further down the book.
-            i === 2
-              ? `<td class="nw"><a href="#${html(personAnchor(String(row[1])))}">${html(v)}</a></td>`
-              : cell("td", v, i === 1 ? "nw" : ""),
-          )
-          .join(""),
-      ),
-    );
+    body.push(tableHtml(villageRegister(model, people, L), "register", 2));
     const training = trainingGrid(model, village, people, L);
     body.push(`<h2>${html(G.trainingGrid)}</h2>`);
     if (training.sessions.length === 0) body.push(`<p class="empty">${html(L.none)}</p>`);
-    else {
-      body.push(
-        tableHtml(training.grid, "signin", (row) =>
-          row.map((v, i) => cell("td", v, i === 0 ? "nw" : i < row.length - 1 ? "c" : "")).join(""),
-        ),
-        tableHtml(training.list, "sessions"),
-      );
-    }
+    else body.push(tableHtml(training.grid, "signin"), tableHtml(training.list, "sessions"));
     const rate = pct(village.figures.training.attended, village.figures.training.expected);
     body.push(`<p>${html(`${L.f.rate}${L.colon}${rate}`)}</p>`);
   }

@@ -5,6 +5,7 @@ import { reportLabels, type ReportLabels } from "./labels.js";
 import type { TrainingSession } from "../domain/model.js";
 import type { PersonFacts, ReportModel, TownRow, VillageRow } from "./model.js";
 import { peopleOfTown, peopleOfVillage, villagesOfTown } from "./model-index.js";
+import { personMarkdown, type PersonDoc } from "./person.js";
 import { categoryLabel } from "./summary.js";
 import { table, type Cell, type Table } from "./table.js";
 
@@ -281,8 +282,16 @@ export function trainingGrid(
   };
 }
 
-/** 一村一册 to read and print: the register, then the year's training attendance. */
-export function villageMarkdown(model: ReportModel, village: VillageRow, lang: Lang): string {
+/**
+ * 一村一册 as text, for a report kept in git to show its changes as diffs: the register, the year's
+ * training attendance, then every person's file (一人一档), as the village's printed book has them.
+ */
+export function villageMarkdown(
+  model: ReportModel,
+  village: VillageRow,
+  docs: readonly { readonly doc: PersonDoc }[],
+  lang: Lang,
+): string {
   const L = reportLabels(lang);
   const G = L.ledger;
   const out = header(model, L, G.villageTitle(village.townName, village.name, model.year));
@@ -314,5 +323,6 @@ export function villageMarkdown(model: ReportModel, village: VillageRow, lang: L
   }
   const rate = pct(village.figures.training.attended, village.figures.training.expected);
   out.push(`${L.f.rate}${L.colon}${rate}`, "");
+  for (const { doc } of docs) out.push(personMarkdown(doc, 2));
   return `${out.join("\n").trimEnd()}\n`;
 }

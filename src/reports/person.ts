@@ -170,10 +170,16 @@ export function personDoc(model: ReportModel, f: PersonFacts, lang: Lang): Perso
   };
 }
 
-export function personMarkdown(doc: PersonDoc): string {
-  const out: string[] = [`# ${md(doc.title)}`, "", md(doc.subtitle), "", `> ${md(doc.notice)}`, ""];
+/**
+ * The file as Markdown, its title a heading of `level` (1 on its own; 2 inside the village's book,
+ * which carries the personal-data notice once for all its files).
+ */
+export function personMarkdown(doc: PersonDoc, level = 1): string {
+  const h = "#".repeat(level);
+  const out: string[] = [`${h} ${md(doc.title)}`, "", md(doc.subtitle), ""];
+  if (level === 1) out.push(`> ${md(doc.notice)}`, "");
   for (const s of doc.sections) {
-    out.push(`## ${md(s.title)}`, "");
+    out.push(`${h}# ${md(s.title)}`, "");
     if (s.kind === "fields") out.push(mdTable(["", ""], s.rows), "");
     else if (s.kind === "text") out.push(md(s.text), "");
     else if (s.rows.length === 0) out.push(md(s.empty), "");

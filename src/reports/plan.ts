@@ -6,7 +6,7 @@ import { townWorkbook, villageWorkbook } from "./ledger-workbooks.js";
 import { townMarkdown, townTable, villageMarkdown } from "./ledgers.js";
 import type { ReportModel } from "./model.js";
 import { peopleOfVillage } from "./model-index.js";
-import { personDoc, personMarkdown } from "./person.js";
+import { personDoc } from "./person.js";
 import { summaryJson, summaryMarkdown, summaryTable } from "./summary.js";
 import type { Table } from "./table.js";
 import type { WorkbookSpec } from "./workbook.js";
@@ -26,7 +26,7 @@ export type ReportFile =
   | { readonly path: string; readonly kind: "xlsx"; readonly workbook: WorkbookSpec };
 
 /** What each file of the report is, for the summary the command prints. */
-export type ReportPart = "summary" | "dashboard" | "town" | "village" | "person" | "evaluation";
+export type ReportPart = "summary" | "dashboard" | "town" | "village" | "evaluation";
 
 export interface PlannedFile {
   readonly part: ReportPart;
@@ -38,12 +38,12 @@ export interface PlannedFile {
  * specially are replaced, leading dots and trailing dots and spaces dropped, at most 40 characters.
  */
 export function fileNamePart(name: string): string {
-  const cleaned = [...name]
+  const cleaned = name
     // eslint-disable-next-line no-control-regex
-    .map((ch) => (/[<>:"/\\|?*\x00-\x1f\x7f]/.test(ch) ? "_" : ch))
-    .join("")
+    .replace(/[<>:"/\\|?*\x00-\x1f\x7f]/g, "_")
     .replace(/^[.\s]+|[.\s]+$/g, "");
-  return [...cleaned].slice(0, 40).join("");
+  // At most 40 characters (code points, so that a character outside the BMP is never cut in two).
+  return cleaned.length <= 40 ? cleaned : [...cleaned].slice(0, 40).join("");
 }
 
 function stem(code: string, name: string): string {
@@ -86,23 +86,17 @@ export function* reportPlan(
     if (has("csv")) yield csv("town", `towns/${s}.csv`, townTable(model, t, lang));
     if (has("xlsx")) yield xlsx("town", `towns/${s}.xlsx`, townWorkbook(model, t, lang));
   }
-  // Village by village: the book's HTML holds its people's files, which are made once for it and
-  // for their Markdown, and let go before the next village.
+  // Village by village: the village's book, in HTML to print and in Markdown for diffs, holds the
+  // files of its people (一人一档), made once for both. One file a village, not one a person: most of
+  // a report's time is the file system creating its files (and removing the previous report's).
   for (const v of model.villages) {
     const dir = `villages/${stem(v.town, v.townName)}`;
     const s = stem(v.code, v.name);
     const people = has("md") || has("html") ? peopleOfVillage(model, v.code) : [];
     const docs = people.map((p) => ({ id: p.reserve.id, doc: personDoc(model, p, lang) }));
-    if (has("md")) yield text("village", `${dir}/${s}.md`, villageMarkdown(model, v, lang));
+    if (has("md")) yield text("village", `${dir}/${s}.md`, villageMarkdown(model, v, docs, lang));
     if (has("html")) yield text("village", `${dir}/${s}.html`, villageBookHtml(model, v, docs, lang));
     if (has("xlsx")) yield xlsx("village", `${dir}/${s}.xlsx`, villageWorkbook(model, v, lang));
-    if (has("md")) {
-      const personDir = `persons/${stem(v.town, v.townName)}/${s}`;
-      for (let i = 0; i < people.length; i++) {
-        const p = people[i]!;
-        yield text("person", `${personDir}/${stem(p.reserve.id, p.reserve.name)}.md`, personMarkdown(docs[i]!.doc));
-      }
-    }
   }
   if (has("csv") || has("xlsx")) {
     const units = [

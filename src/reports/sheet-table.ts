@@ -14,12 +14,15 @@ const MAX_WIDTH = 36;
 /** What fits across an A4 page upright at the default font before fit-to-width shrinks it much. */
 const PORTRAIT_WIDTH = 100;
 
+/** Printable ASCII only: one unit a character. */
+const NARROW = /^[\x20-\x7e]*$/;
+
 function columnSpec(t: Table, i: number): SheetColumnSpec {
   let widest = 0;
   for (const row of t.rows) {
     const v = row[i];
     if (v === undefined || v === "") continue;
-    const w = typeof v === "number" ? String(v).length : displayWidth(v);
+    const w = typeof v === "number" ? String(v).length : NARROW.test(v) ? v.length : displayWidth(v);
     if (w > widest) widest = w;
   }
   const header = t.header[i]!;

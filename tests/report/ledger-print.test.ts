@@ -8,7 +8,7 @@ import type { Reserve, TrainingYear } from "../../src/domain/model.js";
 import { idNumber, makeLibrary } from "../helpers/library.js";
 import { fixtureDistrict, T1, V1, V4 } from "./fixture.js";
 import { runReport } from "./helpers.js";
-import { addMarkers, markPages, printedPages, type PrintedPage } from "./pdf-pages.js";
+import { addMarkers, markPages, printedPages, type PrintedPage } from "../../scripts/pdf-pages.js";
 
 /**
  * The village books (一村一册 with every person's 一人一档) printed by Debian's chromium: the

@@ -22,7 +22,7 @@ export const REPORT_ZH = {
     },
     towns: (n: number) => `${n} 个乡镇`,
     villages: (n: number) => `${n} 个村`,
-    persons: (n: number) => `${n} 人`,
+    persons: (n: number) => `${n} 人，收在各村台账中`,
     sheets: (n: number, formats: string) => `${n} 份，${formats}`,
     figures: (inPool: number, villages: number, belowMin: number, belowTarget: number) =>
       `在库 ${inPool} 人；${villages} 个行政村中 ${belowMin} 个低于最低储备人数，${belowTarget} 个低于目标。`,
@@ -61,7 +61,7 @@ export const REPORT_EN: typeof REPORT_ZH = {
     },
     towns: (n: number) => `${n} town${n === 1 ? "" : "s"}`,
     villages: (n: number) => `${n} village${n === 1 ? "" : "s"}`,
-    persons: (n: number) => `${n} ${n === 1 ? "person" : "people"}`,
+    persons: (n: number) => `${n} ${n === 1 ? "person" : "people"}, in the village books`,
     sheets: (n: number, formats: string) => `${n} sheet${n === 1 ? "" : "s"}, ${formats}`,
     figures: (inPool: number, villages: number, belowMin: number, belowTarget: number) =>
       `${inPool} reserves in the pool; of ${villages} villages, ${belowMin} below the minimum and ${belowTarget} below the target.`,
