@@ -4,7 +4,7 @@
 // rendered here by the real program, without loading it.
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -83,6 +83,8 @@ export async function bundle(outdir, entryPoints = { cli: "src/cli/entry.ts" }) 
     entryPoints: { ...entryPoints, slow: "src/io/load-library.ts", "audit-worker": "src/cli/audit-worker.ts" },
     outdir,
   });
+  // The official division table (docs/register.md) travels with the bundle, read where it lies.
+  cpSync(fileURLToPath(new URL("../divisions", import.meta.url)), join(outdir, "divisions"), { recursive: true });
   const table = await renderHelp();
   await build({
     ...common,

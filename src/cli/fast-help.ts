@@ -1,4 +1,4 @@
-import { pickLang, type Lang } from "../messages/lang.js";
+import { langChoice, type Lang } from "../messages/lang.js";
 
 /** What the program printed and returned for one invocation (help-table.ts renders them). */
 export interface PrintedHelp {
@@ -32,5 +32,8 @@ export function lookupHelp(table: HelpTable, argv: readonly string[], env: NodeJ
     rest = argv.slice(1);
   }
   if (rest.some((a) => a === "--lang" || a.startsWith("--lang="))) return undefined;
-  return table.entries[pickLang(flag, env)][rest.join(KEY_SEPARATOR)];
+  // A language the program does not speak is refused by the program itself.
+  const choice = langChoice(flag, env);
+  if (choice.bad) return undefined;
+  return table.entries[choice.lang][rest.join(KEY_SEPARATOR)];
 }

@@ -15,7 +15,12 @@ export function locationText(d: Diagnostic): string {
 export function formatFinding(d: Diagnostic, lang: Lang, style: Style): string {
   const t = ui(lang);
   const { message, hint } = renderDiagnostic(d, lang);
-  const sev = d.severity === "error" ? style.error(t.severity.error) : style.warning(t.severity.warning);
+  const sev =
+    d.severity === "error"
+      ? style.error(t.severity.error)
+      : d.severity === "warning"
+        ? style.warning(t.severity.warning)
+        : style.dim(t.severity.notice);
   const column = d.location?.field ? ` [${d.location.field}]` : "";
   return `${style.location(locationText(d))}${column} ${sev} ${d.code} ${message}\n  ${style.dim(`${t.hint}${hint}`)}`;
 }

@@ -1,6 +1,6 @@
 import { CommanderError } from "commander";
 import { EXIT, fatalFromSystemError, ReserveError, type ExitCode } from "../diagnostics/fatal.js";
-import { pickLang, type Lang } from "../messages/lang.js";
+import { langChoice, type BadLang, type Lang } from "../messages/lang.js";
 import { renderFatal } from "../messages/render.js";
 import { ui } from "../messages/ui.js";
 import type { CliContext } from "./context.js";
@@ -9,10 +9,26 @@ import { styleFor } from "./style.js";
 import { usageMessage } from "./usage-errors.js";
 
 /** The language asked for on the command line, read before the parser is built (help is translated). */
-function langFromArgv(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+function langFromArgv(argv: readonly string[], env: NodeJS.ProcessEnv): { lang: Lang; bad?: BadLang } {
   const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
   const flag = i === -1 ? undefined : argv[i]!.includes("=") ? argv[i]!.split("=")[1] : argv[i + 1];
-  return pickLang(flag, env);
+  return langChoice(flag, env);
+}
+
+/** The command named on the command line (after a leading --lang), if it is one of `commands`. */
+function commandOf(argv: readonly string[], commands: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--lang") i++;
+    else if (!a.startsWith("-")) return commands.includes(a) ? a : undefined;
+  }
+  return undefined;
+}
+
+/** A usage error knows its option; the command whose help describes it comes from the command line. */
+function withCommand(err: ReserveError, command: string | undefined): ReserveError {
+  if (err.code !== "usage" || command === undefined || err.args.command !== undefined) return err;
+  return new ReserveError("usage", { ...err.args, command });
 }
 
 export interface Streams {
@@ -30,7 +46,7 @@ export async function main(
   cwd: string,
   streams: Streams,
 ): Promise<ExitCode> {
-  const lang = langFromArgv(argv, env);
+  const { lang, bad } = langFromArgv(argv, env);
   const ctx: CliContext = {
     lang,
     cwd,
@@ -41,6 +57,17 @@ export async function main(
     stderrStyle: () => styleFor(streams.stderr, env),
     ...(streams.stderr.isTTY === true && { stderrTerminal: streams.stderr }),
   };
+  if (bad) {
+    const t = ui(lang).usage;
+    const { message, hint } = renderFatal(
+      new ReserveError("usage", { detail: t.badLang(bad.value, bad.source), hint: t.badLangHint(bad.source) }),
+      lang,
+    );
+    const style = await ctx.stderrStyle();
+    ctx.err(`reserve: ${style.error(ui(lang).severity.error)} ${message}`);
+    ctx.err(`  ${style.dim(`${ui(lang).hint}${hint}`)}`);
+    return EXIT.usage;
+  }
   let exit: ExitCode = EXIT.ok;
   const program = buildProgram(ctx, (code) => {
     exit = code;
@@ -53,14 +80,22 @@ export async function main(
       if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") {
         return EXIT.ok;
       }
-      const { message, hint } = usageMessage(err, lang);
+      const { message, hint } = usageMessage(
+        err,
+        lang,
+        commandOf(
+          argv,
+          program.commands.map((c) => c.name()),
+        ),
+      );
       ctx.err(`reserve: ${message}`);
       if (hint) ctx.err(`  ${ui(lang).hint}${hint}`);
       return EXIT.usage;
     }
     if (err instanceof ReserveError) {
       const style = await ctx.stderrStyle();
-      const { message, hint } = renderFatal(err, lang);
+      const named = program.commands.map((c) => c.name());
+      const { message, hint } = renderFatal(withCommand(err, commandOf(argv, named)), lang);
       ctx.err(`reserve: ${style.error(ui(lang).severity.error)} ${message}`);
       ctx.err(`  ${style.dim(`${ui(lang).hint}${hint}`)}`);
       return err.exitCode;

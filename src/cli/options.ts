@@ -12,26 +12,29 @@ export function collect(value: string, previous: string[] = []): string[] {
 
 export function parseDate(value: string | undefined, lang: Lang): IsoDate | undefined {
   if (value === undefined) return undefined;
-  if (!isIsoDate(value)) throw new ReserveError("usage", { detail: ui(lang).usage.badDate(value) });
+  if (!isIsoDate(value)) throw new ReserveError("usage", { detail: ui(lang).usage.badDate(value), option: "--date" });
   return value;
 }
 
 export function parseYear(value: string | undefined, lang: Lang): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}$/.test(value)) throw new ReserveError("usage", { detail: ui(lang).usage.badYear(value) });
+  if (!/^\d{4}$/.test(value))
+    throw new ReserveError("usage", { detail: ui(lang).usage.badYear(value), option: "--year" });
   return Number(value);
 }
 
 export function parseFormat(value: string | undefined, lang: Lang): "text" | "json" {
   const v = value ?? "text";
-  if (v !== "text" && v !== "json") throw new ReserveError("usage", { detail: ui(lang).usage.badFormat(v) });
+  if (v !== "text" && v !== "json")
+    throw new ReserveError("usage", { detail: ui(lang).usage.badFormat(v), option: "--format" });
   return v;
 }
 
-export function parseSeconds(value: string | undefined, lang: Lang): number | undefined {
+export function parseSeconds(value: string | undefined, lang: Lang, option = "--wait"): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new ReserveError("usage", { detail: ui(lang).usage.badNumber(value) });
+  if (!Number.isFinite(n) || n < 0)
+    throw new ReserveError("usage", { detail: ui(lang).usage.badNumber(value), option });
   return n * 1000;
 }
 
@@ -42,5 +45,6 @@ export function dataRoot(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: 
 
 /** How long to wait for another writer: --wait SECONDS, then RESERVE_LOCK_WAIT, then 10 s. */
 export function lockWaitMs(flag: string | undefined, env: NodeJS.ProcessEnv, lang: Lang): number {
-  return parseSeconds(flag ?? env.RESERVE_LOCK_WAIT, lang) ?? 10_000;
+  if (flag !== undefined) return parseSeconds(flag, lang) ?? 10_000;
+  return parseSeconds(env.RESERVE_LOCK_WAIT, lang, "RESERVE_LOCK_WAIT") ?? 10_000;
 }

@@ -2,11 +2,12 @@ import type { IsoDate } from "../domain/dates.js";
 import type { Library, LoadedBook } from "../domain/library.js";
 import type { District, Reserve } from "../domain/model.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { officialCounty } from "../io/division-table.js";
 import { duplicatePersonIds } from "../io/library-files.js";
 import { loadPart, locateCached, type LibraryFrame } from "../io/load-cached.js";
 import type { RuleContext } from "../rules/rule.js";
 import { compareForReport, selectRules } from "./audit-order.js";
-import { auditPeriod } from "./period.js";
+import { auditPeriod, checkAskedYear, heldYears } from "./period.js";
 import { villageScope } from "./scope.js";
 
 /**
@@ -53,10 +54,25 @@ export function resolveSettings(
   let year = options.year ?? Number(date.slice(0, 4));
   let codes: ReadonlySet<string> | undefined;
   if (frame.district) {
-    ({ date, year } = auditPeriod(frame.district.year, options));
+    const working = frame.district.year;
+    ({ date, year } = auditPeriod(working, options));
+    checkAskedYear(options, year, heldYears(working, frame.trainings), () =>
+      heldYears(working, frame.trainings, peopleOf(frame)),
+    );
     codes = villageScope(frame.district, options.villages ?? [], options.towns ?? []).codes;
   }
   return { date, year, codes, rules: options.rules ?? [], strict: options.strict === true };
+}
+
+/** The records of every book, a town's books at a time (a country's do not fit in memory at once). */
+function* peopleOf(frame: LibraryFrame): Iterable<readonly Reserve[]> {
+  const names = frame.names;
+  for (let i = 0; i < names.length;) {
+    let j = i + 1;
+    while (j < names.length && names[j]!.slice(0, 9) === names[i]!.slice(0, 9)) j++;
+    for (const book of loadPart(frame, names.slice(i, j)).books) yield book.reserves;
+    i = j;
+  }
 }
 
 /** A record of another part, with what the duplicates rule reads of it. */
@@ -149,6 +165,7 @@ export function auditPart(frame: LibraryFrame, input: PartInput, s: AuditSetting
       year: s.year,
       books: new Map(all.map((b) => [b.village, b])),
       inScope: (v) => (codes === undefined || codes.has(v.code)) && inPart(v.code),
+      official: () => officialCounty(frame.district!.code),
     };
     const ruleFindings: Diagnostic[] = [];
     for (const rule of selectRules(s.rules)) for (const d of rule.check(ctx)) ruleFindings.push(d);

@@ -21,9 +21,12 @@ export class Sink {
   omitted = 0;
   errors = 0;
   warnings = 0;
+  /** Notices (提示): what was done, never a fault (terms rewritten to their standard form). */
+  notices = 0;
   push(d: Diagnostic): void {
     if (d.severity === "error") this.errors++;
-    else this.warnings++;
+    else if (d.severity === "warning") this.warnings++;
+    else this.notices++;
     if (this.list.length < MAX_DIAGNOSTICS) this.list.push(d);
     else this.omitted++;
   }

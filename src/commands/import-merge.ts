@@ -93,14 +93,30 @@ export function changedFields(before: Reserve, after: Reserve): Record<string, P
   return out;
 }
 
+/**
+ * The day a pairing named on the row starts: its own 帮带开始时间, else the person's 入库时间 or
+ * 县级审核 (from the row, else the library), else the roster's 填报日期 — never the day of the
+ * import, so that the same roster imported on another day gives the same library.
+ */
+export function mentorStart(existing: Reserve | undefined, rec: RosterRecord): IsoDate | undefined {
+  return (
+    rec.mentorFrom ??
+    rec.entry_date ??
+    rec.county ??
+    existing?.entry_date ??
+    existing?.selection.county ??
+    rec.rosterDate
+  );
+}
+
+/** Mentors on the row who are not already mentoring the person (current pairings, by name). */
+function newMentors(existing: Reserve | undefined, rec: RosterRecord) {
+  const current = new Set((existing?.mentors ?? []).filter((m) => m.to === undefined).map((m) => m.name));
+  return (rec.mentors ?? []).filter((m) => !current.has(m.name));
+}
+
 /** The person as the row describes them, on top of what the library already holds. */
-export function applyRow(
-  existing: Reserve | undefined,
-  id: string,
-  rec: RosterRecord,
-  policy: Policy,
-  today: IsoDate,
-): Reserve {
+export function applyRow(existing: Reserve | undefined, id: string, rec: RosterRecord, policy: Policy): Reserve {
   const prior: Selection = existing?.selection ?? {};
   // A filled 入库时间 means the review was passed: without a county date it dates the review.
   const county = rec.county ?? prior.county ?? rec.entry_date;
@@ -113,7 +129,7 @@ export function applyRow(
   const intake =
     rec.intake ??
     (existing !== undefined && existing.source === rec.source ? existing.intake : intakeOf(rec.source, policy));
-  const mentors = mergeMentors(existing?.mentors, rec, today);
+  const mentors = mergeMentors(existing, rec);
   const entry = rec.entry_date ?? existing?.entry_date;
   // New people are 在库; passing the review is recorded once, dated by entry (or the review).
   const status = existing?.status ?? "在库";
@@ -145,24 +161,29 @@ export function applyRow(
 }
 
 /**
- * Mentors named on the row who are not already mentoring the person are added from the row's
- * start date (or the import day); current mentors missing from the row are kept: ending a pairing
- * is recorded with its date, not inferred from a roster.
+ * Mentors named on the row who are not already mentoring the person are added from mentorStart
+ * (the merge refuses a row where it is unknown); current mentors the row names take its category
+ * and posts; current mentors missing from the row are kept: ending a pairing is recorded with its
+ * date, not inferred from a roster.
  */
-function mergeMentors(
-  existing: readonly Mentorship[] | undefined,
-  rec: RosterRecord,
-  today: IsoDate,
-): readonly Mentorship[] | undefined {
-  if (!rec.mentors) return existing;
-  const current = new Set((existing ?? []).filter((m) => m.to === undefined).map((m) => m.name));
-  const added = rec.mentors.filter((m) => !current.has(m.name));
-  if (added.length === 0) return existing;
-  const count = current.size + added.length;
-  const mode = rec.mentorMode ?? (count > 1 ? "多带一" : "一带一");
+function mergeMentors(existing: Reserve | undefined, rec: RosterRecord): readonly Mentorship[] | undefined {
+  const before = existing?.mentors;
+  if (!rec.mentors) return before;
+  const named = new Map(rec.mentors.map((m) => [m.name, m]));
+  const kept = (before ?? []).map((m): Mentorship => {
+    const row = m.to === undefined ? named.get(m.name) : undefined;
+    if (!row) return m;
+    const { posts, ...rest } = m;
+    return { ...rest, role: row.role, ...(row.posts && { posts: row.posts }) };
+  });
+  const added = newMentors(existing, rec);
+  if (added.length === 0) return before && kept.every((m, i) => m === before[i]) ? before : kept;
+  const current = kept.filter((m) => m.to === undefined).length;
+  const mode = rec.mentorMode ?? (current + added.length > 1 ? "多带一" : "一带一");
+  const from = mentorStart(existing, rec)!;
   return [
-    ...(existing ?? []),
-    ...added.map((m) => ({ name: m.name, role: m.role, mode, from: rec.mentorFrom ?? today })),
+    ...kept,
+    ...added.map((m) => ({ name: m.name, role: m.role, ...(m.posts && { posts: m.posts }), mode, from })),
   ];
 }
 
@@ -240,9 +261,19 @@ export class RosterMerger {
   }
 
   add(row: AcceptedRow): void {
-    const { register, today } = this.ctx;
+    const { register } = this.ctx;
     const { record: rec, village } = row;
     const known = this.where.get(rec.id_number);
+    if (mentorStart(known?.reserve, rec) === undefined && newMentors(known?.reserve, rec).length > 0) {
+      this.diagnostics.push(
+        diagnostic(
+          "mentor-start-missing",
+          { mentor: newMentors(known?.reserve, rec)[0]!.name },
+          { location: { file: this.ctx.files[rec.fileIndex]!, ...cellRef(rec, "mentor") }, village },
+        ),
+      );
+      return;
+    }
     if (known && known.village !== village) {
       const here = register.villages.get(village);
       const there = register.villages.get(known.village);
@@ -299,7 +330,7 @@ export class RosterMerger {
         ),
       );
     }
-    const after = applyRow(known.reserve, known.reserve.id, rec, this.policy, today);
+    const after = applyRow(known.reserve, known.reserve.id, rec, this.policy);
     const before = changedFields(known.reserve, after);
     if (Object.keys(before).length === 0) {
       o.unchanged++;
@@ -325,7 +356,7 @@ export class RosterMerger {
         // A dry run needs of a new person what the quota counts: the status and the county review.
         const r =
           "record" in x
-            ? applyRow(undefined, id, x.record, policy, this.ctx.today)
+            ? applyRow(undefined, id, x.record, policy)
             : ({
                 id,
                 name: x.name,

@@ -13,9 +13,11 @@ import { openTable, type OpenOptions } from "../io/tabular/open-table.js";
 import type { Table, TableInfo } from "../io/tabular/table.js";
 import type { FileWrite } from "../io/transaction.js";
 import { quotaRule } from "../rules/quota.js";
+import { Sink } from "./cycle-tables.js";
 import type { HistoryEntry } from "../schema/history.js";
 import { resolvePlace, type PlaceResult } from "../schema/roster-place.js";
-import { cellRef, RosterRowChecker } from "../schema/roster-row.js";
+import { RosterRowChecker } from "../schema/roster-row.js";
+import { vocabulariesOf } from "../domain/vocabulary-set.js";
 import { isBlankRow, isTitleRow, resolveHeader, type ResolvedHeader } from "../schema/table-header.js";
 import { detach, RosterMerger, type AcceptedRow } from "./import-merge.js";
 import { auditPeriod } from "./period.js";
@@ -77,37 +79,23 @@ export interface ImportResult {
   readonly omitted: number;
   readonly errors: number;
   readonly warnings: number;
+  readonly notices: number;
   readonly totals: {
     readonly rows: number;
     readonly added: number;
     readonly updated: number;
     readonly unchanged: number;
+    /** Cells stored as a different standard term than written (each file has a notice saying which). */
+    readonly rewritten: number;
   };
   /** The history entry written, inside the library. */
   readonly historyFile?: string;
 }
 
-/** Problems kept for printing; a file that is wrong on every row is summarised after these. */
-export const MAX_DIAGNOSTICS = 1000;
-
-class Sink {
-  readonly list: Diagnostic[] = [];
-  omitted = 0;
-  errors = 0;
-  warnings = 0;
-  push(d: Diagnostic): void {
-    if (d.severity === "error") this.errors++;
-    else this.warnings++;
-    if (this.list.length < MAX_DIAGNOSTICS) this.list.push(d);
-    else this.omitted++;
-  }
-  pushAll(ds: readonly Diagnostic[]): void {
-    for (const d of ds) this.push(d);
-  }
-}
-
 interface ReadOutcome {
   readonly rows: number[];
+  /** Cells stored as a different standard term than written (大专 → 大学专科), in every file. */
+  readonly rewritten: number;
 }
 
 /** Title rows tolerated above the header. */
@@ -127,6 +115,8 @@ function readRosters(
   progress?: ProgressTick,
 ): ReadOutcome {
   const rows: number[] = [];
+  let rewritten = 0;
+  const vocabularies = vocabulariesOf(library.district.policy);
   const places = new Map<string, PlaceResult>();
   // Where each ID number was first seen: file index × 2^32 + line.
   const seen = new Map<string, number>();
@@ -151,7 +141,7 @@ function readRosters(
         const resolved = resolveHeader(row, ROSTER_CATALOGUE, file);
         sink.pushAll(resolved.diagnostics);
         header = resolved.header;
-        checker = new RosterRowChecker({ file, fileIndex, format: table.info.format, today, header });
+        checker = new RosterRowChecker({ file, fileIndex, format: table.info.format, today, header, vocabularies });
         continue;
       }
       if (isBlankRow(row.cells)) continue;
@@ -160,48 +150,54 @@ function readRosters(
       rowProblems.length = 0;
       const rec = checker.check(row, rowProblems);
       sink.pushAll(rowProblems);
-      if (!checker.placeReadable) continue;
-      const { town, village, villageCode } = checker;
-      const key = `${villageCode ?? ""}\u0000${village ?? ""}\u0000${town ?? ""}`;
-      let place = places.get(key);
-      if (!place) {
-        place = resolvePlace(library.district, register, {
-          ...(villageCode !== undefined && { code: villageCode }),
-          ...(village !== undefined && { name: village }),
-          ...(town !== undefined && { town }),
-        });
-        places.set(key, place);
+      // Every check runs on every row: the place and the duplicate check too when a cell is wrong.
+      let place: PlaceResult | undefined;
+      if (checker.placeReadable) {
+        const { town, village, villageCode } = checker;
+        const key = `${villageCode ?? ""}\u0000${village ?? ""}\u0000${town ?? ""}`;
+        place = places.get(key);
+        if (!place) {
+          place = resolvePlace(library.district, register, {
+            ...(villageCode !== undefined && { code: villageCode }),
+            ...(village !== undefined && { name: village }),
+            ...(town !== undefined && { town }),
+          });
+          places.set(key, place);
+        }
+        if (!place.ok) {
+          for (const at of place.at) {
+            const ref = checker.placeCell(at);
+            sink.push(
+              diagnostic(place.code, place.args, {
+                location: { file, line: ref.line, column: ref.column, field: ref.field },
+              }),
+            );
+          }
+        }
       }
-      if (!place.ok) {
-        const ref = checker.placeCell(place.at);
-        sink.push(
-          diagnostic(place.code, place.args, {
-            location: { file, line: ref.line, column: ref.column, field: ref.field },
-          }),
-        );
-        continue;
+      const id = checker.idNumber;
+      let duplicate = false;
+      if (id !== undefined) {
+        const first = seen.get(id);
+        if (first !== undefined) {
+          duplicate = true;
+          const firstFile = Math.floor(first / 2 ** 32);
+          const firstLine = first % 2 ** 32;
+          const same = firstFile === fileIndex;
+          const idRef = checker.cell("id_number");
+          sink.push(
+            diagnostic(
+              same ? "duplicate-in-file" : "duplicate-in-run",
+              { first: same ? firstLine : `${tables[firstFile]!.info.file}:${firstLine}` },
+              {
+                location: { file, line: idRef.line, column: idRef.column, field: idRef.field },
+                ...(place?.ok && { village: place.village.code, town: place.village.town }),
+              },
+            ),
+          );
+        } else seen.set(detach(id), fileIndex * 2 ** 32 + row.line);
       }
-      if (!rec) continue;
-      const first = seen.get(rec.id_number);
-      if (first !== undefined) {
-        const firstFile = Math.floor(first / 2 ** 32);
-        const firstLine = first % 2 ** 32;
-        const same = firstFile === fileIndex;
-        const idRef = cellRef(rec, "id_number");
-        sink.push(
-          diagnostic(
-            same ? "duplicate-in-file" : "duplicate-in-run",
-            { first: same ? firstLine : `${tables[firstFile]!.info.file}:${firstLine}` },
-            {
-              location: { file, line: idRef.line, column: idRef.column, field: idRef.field },
-              village: place.village.code,
-              town: place.village.town,
-            },
-          ),
-        );
-        continue;
-      }
-      seen.set(detach(rec.id_number), fileIndex * 2 ** 32 + rec.line);
+      if (!rec || !place?.ok || duplicate) continue;
       accept({ record: rec, village: place.village.code });
     }
     // Reading problems are found before the header means anything; name their column now.
@@ -210,6 +206,10 @@ function readRosters(
       const written = header && column !== undefined ? header.columns[column - 1]?.written : undefined;
       sink.push(written ? { ...d, location: { ...d.location!, field: written } } : d);
     }
+    if (checker) {
+      sink.pushAll(checker.rewriteNotices());
+      rewritten += checker.rewritten;
+    }
     if (!header) sink.push(diagnostic("no-rows", { header: "no" }, { location: { file, line: 1, column: 1 } }));
     else if (count === 0 && !hasErrors(readProblems)) {
       sink.push(diagnostic("no-rows", { header: "yes" }, { location: { file, line: header.line, column: 1 } }));
@@ -217,7 +217,7 @@ function readRosters(
     rows.push(count);
     tick?.(count, true);
   });
-  return { rows };
+  return { rows, rewritten };
 }
 
 /**
@@ -247,6 +247,7 @@ interface Plan {
   readonly villages: VillageReport[];
   readonly quota: Diagnostic[];
   readonly rows: number[];
+  readonly rewritten: number;
   readonly writes: FileWrite[];
   readonly history?: HistoryEntry;
   readonly date: IsoDate;
@@ -256,7 +257,15 @@ function plan(loaded: LoadedLibrary, tables: readonly Table[], options: ImportOp
   const library = loaded.library;
   if (!library || hasErrors(loaded.diagnostics)) {
     sink.pushAll(loaded.diagnostics);
-    return { status: "library-invalid", villages: [], quota: [], rows: [], writes: [], date: options.today };
+    return {
+      status: "library-invalid",
+      villages: [],
+      quota: [],
+      rows: [],
+      rewritten: 0,
+      writes: [],
+      date: options.today,
+    };
   }
   const register = indexRegister(library.district);
   // The library as it will be is judged as the audit judges it (its rule and date).
@@ -266,7 +275,7 @@ function plan(loaded: LoadedLibrary, tables: readonly Table[], options: ImportOp
     { library, register, today: options.today, files: tables.map((t) => t.info.file) },
     options.dryRun === true ? { date } : undefined,
   );
-  const { rows } = readRosters(
+  const { rows, rewritten } = readRosters(
     library,
     register,
     tables,
@@ -337,7 +346,7 @@ function plan(loaded: LoadedLibrary, tables: readonly Table[], options: ImportOp
       changes: merged.changes,
     };
   }
-  return { status: "ok", villages, quota, rows, writes, ...(history && { history }), date };
+  return { status: "ok", villages, quota, rows, rewritten, writes, ...(history && { history }), date };
 }
 
 /** How a file of the library is shown, from its place in the library (displayPath, worked out once). */
@@ -413,11 +422,13 @@ export async function importRosters(options: ImportOptions): Promise<ImportResul
         omitted: sink.omitted,
         errors: sink.errors,
         warnings: sink.warnings,
+        notices: sink.notices,
         totals: {
           rows: p.rows.reduce((a, b) => a + b, 0),
           added: sum("added"),
           updated: sum("updated"),
           unchanged: sum("unchanged"),
+          rewritten: p.rewritten,
         },
         ...(written && p.history && { historyFile: historyWrite(p.history).target }),
       };

@@ -3,6 +3,8 @@ import { indexRegister, type RegisterIndex } from "../domain/library.js";
 import type { Reserve, Village } from "../domain/model.js";
 import { normalizeIdInput } from "../domain/normalize-input.js";
 import { findVillage } from "../domain/places.js";
+import { inPool } from "../domain/pool.js";
+import { statusCountsInPool } from "../domain/terms.js";
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { ReserveError } from "../diagnostics/fatal.js";
 import { villageFile } from "../io/layout.js";
@@ -19,6 +21,10 @@ export interface MoveOptions {
   /** Village code, town/village, or a unique village name. */
   readonly to: string;
   readonly reason: string;
+  /** The day of the move (default today). */
+  readonly date?: IsoDate;
+  /** Move someone who has left the pool (调整出库, 已使用) too: their file moves with them. */
+  readonly outOfPool?: boolean;
   readonly waitMs?: number;
   readonly onNotice?: (n: Notice) => void;
 }
@@ -27,7 +33,22 @@ export interface MoveOptions {
 export type MoveRefusal =
   | { readonly kind: "unknown-person"; readonly person: string }
   | { readonly kind: "same-village"; readonly name: string; readonly village: string }
-  | { readonly kind: "inactive-village"; readonly village: string; readonly status: string };
+  | { readonly kind: "inactive-village"; readonly village: string; readonly status: string }
+  | {
+      readonly kind: "not-in-pool";
+      readonly name: string;
+      readonly status: string;
+      readonly date?: string;
+      readonly reason?: string;
+    };
+
+/** The village moved from, when it is left with fewer reserves in the pool than the policy's minimum. */
+export interface BelowMin {
+  readonly village: string;
+  readonly name: string;
+  readonly count: number;
+  readonly min: number;
+}
 
 export type MoveResult =
   | {
@@ -38,7 +59,12 @@ export type MoveResult =
       readonly to: string;
       readonly fromName: string;
       readonly toName: string;
+      readonly date: IsoDate;
+      /** The village of entry, which the internal id names (town and name, or its code). */
+      readonly entryName: string;
       readonly historyFile: string;
+      /** Set when the village moved from falls below the minimum (a warning, not a refusal). */
+      readonly belowMin?: BelowMin;
     }
   | { readonly ok: false; readonly refusal: MoveRefusal }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
@@ -50,8 +76,11 @@ function placeName(register: RegisterIndex, v: Village): string {
 /**
  * `reserve move`: moves one reserve to another village's book, keeping the internal id (it names
  * the village the person entered the pool in, and is never reused) and everything in the record.
- * The move is recorded in the history with its reason. This is the only way a person changes
- * village: an import that finds someone in another village refuses the row.
+ * The move is written in the person's file (`moves`: date, from, to, reason) and in the history.
+ * This is the only way a person changes village: an import that finds someone in another village
+ * refuses the row. Someone who has left the pool (调整出库, 已使用) is refused unless `outOfPool`
+ * says the office means it; a village left below the policy's minimum is reported, not refused
+ * (the person has moved whatever the quota says).
  */
 export function movePerson(options: MoveOptions): MoveResult {
   return changeLibrary(options.root, sessionFor("move", options), (loaded) => {
@@ -85,17 +114,48 @@ export function movePerson(options: MoveOptions): MoveResult {
     const toName = placeName(register, target);
     if (target.status !== "正常") return refuse({ kind: "inactive-village", village: toName, status: target.status });
     if (target.code === from.village) return refuse({ kind: "same-village", name: from.reserve.name, village: toName });
-    const person = from.reserve;
+    if (!statusCountsInPool(from.reserve.status) && options.outOfPool !== true) {
+      const last = from.reserve.status_changes?.[from.reserve.status_changes.length - 1];
+      return refuse({
+        kind: "not-in-pool",
+        name: from.reserve.name,
+        status: from.reserve.status,
+        ...(last?.date !== undefined && { date: last.date }),
+        ...(last?.reason !== undefined && { reason: last.reason }),
+      });
+    }
+    const date = options.date ?? options.today;
+    const person: Reserve = {
+      ...from.reserve,
+      moves: [
+        ...(from.reserve.moves ?? []),
+        { date, from_village: from.village, to_village: target.code, reason: options.reason },
+      ],
+    };
     const books = new Map(library.books.map((b) => [b.village, b.reserves]));
     const remaining = (books.get(from.village) ?? []).filter((r) => r.id !== person.id);
     const joined = [...(books.get(target.code) ?? []), person];
+    const entry = register.villages.get(person.id.slice(0, 12));
+    const min = library.district.policy.quota.min;
+    const left = remaining.filter((r) => inPool(r, date)).length;
+    const belowMin: BelowMin | undefined =
+      source?.kind === "村" && source.status === "正常" && inPool(from.reserve, date) && left < min
+        ? { village: from.village, name: fromName, count: left, min }
+        : undefined;
     const history = {
       ...historyStamp(),
       command: "move",
       reason: options.reason,
       summary: { moved: 1 },
       changes: [
-        { action: "move" as const, person: person.id, from: from.village, to: target.code, reason: options.reason },
+        {
+          action: "move" as const,
+          person: person.id,
+          from: from.village,
+          to: target.code,
+          reason: options.reason,
+          ...(from.reserve.moves !== undefined && { before: { moves: from.reserve.moves } }),
+        },
       ],
     };
     return {
@@ -118,7 +178,10 @@ export function movePerson(options: MoveOptions): MoveResult {
         to: target.code,
         fromName,
         toName,
+        date,
+        entryName: entry ? placeName(register, entry) : person.id.slice(0, 12),
         historyFile: historyWrite(history).target,
+        ...(belowMin && { belowMin }),
       },
     };
   });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { IsoDate } from "../domain/dates.js";
 import type { RecordKey, RecordKind } from "../domain/cultivation-columns.js";
 import type { Library } from "../domain/library.js";
@@ -7,16 +8,15 @@ import type {
   PracticeAssignment,
   ScreeningAttestation,
   TrainingSession,
-  TrainingYear,
 } from "../domain/model.js";
 import { findTown, findVillage } from "../domain/places.js";
+import { datedSessionId, SESSION_HASH_DIGITS } from "../domain/training-session.js";
+import { heldYears, holds, type HeldYears } from "./period.js";
 import {
   PARTY_STAGE,
   type MentorMode,
-  type MentorRole,
   type PartyStage,
   type PoliticalStatus,
-  type PracticePost,
   type ScreeningResult,
   type TrainingLevel,
   type TrainingTopic,
@@ -24,7 +24,8 @@ import {
 import type { DiagnosticCode } from "../diagnostics/codes.js";
 import { diagnostic, type DiagnosticArgs } from "../diagnostics/diagnostic.js";
 import { showValue } from "../diagnostics/display.js";
-import type { CellRef, ReadRow } from "../schema/cultivation-row.js";
+import { sessionFile, trainingTarget, TRAINING_YEAR_FILE_NAME } from "../io/layout.js";
+import type { CellRef, MentorPostsValue, ReadRow } from "../schema/cultivation-row.js";
 import type { Sink } from "./cycle-tables.js";
 import type { Person } from "./record-people.js";
 
@@ -157,57 +158,85 @@ export interface SessionOutcome {
   readonly before?: Partial<TrainingSession>;
 }
 
+/** A training file to write: a year's file of an older library, or one session's file. */
+export interface TrainingFileOut {
+  readonly target: string;
+  readonly year: number;
+  readonly sessions: readonly TrainingSession[];
+  /** A file of trainings/<year>.yaml (many sessions) rather than one session's. */
+  readonly yearFile: boolean;
+}
+
 /**
  * 培训签到表. The session is given on the row (场次编号 of an existing one, or 培训日期, 主题, 层级,
  * 学时, 举办单位, 培训内容), or left empty to continue the session of the row above; the same date
- * and title name the same session. A new session gets the next id of its year; filled cells of an
- * existing one update it. Each attendee's file gets the session id.
+ * and title name the same session. A new session gets an id made from its date, unit and title
+ * (domain/training-session.ts) and a file of its own; filled cells of an existing one update it
+ * in the file it is in. Each attendee's file gets the session id.
  */
 export class TrainingHandler implements KindHandler {
-  private readonly years = new Map<number, TrainingSession[]>();
+  /** The training files, by target: their sessions as this run leaves them. */
+  private readonly files = new Map<string, { year: number; sessions: TrainingSession[]; yearFile: boolean }>();
+  /** The file each session is in. */
+  private readonly home = new Map<string, string>();
   private readonly original = new Map<string, TrainingSession>();
   private readonly created = new Set<string>();
   /** The first row that described each session in this run, and what it said. */
   private readonly described = new Map<string, { at: RowAt; desc: SessionDesc }>();
   private readonly seen = new Seen();
   private readonly district: Library["district"];
-  /** The session of the current file's previous row: an id, "bad" when it could not be read. */
-  /** "bad" is a session that could not be read. */
+  private readonly library: Library;
+  private held: HeldYears | undefined;
+  /** The session of the current file's previous row: an id, or "bad" when it could not be read. */
   private current: { file: string; session: string } | undefined;
 
   constructor(library: Library) {
     this.district = library.district;
+    this.library = library;
     for (const t of library.trainings) {
-      this.years.set(t.year, [...t.sessions]);
-      for (const s of t.sessions) this.original.set(s.id, s);
+      const target = trainingTarget(t.file);
+      const yearFile = TRAINING_YEAR_FILE_NAME.test(target.slice(target.indexOf("/") + 1));
+      this.files.set(target, { year: t.year, sessions: [...t.sessions], yearFile });
+      for (const s of t.sessions) {
+        if (!this.home.has(s.id)) this.home.set(s.id, target);
+        if (!this.original.has(s.id)) this.original.set(s.id, s);
+      }
     }
   }
 
   private all(): TrainingSession[] {
-    return [...this.years.values()].flat();
+    return [...this.files.values()].flatMap((f) => f.sessions);
   }
 
   private byId(id: string): TrainingSession | undefined {
-    return this.all().find((s) => s.id === id);
+    const home = this.home.get(id);
+    return home === undefined ? undefined : this.files.get(home)!.sessions.find((s) => s.id === id);
   }
 
   private put(session: TrainingSession): void {
-    const year = Number(session.date.slice(0, 4));
-    const list = this.years.get(year) ?? [];
-    const i = list.findIndex((s) => s.id === session.id);
-    if (i >= 0) list[i] = session;
-    else list.push(session);
-    this.years.set(year, list);
+    const home = this.home.get(session.id);
+    if (home !== undefined) {
+      const list = this.files.get(home)!.sessions;
+      list[list.findIndex((s) => s.id === session.id)] = session;
+      return;
+    }
+    const target = sessionFile(session.id);
+    this.home.set(session.id, target);
+    this.files.set(target, { year: Number(session.date.slice(0, 4)), sessions: [session], yearFile: false });
   }
 
-  private nextId(year: number): string {
-    const prefix = `${year}-`;
-    let max = 0;
-    for (const s of this.years.get(year) ?? []) {
-      const m = /^\d{4}-(\d+)$/.exec(s.id);
-      if (s.id.startsWith(prefix) && m) max = Math.max(max, Number(m[1]));
+  /**
+   * A new session's id. Another session of the same day and unit with the same first digits of
+   * its title's hash (a different title, else it would be the same session) takes more digits.
+   */
+  private newId(date: IsoDate, unit: string, title: string): string {
+    const digest = createHash("sha256").update(title, "utf8").digest("hex");
+    let id = "";
+    for (let digits = SESSION_HASH_DIGITS.min; digits <= SESSION_HASH_DIGITS.max; digits++) {
+      id = datedSessionId(date, unit, digest, digits);
+      if (!this.home.has(id)) break;
     }
-    return `${prefix}${String(max + 1).padStart(2, "0")}`;
+    return id;
   }
 
   describe(ctx: KindContext, file: string, read: ReadRow, columns: FileColumns): void {
@@ -312,9 +341,19 @@ export class TrainingHandler implements KindHandler {
       if (SESSION_FIELDS.some((f) => !sameField(updated[f], existing[f]))) this.put(updated);
       return existing.id;
     }
+    // A new session belongs to a year the library holds (commands/period.ts), as --year must.
     const year = Number(desc.date!.slice(0, 4));
+    this.held ??= heldYears(
+      this.district.year,
+      this.library.trainings,
+      this.library.books.map((b) => b.reserves),
+    );
+    if (!holds(this.held, year)) {
+      report(ctx.sink, "session-year-not-held", { value: desc.date!, year, ...this.held }, file, read.ref("date"));
+      return "bad";
+    }
     const session: TrainingSession = {
-      id: this.nextId(year),
+      id: this.newId(desc.date!, desc.unit ?? this.district.code, desc.title!),
       date: desc.date!,
       title: desc.title!,
       level: desc.level!,
@@ -358,30 +397,30 @@ export class TrainingHandler implements KindHandler {
     ctx.tally.added++;
   }
 
-  /** The sessions created and changed by the run, and the training years to write. */
-  outcome(): { sessions: SessionOutcome[]; years: TrainingYear[] } {
+  /** The sessions created and changed by the run, and the training files to write. */
+  outcome(): { sessions: SessionOutcome[]; files: TrainingFileOut[] } {
     const sessions: SessionOutcome[] = [];
-    const years = new Set<number>();
-    for (const [year, list] of this.years) {
-      for (const s of list) {
+    const targets = new Set<string>();
+    for (const [target, f] of this.files) {
+      for (const s of f.sessions) {
         const before = this.original.get(s.id);
         if (this.created.has(s.id)) {
           sessions.push({ session: s, created: true });
-          years.add(year);
+          targets.add(target);
         } else if (before && before !== s) {
           const changed: Partial<TrainingSession> = {};
-          for (const f of SESSION_FIELDS) {
-            if (!sameField(before[f], s[f])) Object.assign(changed, { [f]: before[f] ?? null });
+          for (const field of SESSION_FIELDS) {
+            if (!sameField(before[field], s[field])) Object.assign(changed, { [field]: before[field] ?? null });
           }
           sessions.push({ session: s, created: false, before: changed });
-          years.add(year);
+          targets.add(target);
         }
       }
     }
     sessions.sort((a, b) => (a.session.id < b.session.id ? -1 : 1));
     return {
       sessions,
-      years: [...years].sort().map((year) => ({ year, sessions: this.years.get(year)! })),
+      files: [...targets].sort().map((target) => ({ target, ...this.files.get(target)! })),
     };
   }
 }
@@ -532,6 +571,13 @@ abstract class PeriodHandler<T extends Period> implements KindHandler {
   }
 }
 
+/** A pairing with the category and posts a 帮带人职务 cell gives (its posts dropped when the cell names a category only). */
+function withPosts(m: Mentorship, value: MentorPostsValue | undefined): Mentorship {
+  if (!value) return m;
+  const { posts, ...rest } = m;
+  return { ...rest, role: value.role, ...(value.posts && { posts: value.posts }) };
+}
+
 /** 帮带: one row per pairing (a reserve with several mentors has several rows). */
 export class MentorHandler extends PeriodHandler<Mentorship> {
   protected readonly kind = "mentor";
@@ -546,8 +592,8 @@ export class MentorHandler extends PeriodHandler<Mentorship> {
     return m.name;
   }
   protected create(ctx: KindContext, row: RowContext, name: string, from: IsoDate, to?: IsoDate) {
-    const role = row.read.values.mentor_role as MentorRole | undefined;
-    if (role === undefined) {
+    const posts = row.read.values.mentor_role as MentorPostsValue | undefined;
+    if (posts === undefined) {
       emptyValue(
         ctx,
         row,
@@ -557,15 +603,21 @@ export class MentorHandler extends PeriodHandler<Mentorship> {
       return undefined;
     }
     const mode = (row.read.values.mentor_mode as MentorMode | undefined) ?? "一带一";
-    return { name, role, mode, from, ...(to !== undefined && { to }) };
+    return {
+      name,
+      role: posts.role,
+      ...(posts.posts && { posts: posts.posts }),
+      mode,
+      from,
+      ...(to !== undefined && { to }),
+    };
   }
   protected amend(row: RowContext, m: Mentorship): Mentorship {
     const v = row.read.values;
-    return {
-      ...m,
-      ...(v.mentor_role !== undefined && { role: v.mentor_role as MentorRole }),
-      ...(v.mentor_mode !== undefined && { mode: v.mentor_mode as MentorMode }),
-    };
+    return withPosts(
+      { ...m, ...(v.mentor_mode !== undefined && { mode: v.mentor_mode as MentorMode }) },
+      v.mentor_role as MentorPostsValue | undefined,
+    );
   }
   /** 一带一 means one mentor at a time: a one-to-one pairing may not overlap any other. */
   protected conflict(a: Mentorship, b: Mentorship) {
@@ -587,7 +639,7 @@ export class PostHandler extends PeriodHandler<PracticeAssignment> {
     return x.post;
   }
   protected create(_ctx: KindContext, _row: RowContext, name: string, from: IsoDate, to?: IsoDate) {
-    return { post: name as PracticePost, from, ...(to !== undefined && { to }) };
+    return { post: name, from, ...(to !== undefined && { to }) };
   }
   protected amend(_row: RowContext, x: PracticeAssignment) {
     return x;

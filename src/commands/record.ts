@@ -3,13 +3,14 @@ import { RECORD_CATALOGUES, type RecordKey, type RecordKind } from "../domain/cu
 import { indexRegister, type Library } from "../domain/library.js";
 import type { Reserve, TrainingSession } from "../domain/model.js";
 import { compareDiagnostics, diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { trainingFile, villageFile } from "../io/layout.js";
+import { villageFile } from "../io/layout.js";
 import { changeLibrary, historyStamp, historyWrite, openLibrary, type Notice } from "../io/library-session.js";
 import type { LoadedLibrary } from "../io/load-library.js";
-import { trainingText, villageText } from "../io/serialize.js";
+import { sessionText, trainingText, villageText } from "../io/serialize.js";
 import type { OpenOptions } from "../io/tabular/open-table.js";
 import type { Table } from "../io/tabular/table.js";
 import type { FileWrite } from "../io/transaction.js";
+import { vocabulariesOf } from "../domain/vocabulary-set.js";
 import { RecordRowReader } from "../schema/cultivation-row.js";
 import type { HistoryChange, HistoryEntry } from "../schema/history.js";
 import { fileReports, openTables, readTable, Sink, type FileReport } from "./cycle-tables.js";
@@ -116,6 +117,7 @@ function read(library: Library, tables: readonly Table[], options: RecordOptions
           today: options.today,
           header,
           columns: catalogue.columns,
+          vocabularies: vocabulariesOf(library.district.policy),
         });
       },
       (row) => {
@@ -129,6 +131,7 @@ function read(library: Library, tables: readonly Table[], options: RecordOptions
         handler.row(ctx, { file, read: r, person, fieldOf: columns.fieldOf });
       },
     );
+    if (reader) sink.pushAll(reader.rewriteNotices());
     rows.push(count);
   }
   handler.finish?.(ctx);
@@ -152,7 +155,7 @@ function plan(loaded: LoadedLibrary, tables: readonly Table[], options: RecordOp
   const register = indexRegister(library.district);
   const { people, tally, rows, handler } = read(library, tables, options, sink);
   const changed = people.changed();
-  const sessionOutcome = handler instanceof TrainingHandler ? handler.outcome() : { sessions: [], years: [] };
+  const sessionOutcome = handler instanceof TrainingHandler ? handler.outcome() : { sessions: [], files: [] };
   const writes: FileWrite[] = [];
   const changes: HistoryChange[] = [];
   const villages = new Map<string, Map<string, Reserve>>();
@@ -184,8 +187,9 @@ function plan(loaded: LoadedLibrary, tables: readonly Table[], options: RecordOp
         content: villageText({ village: book.village, reserves }, register),
       });
     }
-    for (const year of sessionOutcome.years) {
-      writes.push({ target: trainingFile(year.year), content: trainingText(year) });
+    for (const f of sessionOutcome.files) {
+      const content = f.yearFile ? trainingText({ year: f.year, sessions: f.sessions }) : sessionText(f.sessions[0]!);
+      writes.push({ target: f.target, content });
     }
   }
   const political = handler instanceof PartyHandler ? handler.political : 0;

@@ -13,7 +13,7 @@ import { ui } from "../messages/ui.js";
 import { buildReport } from "../reports/build.js";
 import type { ReportModel } from "../reports/model.js";
 import { reportPlan, type ReportFormat, type ReportPart } from "../reports/plan.js";
-import { auditPeriod } from "./period.js";
+import { checkedPeriod } from "./period.js";
 import { villageScope } from "./scope.js";
 import { sessionFor } from "../io/read-session.js";
 
@@ -68,7 +68,7 @@ function scopeOf(library: Library, villages: readonly string[], towns: readonly 
 }
 
 function model(library: Library, options: ReportOptions): ReportModel {
-  const { date, year } = auditPeriod(library.district.year, options);
+  const { date, year } = checkedPeriod(library, options);
   const scope = villageScope(library.district, options.villages ?? [], options.towns ?? []);
   const named = scopeOf(library, options.villages ?? [], options.towns ?? []);
   return buildReport(library, {
@@ -112,11 +112,11 @@ export async function report(options: ReportOptions): Promise<ReportResult> {
   const checkTarget = (abs: string) => {
     const shown = displayPath(abs, options.cwd);
     if (inside(abs, options.root) || inside(options.root, abs)) {
-      throw new ReserveError("usage", { detail: t.insideLibrary(shown) });
+      throw new ReserveError("usage", { detail: t.insideLibrary(shown), option: "--out" });
     }
     const state = targetState(abs);
-    if (state === "foreign") throw new ReserveError("usage", { detail: t.notReportFolder(shown) });
-    if (state === "not-dir") throw new ReserveError("usage", { detail: t.notDirectory(shown) });
+    if (state === "foreign") throw new ReserveError("usage", { detail: t.notReportFolder(shown), option: "--out" });
+    if (state === "not-dir") throw new ReserveError("usage", { detail: t.notDirectory(shown), option: "--out" });
   };
   if (options.reveal) {
     built = changeLibrary(options.root, session, (loaded) => {

@@ -6,7 +6,7 @@ import { changeLibrary, historyStamp, historyWrite, openLibrary, type Notice } f
 import type { LoadedLibrary } from "../io/load-library.js";
 import { buildReport } from "../reports/build.js";
 import type { PersonFacts, ReportModel } from "../reports/model.js";
-import { auditPeriod } from "./period.js";
+import { checkedPeriod } from "./period.js";
 import { villageScope } from "./scope.js";
 import { sessionFor } from "../io/read-session.js";
 
@@ -46,7 +46,7 @@ const LISTS: Record<string, "towns" | "villages"> = {
 const nameKey = (s: string) => s.replace(/[\s\u3000]+/g, "");
 
 function find(library: Library, options: ShowOptions): Found {
-  const { date, year } = auditPeriod(library.district.year, options);
+  const { date, year } = checkedPeriod(library, options);
   const scope = villageScope(library.district, options.villages ?? [], options.towns ?? []);
   const list = LISTS[options.query.trim().toLowerCase()];
   const model = buildReport(library, {

@@ -1,6 +1,11 @@
 import { CODE_SEVERITY, type DiagnosticCode } from "./codes.js";
 
-export type Severity = "error" | "warning";
+/**
+ * error: the input is refused, or the library breaks a rule; warning: worth a look, never refusing
+ * (--strict makes it an error); notice (提示): information about what was done or how things stand,
+ * never a fault (a term rewritten to its standard form, a village still short after an import).
+ */
+export type Severity = "error" | "warning" | "notice";
 
 /** Arguments a message template fills in. Values are already safe to show (masked, truncated). */
 export type DiagnosticArgs = Readonly<Record<string, string | number>>;

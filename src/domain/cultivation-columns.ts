@@ -1,13 +1,5 @@
 import type { ColumnCatalogue, ColumnSpec } from "./import-columns.js";
-import {
-  MENTOR_MODE,
-  MENTOR_ROLE,
-  PARTY_STAGE,
-  PRACTICE_POST,
-  SCREENING_RESULT,
-  TRAINING_LEVEL,
-  TRAINING_TOPIC,
-} from "./terms.js";
+import { MENTOR_MODE, PARTY_STAGE, PRACTICE_POST, SCREENING_RESULT, TRAINING_LEVEL, TRAINING_TOPIC } from "./terms.js";
 import { aliasKey } from "./vocabulary.js";
 
 /**
@@ -39,7 +31,7 @@ export function recordKind(input: string): RecordKind | undefined {
  * number of hours, `unit` a town or village (name or code).
  */
 export type RecordCellKind =
-  "person-id" | "id-number" | "name" | "text" | "date" | "term" | "term-list" | "hours" | "unit" | "item";
+  "person-id" | "id-number" | "name" | "text" | "date" | "term" | "term-list" | "posts" | "hours" | "unit" | "item";
 
 export interface RecordColumnSpec<K extends string = string> extends ColumnSpec<K> {
   readonly read: RecordCellKind;
@@ -216,11 +208,14 @@ export const MENTOR_COLUMNS = [
   col({
     key: "mentor_role",
     zh: "帮带人职务",
-    aliases: ["职务", "mentor role", "role"],
-    kind: "term",
-    vocabulary: MENTOR_ROLE,
-    read: "term",
-    description: { zh: "新结对必填", en: "required for a new pairing" },
+    aliases: ["职务", "帮带人现任职务", "mentor role", "role", "mentor post", "post"],
+    kind: "posts",
+    read: "posts",
+    max: 40,
+    description: {
+      zh: "帮带人的职务，如 村党支部书记、包村干部；一人兼任几个职务时写在一起；新结对必填",
+      en: "the mentor's post(s); required for a new pairing",
+    },
   }),
   col({
     key: "mentor_mode",

@@ -1,14 +1,4 @@
-import {
-  EDUCATION,
-  ETHNICITY,
-  GENDER,
-  INTAKE,
-  MENTOR_MODE,
-  MENTOR_ROLE,
-  POLITICAL_STATUS,
-  SOURCE,
-  TARGET_POST,
-} from "./terms.js";
+import { EDUCATION, ETHNICITY, GENDER, INTAKE, MENTOR_MODE, POLITICAL_STATUS, SOURCE, TARGET_POST } from "./terms.js";
 import { toHalfWidth, type Vocabulary } from "./vocabulary.js";
 
 /**
@@ -18,10 +8,14 @@ import { toHalfWidth, type Vocabulary } from "./vocabulary.js";
  *   Chinese characters removed (names padded for alignment with U+3000);
  * - id / phone / code: text guards stripped, full-width digits and letters made ASCII;
  * - date: one of the accepted date forms, turned into YYYY-MM-DD;
- * - term: an official term or one of its aliases (domain/terms.ts);
- * - list / term-list: several values in one cell, separated by 、，,；; or /.
+ * - term: a standard term or one of its synonyms (domain/terms.ts; the district may add to them);
+ * - list: several values in one cell, separated by 、，,；; / or a line break;
+ * - names: a list of people's names (帮带人), each read as a name;
+ * - term-list: several terms in one cell (a training's topics);
+ * - posts: the posts of the mentors named in the row (domain/mentor-posts.ts).
  */
-export type ColumnKind = "text" | "name" | "id" | "phone" | "code" | "date" | "term" | "list" | "term-list";
+export type ColumnKind =
+  "text" | "name" | "id" | "phone" | "code" | "date" | "term" | "term-list" | "list" | "names" | "posts";
 
 export interface ColumnSpec<K extends string = string> {
   /** Stable key: the English header, used in JSON output and the YAML roster format. */
@@ -186,20 +180,20 @@ export const ROSTER_COLUMNS = [
   col({
     key: "mentor",
     zh: "帮带人",
-    aliases: ["帮带人姓名", "帮带领导", "mentor", "mentors"],
-    kind: "list",
+    aliases: ["帮带人姓名", "帮带领导", "帮带责任人", "mentor", "mentors"],
+    kind: "names",
     max: 40,
     description: { zh: "帮带人姓名；多带一时用“、”分隔", en: "mentor's name; several separated by 、" },
   }),
   col({
     key: "mentor_role",
     zh: "帮带人职务",
-    aliases: ["mentor role", "mentor roles"],
-    kind: "term-list",
-    vocabulary: MENTOR_ROLE,
+    aliases: ["帮带人现任职务", "帮带人岗位", "mentor role", "mentor roles", "mentor post", "mentor posts"],
+    kind: "posts",
+    max: 40,
     description: {
-      zh: "乡镇领导干部、包村干部、驻村第一书记、村“两委”成员；与帮带人一一对应，或只写一个（全部相同）",
-      en: "one per mentor, or one for all",
+      zh: "帮带人的职务，如 村党支部书记、镇党委副书记、包村干部；与帮带人一一对应，或只写一个（全部相同）；一人兼任几个职务（一肩挑）时写在一起，如“村党支部书记、村委会主任”",
+      en: "the mentor's post (e.g. 村党支部书记, 包村干部), one per mentor or one for all; several posts of one mentor (一肩挑) together",
     },
   }),
   col({
@@ -215,7 +209,20 @@ export const ROSTER_COLUMNS = [
     zh: "帮带开始时间",
     aliases: ["帮带开始日期", "结对时间", "mentor from"],
     kind: "date",
-    description: { zh: "新结对的开始日期；不填时记为导入当天", en: "start of a new pairing; default the import day" },
+    description: {
+      zh: "新结对的开始日期；不填时按入库时间（或县级审核日期）记",
+      en: "start of a new pairing; by default the entry date (or the county review date)",
+    },
+  }),
+  col({
+    key: "roster_date",
+    zh: "填报日期",
+    aliases: ["填表日期", "填报时间", "报送日期", "roster date", "report date"],
+    kind: "date",
+    description: {
+      zh: "名册的填报日期；帮带开始时间、入库时间都没有时，用它作为帮带开始时间",
+      en: "the date the roster was filled in; starts a pairing when neither the mentor start nor the entry date is given",
+    },
   }),
   col({
     key: "survey_date",

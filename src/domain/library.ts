@@ -15,6 +15,10 @@ export interface LoadedBook extends VillageBook {
   readonly indexes?: readonly number[];
 }
 
+/**
+ * One file of trainings/ as loaded: a year's file of an older library (many sessions), or one
+ * session's file (its year is the session's). A year's sessions may come from several of them.
+ */
 export interface LoadedTrainingYear extends TrainingYear {
   readonly file: string;
 }

@@ -19,6 +19,7 @@ import type {
   TargetPost,
   TrainingLevel,
   TrainingTopic,
+  VocabularyName,
 } from "./terms.js";
 
 /**
@@ -55,6 +56,11 @@ export interface Village {
   readonly name: string;
   readonly town: string;
   readonly kind: VillageKind;
+  /**
+   * 城乡分类代码 where the register gives it: whether the place is urban (111–123) or rural (210,
+   * 220). It does not say whether the unit is a 村 or a 社区 (domain/unit-kind.ts).
+   */
+  readonly urban_rural?: string;
   readonly status: UnitStatus;
   /** The village it was merged into, when status is 已合并. */
   readonly replaced_by?: string;
@@ -91,6 +97,21 @@ export interface Policy {
   readonly screening: ScreeningPolicy;
   readonly evaluation: EvaluationPolicy;
   readonly election: { readonly year: number; readonly date?: IsoDate; readonly next_year?: number };
+  /** Terms and synonyms the district adds to the built-in tables (domain/vocabulary-set.ts). */
+  readonly vocabulary?: Partial<Record<VocabularyName, readonly VocabularyAddition[]>>;
+}
+
+/**
+ * A term or synonyms a district adds to a table: synonyms for an existing term, or a new term (in
+ * an open table) with what it counts as.
+ */
+export interface VocabularyAddition {
+  readonly term: string;
+  readonly synonyms?: readonly string[];
+  /** For a new 学历 or 政治面貌: the built-in term it is counted as. */
+  readonly counts_as?: string;
+  /** For a new 帮带人职务: its category (乡镇领导干部, 包村干部, 驻村第一书记, 村“两委”成员 or 其他). */
+  readonly category?: string;
 }
 
 /** 资格联审: a versioned negative list and the departments that attest to it. */
@@ -129,7 +150,10 @@ export interface Selection {
 
 export interface Mentorship {
   readonly name: string;
+  /** The category of the mentor's posts (the one the mentoring rule judges). */
   readonly role: MentorRole;
+  /** The mentor's posts as the roster named them (several for 一肩挑); absent when only the category was given. */
+  readonly posts?: readonly string[];
   readonly mode: MentorMode;
   readonly from: IsoDate;
   readonly to?: IsoDate;
@@ -156,6 +180,17 @@ export interface StatusChange {
   readonly status: Status;
   readonly date?: IsoDate;
   readonly reason?: string;
+}
+
+/**
+ * A move to another village (`reserve move`). The internal id stays as it was: it names the
+ * village the person entered the pool in, not the one they are in now.
+ */
+export interface VillageMove {
+  readonly date: IsoDate;
+  readonly from_village: string;
+  readonly to_village: string;
+  readonly reason: string;
 }
 
 export interface ScreeningAttestation {
@@ -202,10 +237,12 @@ export interface Reserve {
   readonly meetings?: readonly MeetingAttendance[];
   readonly party?: readonly PartyStep[];
   readonly screening?: readonly ScreeningAttestation[];
-  /** Training session ids attended (defined in trainings/<year>.yaml). */
+  /** Training session ids attended (defined in trainings/). */
   readonly trainings?: readonly string[];
   readonly status: Status;
   readonly status_changes?: readonly StatusChange[];
+  /** Moves between villages, oldest first. */
+  readonly moves?: readonly VillageMove[];
   /** Keyed by year, e.g. "2021". */
   readonly evaluations?: Readonly<Record<string, Evaluation>>;
   readonly note?: string;

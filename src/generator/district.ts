@@ -256,6 +256,7 @@ export function streamDistrict(spec: GeneratorSpec, seed: number): DistrictStrea
       phones: new Set(),
       names: new Set(),
       peopleLeft: plan.people,
+      evaluatedOutLeft: Math.min(2, spec.adjustedOut),
       externalLeft: spec.external,
     };
     // Gaps that found no place in their village (or town) move on to the next one.
@@ -280,7 +281,8 @@ export function streamDistrict(spec: GeneratorSpec, seed: number): DistrictStrea
           : policy.screening.departments.map((d) => [d, rng.date(screeningFrom, screeningTo)] as const),
       );
       const hui = townSpecs.get(town.code)?.hui ?? spec.hui;
-      const evaluation = rng.date(`${year}-12-01`, `${year}-12-24`);
+      // Before the year's status history entry (20 December, history.ts), so a leaver can be adjusted out by it.
+      const evaluation = rng.date(`${year}-12-01`, `${year}-12-19`);
       const ctx: PlantContext = {
         policy,
         year,

@@ -13,8 +13,7 @@ import { idFacts } from "../domain/resident-id.js";
 import {
   CRITERIA,
   EDUCATION,
-  educationRank,
-  isPartyMember,
+  type BuiltinEducation,
   type Criterion,
   type Education,
   type GradeCode,
@@ -22,7 +21,8 @@ import {
   type RatingCode,
   type Source,
 } from "../domain/terms.js";
-import { scoredEvaluation, SPECIALTIES, type SlotKind } from "./people.js";
+import { BUILTIN } from "../domain/vocabulary-set.js";
+import { scoredEvaluation, specialtiesOf, type SlotKind } from "./people.js";
 import type { Random } from "./random.js";
 
 /**
@@ -167,12 +167,12 @@ export interface PersonGapPlanter {
 
 /** The level just below the district's education floor (policy.education_floor). */
 function belowFloor(policy: Policy): Education | undefined {
-  return EDUCATION.values[EDUCATION.values.indexOf(policy.education_floor) + 1];
+  return EDUCATION.values[EDUCATION.values.indexOf(policy.education_floor as BuiltinEducation) + 1];
 }
 
 const birthOf = (r: Reserve): IsoDate => idFacts(r.id_number).birth;
 const plusDays = (d: IsoDate, n: number): IsoDate => fromDayNumber(dayNumber(d) + n);
-const isCollege = (e: Education) => educationRank(e) >= educationRank("大学专科");
+const isCollege = (e: Education) => BUILTIN.college(e);
 const GUIDED: readonly PoliticalStatus[] = ["共青团员", "群众"];
 
 /** The record without the named fields (optional fields are left out of a file, not written empty). */
@@ -253,7 +253,7 @@ export const PERSON_GAP_PLANTERS: { readonly [K in PersonGapKind]: PersonGapPlan
       r.intake === "内选" && r.source !== "返乡大中专毕业生" && externalSources(r, policy).length > 0,
     plant: (r, { policy, rng }) => {
       const source = rng.pick(externalSources(r, policy));
-      const options = SPECIALTIES[source];
+      const options = specialtiesOf(source);
       return {
         ...r,
         source,
@@ -493,7 +493,7 @@ function structureShares(
   return {
     women: met((r) => r.gender === "女", structure.women),
     under_35: met((r) => ageOn(birthOf(r), date) < 35, structure.under_35),
-    party_members: met((r) => isPartyMember(r.political_status), structure.party_members),
+    party_members: met((r) => BUILTIN.partyMember(r.political_status), structure.party_members),
     college: met((r) => isCollege(r.education), structure.college),
   };
 }
@@ -631,7 +631,7 @@ export const TOWN_GAP_PLANTERS: { readonly [K in TownGapKind]: TownGapPlanter } 
   "village-structure-below": {
     plant: (ctx) => {
       const level: Education = "高中";
-      if (educationRank(level) < educationRank(ctx.policy.education_floor)) return undefined;
+      if (BUILTIN.educationRank(level) < BUILTIN.educationRank(ctx.policy.education_floor)) return undefined;
       const options = ctx.books.filter((book) => {
         if (!book.normal) return false;
         const pool = poolOf(book);

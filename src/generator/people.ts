@@ -16,6 +16,7 @@ import { checkCharacter } from "../domain/resident-id.js";
 import {
   CRITERIA,
   SOURCE,
+  type BuiltinSource,
   type Criterion,
   type Education,
   type Ethnicity,
@@ -77,6 +78,11 @@ export interface People {
   /** Selection sampling (Knuth's algorithm S) gives exactly the planned number of 外引. */
   peopleLeft: number;
   externalLeft: number;
+  /**
+   * Leavers still to be adjusted out by the year's evaluation (the first ones whose town evaluates
+   * in time), so that the sample always shows the evaluation's adjustments and the 补充 list.
+   */
+  evaluatedOutLeft: number;
 }
 
 /** Neighbouring counties whose ID numbers people of the district often carry. */
@@ -117,7 +123,7 @@ const MOBILE_PREFIXES = [
 ];
 
 /** What people of each source are good at (specialties, 特长). */
-export const SPECIALTIES: Readonly<Record<Source, readonly string[]>> = {
+export const SPECIALTIES: Readonly<Record<BuiltinSource, readonly string[]>> = {
   村民小组长: ["群众工作", "矛盾纠纷调解", "土地流转", "红白理事"],
   致富能手: ["枸杞种植", "硒砂瓜种植", "滩羊养殖", "肉牛养殖", "设施农业", "苹果种植", "农机作业"],
   外出务工人员: ["建筑施工", "电焊", "机动车驾驶", "餐饮管理", "劳务经纪"],
@@ -126,6 +132,9 @@ export const SPECIALTIES: Readonly<Record<Source, readonly string[]>> = {
   复转军人: ["民兵工作", "应急救援", "机动车驾驶", "安全生产"],
   其他: ["群众工作"],
 };
+
+/** The specialties of a source (none for a source the tables do not know). */
+export const specialtiesOf = (source: Source): readonly string[] => SPECIALTIES[source as BuiltinSource] ?? [];
 
 const MEETINGS = [
   "村党支部委员会会议",
@@ -526,8 +535,8 @@ export function makeReserve(p: People, where: Where, id: string, kind: SlotKind,
     kind === "adjustedOut" ? rng.date(`${year}-06-10`, `${year}-07-20`) : kind === "used" ? p.election : undefined;
 
   const specialties =
-    rng.chance(0.5) && SPECIALTIES[source].length > 0
-      ? [...new Set([rng.pick(SPECIALTIES[source]), rng.pick(SPECIALTIES[source])])].slice(0, rng.range(1, 2))
+    rng.chance(0.5) && specialtiesOf(source).length > 0
+      ? [...new Set([rng.pick(specialtiesOf(source)), rng.pick(specialtiesOf(source))])].slice(0, rng.range(1, 2))
       : undefined;
   const mentors = entry === undefined ? [] : mentorsOf(p, entry, leave, where.hui);
   const posts = entry === undefined ? [] : postOf(p, political, source, leave);
@@ -551,8 +560,12 @@ export function makeReserve(p: People, where: Where, id: string, kind: SlotKind,
       ? { status: "在库", date: township, reason: "乡镇推荐，待县级审核" }
       : { status: "在库", date: entry, reason: "县级审核通过" },
   ];
-  if (kind === "adjustedOut")
-    changes.push({ status: "调整出库", date: leave!, reason: rng.pick(ADJUSTED_OUT_REASONS) });
+  if (kind === "adjustedOut") {
+    const byYearEnd = county !== undefined && county < `${year}-01-01` && where.evaluation < `${year}-12-20`;
+    const reason = byYearEnd && p.evaluatedOutLeft > 0 ? EVALUATED_OUT : rng.pick(ADJUSTED_OUT_REASONS);
+    if (reason === EVALUATED_OUT && byYearEnd) p.evaluatedOutLeft--;
+    changes.push({ status: "调整出库", date: leave!, reason });
+  }
   if (kind === "used") {
     changes.push({ status: "已使用", date: leave!, reason: `${year}年村“两委”换届当选${rng.pick(ELECTED_AS)}` });
   }

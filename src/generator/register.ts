@@ -1,4 +1,6 @@
 import type { District, Town, Village } from "../domain/model.js";
+import { classifyUnit, everydayName } from "../domain/unit-kind.js";
+import { officialCounty } from "../io/division-table.js";
 import { placeName, PLACE_NAME_CAPACITY } from "./names.js";
 import type { Random } from "./random.js";
 import type { GeneratorSpec } from "./spec.js";
@@ -9,6 +11,7 @@ import type { GeneratorSpec } from "./spec.js";
  * before into a neighbour of the same town.
  */
 export function buildRegister(spec: GeneratorSpec, rng: Random): District {
+  if (spec.official) return officialRegister(spec, rng);
   const towns: Town[] = [];
   const villages: Village[] = [];
   const townNames = new Set(spec.towns.flatMap((t) => (t.name ? [t.name.replace(/[镇乡]$/, "")] : [])));
@@ -98,8 +101,60 @@ export function buildRegister(spec: GeneratorSpec, rng: Random): District {
 }
 
 /**
+ * The county's register from the official division table (统计用区划代码 2023): its towns and
+ * village-level units as `reserve init --district` writes them, and beside them, as history, the
+ * merged and abolished villages the spec asks for (the table lists only units in force), numbered
+ * after the town's last 村委会 and given made-up names.
+ */
+function officialRegister(spec: GeneratorSpec, rng: Random): District {
+  const county = officialCounty(spec.district.code);
+  if (!county) throw new Error(`${spec.district.code} is not a county of the official table`);
+  const villages: Village[] = [];
+  for (const t of county.towns) {
+    const own: Village[] = county.villages
+      .filter((u) => u.code.startsWith(t.code))
+      .map((u) => ({
+        code: u.code,
+        name: everydayName(u.name),
+        town: t.code,
+        kind: classifyUnit(u.code, u.name).kind,
+        status: "正常",
+      }));
+    villages.push(...own);
+    const ts = spec.towns.find((x) => x.code === t.code);
+    const retired = (ts?.merged ?? 0) + (ts?.abolished ?? 0);
+    if (retired === 0) continue;
+    const taken = new Set(own.map((v) => v.name.replace(/村$/, "")));
+    const active = own.filter((v) => v.kind === "村");
+    let next = Math.max(200, ...own.map((v) => Number(v.code.slice(9)))) + 1;
+    for (let i = 0; i < retired; i++) {
+      const merged = i < (ts?.merged ?? 0);
+      villages.push({
+        code: `${t.code}${String(next++).padStart(3, "0")}`,
+        name: `${placeName(rng, taken)}村`,
+        town: t.code,
+        kind: "村",
+        status: merged ? "已合并" : "已撤销",
+        ...(merged && { replaced_by: rng.pick(active).code }),
+        changed: rng.date(`${spec.year - 1}-03-01`, `${spec.year - 1}-09-30`),
+      });
+    }
+  }
+  return {
+    code: county.code,
+    name: county.name,
+    ...(county.city !== undefined && { city: county.city }),
+    province: county.province,
+    year: spec.year,
+    towns: county.towns.map((t) => ({ code: t.code, name: t.name, status: "正常" })),
+    villages,
+    policy: spec.policy,
+  };
+}
+
+/**
  * The register as 统计用区划代码 publishes it, for `reserve init --register`: 12-digit codes, the
- * urban-rural class (111 主城区 for 居委会, 220 村庄 for 村委会; blank for county and towns).
+ * urban-rural class where the register knows it (the official table carries none; blank then).
  * Merged and abolished villages are no longer in the published list, so they are left out (the
  * list has no column for a unit's status).
  */
@@ -115,7 +170,7 @@ export function registerCsv(d: District): string {
   for (const t of [...d.towns].sort((a, b) => (a.code < b.code ? -1 : 1))) {
     lines.push(`${t.code}000,,${t.name}`);
     const own = (byTown.get(t.code) ?? []).sort((a, b) => (a.code < b.code ? -1 : 1));
-    for (const v of own) lines.push(`${v.code},${v.kind === "社区" ? "111" : "220"},${v.name}`);
+    for (const v of own) lines.push(`${v.code},${v.urban_rural ?? ""},${v.name}`);
   }
   return `${lines.join("\n")}\n`;
 }

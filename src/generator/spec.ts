@@ -27,6 +27,11 @@ export interface GeneratorSpec {
     readonly city?: string;
     readonly province?: string;
   };
+  /**
+   * The register is the county's in the official division table (the towns' village counts are
+   * then the table's; a town spec adds merged and abolished villages as history and the 回族 share).
+   */
+  readonly official?: boolean;
   /** The working year: selection happens the year before, cultivation during this year. */
   readonly year: number;
   readonly policy: Policy;
@@ -80,6 +85,7 @@ const SAMPLE_POLICY: Policy = {
  */
 export const SHAPOTOU: GeneratorSpec = {
   district: { code: "640502", name: "沙坡头区", city: "中卫市", province: "宁夏回族自治区" },
+  official: true,
   year: 2021,
   policy: SAMPLE_POLICY,
   towns: [

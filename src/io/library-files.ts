@@ -5,7 +5,7 @@ import type { District, Reserve, TrainingSession } from "../domain/model.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { ReserveError } from "../diagnostics/fatal.js";
 import { canonicalPosition, knownCanonicalLocator, readCanonical } from "./canonical-yaml.js";
-import { displayPath, VILLAGES_DIR } from "./layout.js";
+import { displayPath, TRAINING_YEAR_FILE_NAME, VILLAGES_DIR } from "./layout.js";
 import { contentHash } from "./library-cache.js";
 import { bookPosition, type BookLayout } from "./yaml-layout.js";
 import type { YamlValue } from "./yaml-write.js";
@@ -105,7 +105,7 @@ export function listLibraryDir(
       diagnostics.push(
         diagnostic(
           "village-file-name",
-          { name, expected: dir === VILLAGES_DIR ? "village" : "year" },
+          { name, expected: dir === VILLAGES_DIR ? "village" : "training" },
           { location: at(displayPath(path.join(abs, name), cwd)) },
         ),
       );
@@ -195,6 +195,30 @@ export interface TrainingRead {
   readonly year?: { readonly year: number; readonly sessions: readonly TrainingSession[] };
   /** Whether the text is in the canonical layout (read by canonical-yaml.ts). */
   readonly canonical?: boolean;
+}
+
+/**
+ * Session ids across the training files, in the order they are read: an id already defined in
+ * another file is reported where it comes again (ids repeated within one file are reported by
+ * the file's reading). Both loaders use it, so they agree.
+ */
+export class SessionIds {
+  private readonly first = new Map<string, string>();
+  readonly duplicates: Diagnostic[] = [];
+
+  add(name: string, file: string, sessions: readonly TrainingSession[]): void {
+    const yearFile = TRAINING_YEAR_FILE_NAME.test(name);
+    sessions.forEach((s, i) => {
+      const prev = this.first.get(s.id);
+      if (prev === undefined) this.first.set(s.id, file);
+      else if (prev !== file) {
+        const path = yearFile ? ["sessions", i, "id"] : ["id"];
+        this.duplicates.push(
+          diagnostic("training-duplicate-session", { id: s.id, first: prev }, { location: { file, path } }),
+        );
+      }
+    });
+  }
 }
 
 /** The latest birth date (YYYY-MM-DD) found in the ID numbers of raw records; "" when none. */

@@ -71,7 +71,7 @@ export function changeLibrary<T>(root: string, options: SessionOptions, fn: (loa
       const writes = change.history ? [...change.writes, historyWrite(change.history)] : change.writes;
       lock.verify();
       commit(root, writes);
-      refreshCache(root, change.writes, options);
+      refreshCache(root, change.writes, options, loaded.library?.district);
     }
     return change.result;
   });

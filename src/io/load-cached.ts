@@ -36,12 +36,14 @@ import {
   MAX_LIBRARY_FILE_BYTES,
   readLibraryBytes,
   registerPosition,
+  SessionIds,
   type BookRead,
   type DistrictRead,
   type LaidOutBook,
   type TrainingRead,
 } from "./library-files.js";
 import type { LoadedLibrary, LoadOptions } from "./load-library.js";
+import { BUILTIN, vocabulariesOf, type Vocabularies } from "../domain/vocabulary-set.js";
 import { CorruptData } from "./record-codec.js";
 import { recordKeys } from "./record-keys.js";
 import { slowPath } from "./slow-path.js";
@@ -67,6 +69,8 @@ interface BookMeta {
   /** The day the file was checked on, and the latest birth in it (see BookRead.latestBirth). */
   readonly today: IsoDate;
   readonly latestBirth: string;
+  /** The fingerprint of the vocabularies the file was checked against (vocabulary-set.ts). */
+  readonly vocabulary: string;
   readonly book?: Omit<NonNullable<BookRead["book"]>, "reserves">;
 }
 
@@ -307,8 +311,12 @@ function readSafely(abs: string, st: fs.BigIntStats): Buffer | undefined {
   }
 }
 
-/** Whether a book's reading on `meta.today` holds on `today` (no birth in the file after either day). */
-function sameDay(meta: BookMeta, today: IsoDate): boolean {
+/**
+ * Whether a book's reading holds for this read: made against the same vocabularies, and on
+ * `meta.today` or a day that makes no difference (no birth in the file after either day).
+ */
+function holds(meta: BookMeta, today: IsoDate, vocabulary: string): boolean {
+  if (meta.vocabulary !== vocabulary) return false;
   return meta.today === today || (meta.latestBirth <= today && meta.latestBirth <= meta.today);
 }
 
@@ -321,13 +329,20 @@ function districtReading(text: string, file: string): Computed<PlainMeta> {
   };
 }
 
-function bookReading(text: string, name: string, file: string, today: IsoDate): Computed<BookMeta> {
-  const read = slowPath().readBookFile(text, name, file, today);
+function bookReading(
+  text: string,
+  name: string,
+  file: string,
+  today: IsoDate,
+  vocabularies: Vocabularies,
+): Computed<BookMeta> {
+  const read = slowPath().readBookFile(text, name, file, today, vocabularies);
   const meta: BookMeta = {
     diagnostics: strip(read.diagnostics),
     canonical: read.canonical === true,
     today,
     latestBirth: read.latestBirth,
+    vocabulary: vocabularies.fingerprint,
   };
   if (!read.book) return { meta };
   const { reserves, ...book } = read.book;
@@ -345,12 +360,19 @@ function trainingReading(text: string, name: string, file: string): Computed<Pla
 /**
  * After a commit, stores the readings of the files it wrote, so that the next command finds them
  * current (an import writing every village book leaves a cache that makes the next audit fast).
- * Best effort: a failure leaves entries to be rebuilt by the next reader.
+ * Books are read against the vocabularies of `district` (the library's, or the one the commit
+ * writes). Best effort: a failure leaves entries to be rebuilt by the next reader.
  */
-export function refreshCache(root: string, writes: readonly FileWrite[], options: LoadOptions): void {
+export function refreshCache(
+  root: string,
+  writes: readonly FileWrite[],
+  options: LoadOptions,
+  district?: District,
+): void {
   const cwd = options.cwd ?? process.cwd();
   try {
     const shards = new ShardSet(root, true);
+    let vocabularies = district ? vocabulariesOf(district.policy) : BUILTIN;
     for (const w of writes) {
       const [dir, name] = w.target.split("/");
       const abs = path.join(root, ...w.target.split("/"));
@@ -360,9 +382,11 @@ export function refreshCache(root: string, writes: readonly FileWrite[], options
       if (w.target === DISTRICT_FILE) {
         shard = "district";
         computed = districtReading(w.content, file);
+        const written = computed.value as District | null | undefined;
+        if (written) vocabularies = vocabulariesOf(written.policy);
       } else if (dir === VILLAGES_DIR && name !== undefined && VILLAGE_FILE_NAME.test(name)) {
         shard = villageShard(name);
-        computed = bookReading(w.content, name, file, options.today);
+        computed = bookReading(w.content, name, file, options.today, vocabularies);
       } else if (dir === TRAININGS_DIR && name !== undefined && TRAINING_FILE_NAME.test(name)) {
         shard = "trainings";
         computed = trainingReading(w.content, name, file);
@@ -396,6 +420,8 @@ export interface LibraryFrame {
   readonly names: string[];
   /** Where the register's towns and villages are written in district.yaml (registerPosition). */
   readonly registerAt?: Uint32Array;
+  /** The vocabularies the books are checked against (the register's policy, or the built-in ones). */
+  readonly vocabularies: Vocabularies;
 }
 
 export function openFrame(root: string, options: LoadOptions, given?: ShardSet): LibraryFrame {
@@ -428,6 +454,7 @@ export function openFrame(root: string, options: LoadOptions, given?: ShardSet):
 
   const after: Diagnostic[] = [];
   const trainings: LoadedTrainingYear[] = [];
+  const sessionIds = new SessionIds();
   for (const name of listLibraryDir(root, TRAININGS_DIR, TRAINING_FILE_NAME, cwd, after)) {
     const abs = path.join(root, TRAININGS_DIR, name);
     const file = displayPath(abs, cwd);
@@ -443,9 +470,13 @@ export function openFrame(root: string, options: LoadOptions, given?: ShardSet):
     else {
       after.push(...restore(r.meta.diagnostics, file));
       const year = r.value() as TrainingRead["year"] | null;
-      if (year) trainings.push({ ...year, file });
+      if (year) {
+        trainings.push({ ...year, file });
+        sessionIds.add(name, file, year.sessions);
+      }
     }
   }
+  if (sessionIds.duplicates.length > 0) after.push(...locateCached(sessionIds.duplicates, cwd));
   if (!given) shards.flush();
   return {
     root,
@@ -459,6 +490,7 @@ export function openFrame(root: string, options: LoadOptions, given?: ShardSet):
     after,
     names,
     ...(registerAt && { registerAt }),
+    vocabularies: district ? vocabulariesOf(district.policy) : BUILTIN,
   };
 }
 
@@ -482,8 +514,8 @@ function readBook(frame: LibraryFrame, shards: ShardSet, name: string) {
     name,
     abs,
     file,
-    (meta) => sameDay(meta, frame.today),
-    (text) => bookReading(text, name, file, frame.today),
+    (meta) => holds(meta, frame.today, frame.vocabularies.fingerprint),
+    (text) => bookReading(text, name, file, frame.today, frame.vocabularies),
   );
   return { r, file, fileCode: VILLAGE_FILE_NAME.exec(name)![1]! };
 }

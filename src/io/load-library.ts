@@ -8,14 +8,18 @@ import { ReserveError } from "../diagnostics/fatal.js";
 import { districtFileSchema } from "../schema/district.js";
 import { checkReserveRecord, type RecordProblem } from "../schema/record-checks.js";
 import { buildDistrict } from "../schema/register-checks.js";
-import { trainingFileSchema } from "../schema/trainings.js";
-import { reserveSchema, villageFileSchema } from "../schema/village.js";
+import { sessionFileSchema, trainingFileSchema } from "../schema/trainings.js";
+import { checkPolicyVocabulary } from "../schema/policy-vocabulary.js";
+import { reserveSchemaFor, villageFileSchema } from "../schema/village.js";
+import { BUILTIN, vocabulariesOf, type Vocabularies } from "../domain/vocabulary-set.js";
 import { issuesToDiagnostics } from "../schema/zod-issues.js";
 import { canonicalPosition, readCanonical, type CanonicalDoc } from "./canonical-yaml.js";
 import {
   DISTRICT_FILE,
   displayPath,
   TRAINING_FILE_NAME,
+  TRAINING_SESSION_FILE_NAME,
+  TRAINING_YEAR_FILE_NAME,
   TRAININGS_DIR,
   VILLAGE_FILE_NAME,
   VILLAGES_DIR,
@@ -27,6 +31,7 @@ import {
   listLibraryDir,
   locateFindings,
   readLibraryText,
+  SessionIds,
   type BookRead,
   type DistrictRead,
   type TrainingRead,
@@ -127,8 +132,9 @@ export function readDistrictFile(text: string, file: string): DistrictRead {
     return { diagnostics: [...diagnostics, ...ds.map(doc.locate)], canonical: doc.canonical };
   }
   const { district, problems } = buildDistrict(result.data);
+  const vocabulary = checkPolicyVocabulary(district.policy);
   return {
-    diagnostics: [...diagnostics, ...problemsToDiagnostics(problems, [], file, {}).map(doc.locate)],
+    diagnostics: [...diagnostics, ...problemsToDiagnostics([...problems, ...vocabulary], [], file, {}).map(doc.locate)],
     district,
     canonical: doc.canonical,
     registerAt: registerPositions(district, file, doc),
@@ -154,8 +160,15 @@ function registerPositions(district: District, file: string, doc: Doc): Uint32Ar
   return Uint32Array.from(out);
 }
 
-/** villages/<name> from its text, checked on `today`. */
-export function readBookFile(text: string, name: string, file: string, today: IsoDate): BookRead {
+/** villages/<name> from its text, checked on `today` against the library's vocabularies. */
+export function readBookFile(
+  text: string,
+  name: string,
+  file: string,
+  today: IsoDate,
+  vocabularies: Vocabularies = BUILTIN,
+): BookRead {
+  const reserveSchema = reserveSchemaFor(vocabularies);
   const fileCode = VILLAGE_FILE_NAME.exec(name)![1]!;
   const who = { village: fileCode };
   const { doc, diagnostics: yamlProblems } = parse(text, file);
@@ -254,8 +267,10 @@ function writtenLayout(text: string, village: string, reserves: readonly Reserve
   return { header, starts: reserves.length === 0 ? [] : bookStarts(doc.reserves, header + 3) };
 }
 
-/** trainings/<name> from its text. */
+/** trainings/<name> from its text: a year's file (2021.yaml) or one session's (<id>.yaml). */
 export function readTrainingFile(text: string, name: string, file: string): TrainingRead {
+  const session = TRAINING_SESSION_FILE_NAME.exec(name);
+  if (session) return readSessionFile(text, session[1]!, file);
   const { doc, diagnostics } = parse(text, file);
   if (!doc) return { diagnostics };
   const result = trainingFileSchema.safeParse(doc.data);
@@ -269,7 +284,7 @@ export function readTrainingFile(text: string, name: string, file: string): Trai
     return { diagnostics: [...diagnostics, ...ds.map(doc.locate)], canonical: doc.canonical };
   }
   const out = [...diagnostics];
-  const fileYear = Number(TRAINING_FILE_NAME.exec(name)![1]);
+  const fileYear = Number(TRAINING_YEAR_FILE_NAME.exec(name)![1]);
   if (result.data.year !== fileYear) {
     out.push(
       doc.locate(
@@ -287,7 +302,11 @@ export function readTrainingFile(text: string, name: string, file: string): Trai
     if (seen.has(s.id)) {
       out.push(
         doc.locate(
-          diagnostic("training-duplicate-session", { id: s.id }, { location: { file, path: ["sessions", i, "id"] } }),
+          diagnostic(
+            "training-duplicate-session",
+            { id: s.id, first: "" },
+            { location: { file, path: ["sessions", i, "id"] } },
+          ),
         ),
       );
     }
@@ -295,6 +314,36 @@ export function readTrainingFile(text: string, name: string, file: string): Trai
     sessions.push(s);
   });
   return { diagnostics: out, year: { year: result.data.year, sessions }, canonical: doc.canonical };
+}
+
+/** trainings/<id>.yaml: one session, whose id is the file's name. */
+function readSessionFile(text: string, nameId: string, file: string): TrainingRead {
+  const { doc, diagnostics } = parse(text, file);
+  if (!doc) return { diagnostics };
+  const result = sessionFileSchema.safeParse(doc.data);
+  if (!result.success) {
+    const ds = issuesToDiagnostics(result.error.issues, {
+      input: doc.data,
+      base: [],
+      file,
+      schema: sessionFileSchema,
+    });
+    return { diagnostics: [...diagnostics, ...ds.map(doc.locate)], canonical: doc.canonical };
+  }
+  const out = [...diagnostics];
+  const s = result.data;
+  if (s.id !== nameId) {
+    out.push(
+      doc.locate(
+        diagnostic("training-file-name", { name: `${nameId}.yaml`, id: s.id }, { location: { file, path: ["id"] } }),
+      ),
+    );
+  }
+  return {
+    diagnostics: out,
+    year: { year: Number(s.date.slice(0, 4)), sessions: [s] },
+    canonical: doc.canonical,
+  };
 }
 
 /** Reads a file's text and hands it to `read`; a file that cannot be read gives its problem. */
@@ -325,6 +374,7 @@ export function loadLibrary(root: string, options: LoadOptions): LoadedLibrary {
   diagnostics.push(...d.diagnostics);
   const district = d.district;
   const register = district ? indexRegister(district) : undefined;
+  const vocabularies = district ? vocabulariesOf(district.policy) : BUILTIN;
   const books: LoadedBook[] = [];
   for (const name of listLibraryDir(root, VILLAGES_DIR, VILLAGE_FILE_NAME, cwd, diagnostics)) {
     const abs = path.join(root, VILLAGES_DIR, name);
@@ -333,19 +383,24 @@ export function loadLibrary(root: string, options: LoadOptions): LoadedLibrary {
     const { text, diagnostic: problem } = readLibraryText(abs, file);
     const read: BookRead = problem
       ? { diagnostics: [{ ...problem, village: fileCode }], latestBirth: "" }
-      : readBookFile(text!, name, file, options.today);
+      : readBookFile(text!, name, file, options.today, vocabularies);
     const { diagnostics: ds, book } = assembleBook(read, fileCode, file, register);
     diagnostics.push(...ds);
     if (book) books.push(book);
   }
   const trainings: LoadedTrainingYear[] = [];
+  const sessionIds = new SessionIds();
   for (const name of listLibraryDir(root, TRAININGS_DIR, TRAINING_FILE_NAME, cwd, diagnostics)) {
     const abs = path.join(root, TRAININGS_DIR, name);
     const file = displayPath(abs, cwd);
     const read = readFile(abs, file, (text) => readTrainingFile(text, name, file)) as TrainingRead;
     diagnostics.push(...read.diagnostics);
-    if (read.year) trainings.push({ ...read.year, file });
+    if (read.year) {
+      trainings.push({ ...read.year, file });
+      sessionIds.add(name, file, read.year.sessions);
+    }
   }
+  if (sessionIds.duplicates.length > 0) diagnostics.push(...locateAll(sessionIds.duplicates, cwd));
   const dupes = duplicatePersonIds(books, register);
   if (dupes.length > 0) diagnostics.push(...locateAll(dupes, cwd));
   const library = district ? { district, districtFile, books, trainings } : undefined;

@@ -3,17 +3,39 @@ import { fatalFromSystemError } from "../diagnostics/fatal.js";
 import { ROSTER_CATALOGUE, ROSTER_COLUMNS, type ColumnSpec } from "../domain/import-columns.js";
 
 /**
- * The roster template villages fill in: every column of docs/import.md with its Chinese header.
- * As CSV it is UTF-8 with a BOM and CRLF, so Excel and WPS open it with the right characters; as
- * an Excel workbook the ID, phone and code columns are formatted as text (no scientific notation,
- * no lost digits), the columns with fixed terms offer them in a drop-down, and a second sheet
- * explains every column. Import reads the first sheet only.
+ * The templates villages and townships fill in: a roster (every column of docs/import.md) or one
+ * kind of `reserve record` sheet (docs/cultivation.md), with Chinese headers. As CSV it is UTF-8
+ * with a BOM and CRLF, so Excel and WPS open it with the right characters; as an Excel workbook
+ * the ID, phone and code columns are formatted as text (no scientific notation, no lost digits),
+ * the columns with fixed terms offer them in a drop-down, and a second sheet explains every
+ * column. Made from a library, the place columns (乡镇, 村, 村代码, 举办单位) and the screening
+ * departments offer that library's values too, and a sheet lists its villages with their codes.
+ * Import and record read the first sheet only.
  */
+
+/** What a template holds: its columns, and what the library it was made from offers for them. */
+export interface TemplateSpec {
+  readonly columns: readonly ColumnSpec[];
+  /** Groups of columns of which at least one is to be filled (e.g. 村 or 村代码). */
+  readonly oneOf: readonly (readonly string[])[];
+  /** Headers after the columns, for the people filling the sheet (签名); skipped on reading. */
+  readonly trailing?: readonly string[];
+  /** Drop-down values by column key, from the library (towns, villages, codes, departments). */
+  readonly lists?: Readonly<Record<string, readonly string[]>>;
+  /** The library's villages, for the reference sheet (town name, village name, code). */
+  readonly villages?: readonly (readonly [string, string, string])[];
+}
+
+export const ROSTER_TEMPLATE: TemplateSpec = { columns: ROSTER_COLUMNS, oneOf: ROSTER_CATALOGUE.oneOf };
 
 export const TEMPLATE_HEADERS: readonly string[] = ROSTER_COLUMNS.map((c) => c.zh);
 
-export function templateCsv(): string {
-  return `\ufeff${TEMPLATE_HEADERS.join(",")}\r\n`;
+function headers(spec: TemplateSpec): string[] {
+  return [...spec.columns.map((c) => c.zh), ...(spec.trailing ?? [])];
+}
+
+export function templateCsv(spec: TemplateSpec = ROSTER_TEMPLATE): string {
+  return `\ufeff${headers(spec).join(",")}\r\n`;
 }
 
 export interface TemplateWording {
@@ -23,12 +45,17 @@ export interface TemplateWording {
   readonly required: string;
   readonly optional: string;
   readonly oneOf: string;
+  readonly villagesSheet: string;
+  readonly villagesHeader: readonly string[];
+  readonly notListedTitle: string;
+  readonly notListed: string;
 }
 
 const DATE_FORMS = "2021-03-01、2021/3/1、2021年3月1日";
 const TEXT_KINDS = new Set(["id", "phone", "code"]);
 /** Rows offered with drop-downs and text format. */
 const FORMATTED_ROWS = 1000;
+const OPTIONS_SHEET = "选项";
 
 function columnLetter(n: number): string {
   let s = "";
@@ -36,52 +63,77 @@ function columnLetter(n: number): string {
   return s;
 }
 
-function valuesOf(spec: ColumnSpec): string {
+function valuesOf(spec: ColumnSpec, lists: TemplateSpec["lists"]): string {
+  const listed = lists?.[spec.key];
+  if (listed && listed.length <= 20) return listed.join("、");
   if (spec.vocabulary) return spec.vocabulary.values.join("、");
   if (spec.kind === "date") return DATE_FORMS;
   return "";
 }
 
-export async function templateXlsx(w: TemplateWording): Promise<Buffer> {
+interface Validations {
+  add(range: string, v: object): void;
+}
+
+export async function templateXlsx(w: TemplateWording, spec: TemplateSpec = ROSTER_TEMPLATE): Promise<Buffer> {
   const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet(w.sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
   const notes = wb.addWorksheet(w.notesSheet);
-  const options = wb.addWorksheet("选项", { state: "hidden" });
-  sheet.addRow([...TEMPLATE_HEADERS]).font = { bold: true };
-  const validations = (sheet as unknown as { dataValidations: { add(range: string, v: object): void } })
-    .dataValidations;
+  const reference = spec.villages && spec.villages.length > 0 ? wb.addWorksheet(w.villagesSheet) : undefined;
+  // Lists live on a hidden sheet: a list written into the validation itself may not pass 255 characters.
+  const options = wb.addWorksheet(OPTIONS_SHEET, { state: "hidden" });
+  sheet.addRow(headers(spec)).font = { bold: true };
+  const validations = (sheet as unknown as { dataValidations: Validations }).dataValidations;
   let optionColumn = 0;
-  ROSTER_COLUMNS.forEach((spec: ColumnSpec, i) => {
+  spec.columns.forEach((c, i) => {
     const letter = columnLetter(i + 1);
     const column = sheet.getColumn(i + 1);
-    column.width = Math.max(10, spec.zh.length * 2 + 4, spec.kind === "id" ? 22 : 0);
-    if (TEXT_KINDS.has(spec.kind)) column.numFmt = "@";
-    if (spec.kind === "term" && spec.vocabulary) {
-      optionColumn++;
-      const col = columnLetter(optionColumn);
-      spec.vocabulary.values.forEach((v, k) => (options.getCell(`${col}${k + 1}`).value = v));
-      validations.add(`${letter}2:${letter}${FORMATTED_ROWS + 1}`, {
-        type: "list",
-        allowBlank: true,
-        formulae: [`'选项'!$${col}$1:$${col}$${spec.vocabulary.values.length}`],
-        // Aliases (e.g. 男性, han) are accepted too, so typing one is not refused.
-        showErrorMessage: false,
-      });
-    }
+    column.width = Math.max(10, c.zh.length * 2 + 4, c.kind === "id" ? 22 : 0, c.kind === "code" ? 16 : 0);
+    if (TEXT_KINDS.has(c.kind)) column.numFmt = "@";
+    const fromLibrary = spec.lists?.[c.key];
+    const values = fromLibrary ?? (c.kind === "term" ? c.vocabulary?.values : undefined);
+    if (!values || values.length === 0) return;
+    optionColumn++;
+    const col = columnLetter(optionColumn);
+    values.forEach((v, k) => {
+      const cell = options.getCell(`${col}${k + 1}`);
+      cell.numFmt = "@";
+      cell.value = v;
+    });
+    validations.add(`${letter}2:${letter}${FORMATTED_ROWS + 1}`, {
+      type: "list",
+      allowBlank: true,
+      formulae: [`'${OPTIONS_SHEET}'!$${col}$1:$${col}$${values.length}`],
+      ...(fromLibrary
+        ? // A place not in the library is a mistake the import will report; say so while typing.
+          { showErrorMessage: true, errorStyle: "warning", errorTitle: w.notListedTitle, error: w.notListed }
+        : // Aliases (e.g. 男性, han) are accepted too, so typing one is not refused.
+          { showErrorMessage: false }),
+    });
   });
+  (spec.trailing ?? []).forEach(
+    (h, k) => (sheet.getColumn(spec.columns.length + k + 1).width = Math.max(12, h.length * 4)),
+  );
   notes.addRow([...w.notesHeader]).font = { bold: true };
-  const inGroup = new Set<string>(ROSTER_CATALOGUE.oneOf.flat());
-  for (const spec of ROSTER_COLUMNS as readonly ColumnSpec[]) {
+  const inGroup = new Set<string>(spec.oneOf.flat());
+  for (const c of spec.columns) {
     notes.addRow([
-      spec.zh,
-      spec.key,
-      spec.required ? w.required : inGroup.has(spec.key) ? w.oneOf : w.optional,
-      spec.description.zh,
-      valuesOf(spec),
+      c.zh,
+      c.key,
+      c.required ? w.required : inGroup.has(c.key) ? w.oneOf : w.optional,
+      c.description.zh,
+      valuesOf(c, spec.lists),
     ]);
   }
   notes.columns.forEach((c, k) => (c.width = [14, 16, 20, 60, 60][k] ?? 12));
+  if (reference) {
+    reference.addRow([...w.villagesHeader]).font = { bold: true };
+    reference.views = [{ state: "frozen", ySplit: 1 }];
+    for (const row of spec.villages!) reference.addRow([...row]);
+    reference.getColumn(3).numFmt = "@";
+    reference.columns.forEach((c, k) => (c.width = [14, 16, 16][k] ?? 12));
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

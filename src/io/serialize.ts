@@ -1,11 +1,11 @@
 import type { RegisterIndex } from "../domain/library.js";
-import type { District, TrainingYear, VillageBook } from "../domain/model.js";
+import type { District, TrainingSession, TrainingYear, VillageBook } from "../domain/model.js";
 import { normalizeReserve, sortReserves, sortSessions } from "../domain/normalize.js";
 import { canonicalize } from "../schema/canonical.js";
 import { districtFileSchema } from "../schema/district.js";
 import { historyEntrySchema, type HistoryEntry } from "../schema/history.js";
 import { districtToFile } from "../schema/register-checks.js";
-import { trainingFileSchema } from "../schema/trainings.js";
+import { sessionFileSchema, trainingFileSchema } from "../schema/trainings.js";
 import { villageFileDocSchema } from "../schema/village.js";
 import { toYaml, type YamlValue } from "./yaml-write.js";
 
@@ -35,6 +35,12 @@ export function trainingText(t: TrainingYear): string {
     [k: string]: YamlValue;
   };
   return toYaml(doc, [`${t.year} 年度培训场次（参训记录见各人档案的 trainings）`]);
+}
+
+/** trainings/<id>.yaml: one session. */
+export function sessionText(s: TrainingSession): string {
+  const doc = canonicalize(s, sessionFileSchema) as { [k: string]: YamlValue };
+  return toYaml(doc, ["培训场次（参训记录见各人档案的 trainings）"]);
 }
 
 export function historyText(entry: HistoryEntry): string {

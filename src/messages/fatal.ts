@@ -32,11 +32,39 @@ const CAUSE_EN: Record<string, string> = {
   EIO: "a disk I/O error",
 };
 
+/** The help that describes a command's options. */
+const helpOf = (a: { command?: unknown }) =>
+  typeof a.command === "string" ? `reserve ${a.command} --help` : "reserve --help";
+
+/** What to give instead of a year the library does not hold. */
+const askZh = (a: { option?: unknown }) =>
+  a.option === "--date" ? "--date 写库中已有年度里的日期" : "--year 写库中已有的年度";
+const askEn = (a: { option?: unknown }) =>
+  a.option === "--date" ? "give --date a day of a year the library holds" : "give --year a year the library holds";
+
 /** Wording of the errors that stop a command as a whole. */
 export const FATAL_MESSAGES: Readonly<Record<FatalCode, Entry>> = {
+  // The hint names the option (or argument) that was wrong and where its use is described; the
+  // command is filled in by the CLI from the command line.
   usage: {
-    zh: { message: (a) => String(a.detail), hint: () => "运行 reserve --help 查看用法" },
-    en: { message: (a) => String(a.detail), hint: () => "run reserve --help for usage" },
+    zh: {
+      message: (a) => String(a.detail),
+      hint: (a) =>
+        a.hint !== undefined
+          ? String(a.hint)
+          : a.option !== undefined
+            ? `${a.option} 的写法见 ${helpOf(a)}`
+            : `用法见 ${helpOf(a)}`,
+    },
+    en: {
+      message: (a) => String(a.detail),
+      hint: (a) =>
+        a.hint !== undefined
+          ? String(a.hint)
+          : a.option !== undefined
+            ? `${a.option} is described in ${helpOf(a)}`
+            : `usage: ${helpOf(a)}`,
+    },
   },
   "unknown-village": {
     zh: {
@@ -75,11 +103,69 @@ export const FATAL_MESSAGES: Readonly<Record<FatalCode, Entry>> = {
       hint: () => "point --data at the library folder, or create one with reserve init",
     },
   },
+  "year-not-held": {
+    zh: {
+      message: (a) =>
+        `库中没有 ${a.year} 年的数据：${a.first === a.last ? `只有 ${a.first} 年` : `它的数据在 ${a.first}–${a.last} 年之间`}（工作年度 ${a.working}）`,
+      hint: (a) =>
+        Number(a.year) > Number(a.last)
+          ? `${askZh(a)}；开始 ${a.year} 年度的工作，先把 district.yaml 中的 year 改为 ${a.year}`
+          : `${askZh(a)}（最早的是 ${a.first} 年的入库、培训或测评记录）`,
+    },
+    en: {
+      message: (a) =>
+        `the library holds nothing of ${a.year}: ${a.first === a.last ? `only ${a.first}` : `its data span ${a.first}–${a.last}`} (working year ${a.working})`,
+      hint: (a) =>
+        Number(a.year) > Number(a.last)
+          ? `${askEn(a)}; to start working on ${a.year}, first set year: ${a.year} in district.yaml`
+          : `${askEn(a)} (the earliest are selections, trainings or evaluations of ${a.first})`,
+    },
+  },
   "library-exists": {
     zh: { message: (a) => `${a.path} 已存在且不是空文件夹，不能在这里新建库`, hint: () => "换一个新的文件夹名" },
     en: {
       message: (a) => `${a.path} exists and is not empty; a library cannot be created there`,
       hint: () => "choose a new folder",
+    },
+  },
+  "district-unknown": {
+    zh: {
+      message: (a) =>
+        `“${a.code}”${
+          {
+            province: "是省级代码，不是区县代码",
+            city: "是地级（市）代码，不是区县代码",
+            town: "是乡镇代码，不是区县代码",
+            village: "是村级代码，不是区县代码",
+            ambiguous: "是几个区县共用的名称",
+          }[a.kind!] ?? `不在统计用区划代码表（${a.edition} 年版）的区县中`
+        }`,
+      hint: (a) =>
+        `${a.kind === "ambiguous" ? "请用代码指明" : "最接近的区县"}：${a.near}；区划有变化时用 --register 给出本区县的区划代码表`,
+    },
+    en: {
+      message: (a) =>
+        `"${a.code}" ${
+          {
+            province: "is a province's code, not a county's",
+            city: "is a city's code, not a county's",
+            town: "is a town's code, not a county's",
+            village: "is a village's code, not a county's",
+            ambiguous: "is the name of several counties",
+          }[a.kind!] ?? `is not a county of the official division table (${a.edition} edition)`
+        }`,
+      hint: (a) =>
+        `${a.kind === "ambiguous" ? "give the code" : "nearest counties"}: ${String(a.near).replaceAll("、", ", ")}; where the divisions changed, give the county's own list with --register`,
+    },
+  },
+  "district-mismatch": {
+    zh: {
+      message: (a) => `区划代码表 ${a.file} 是 ${a.found} 的，而 --district 是 ${a.district}`,
+      hint: () => "两者应是同一个区县：改正 --district，或换用本区县的区划代码表",
+    },
+    en: {
+      message: (a) => `the register ${a.file} is that of ${a.found}, but --district is ${a.district}`,
+      hint: () => "both must name the same county: correct --district or use this county's register",
     },
   },
   "bad-register": {

@@ -37,6 +37,9 @@ export const FIELD_LABELS: Readonly<Record<string, { zh: string; en: string }>> 
   trainings: { zh: "参加培训", en: "trainings" },
   status: { zh: "状态", en: "status" },
   status_changes: { zh: "状态变动", en: "status changes" },
+  moves: { zh: "调动记录", en: "moves" },
+  from_village: { zh: "调出村", en: "village moved from" },
+  to_village: { zh: "调入村", en: "village moved to" },
   reason: { zh: "原因", en: "reason" },
   evaluations: { zh: "年度测评", en: "evaluations" },
   note: { zh: "备注", en: "note" },
@@ -60,6 +63,7 @@ export const FIELD_LABELS: Readonly<Record<string, { zh: string; en: string }>> 
   raters: { zh: "参评人数", en: "raters" },
   policy: { zh: "政策", en: "policy" },
   item: { zh: "负面清单条目", en: "negative-list item" },
+  urban_rural: { zh: "城乡分类代码", en: "urban-rural class" },
 };
 
 /**

@@ -10,9 +10,17 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, Readonly<Record<Lang, st
     zh: "已合并或已撤销的村不再储备后备干部，并指出应移往哪个村",
     en: "merged or abolished villages hold no reserves; says which village they went to",
   },
+  "official-register": {
+    zh: "登记册中的村代码应在本区县的统计用区划代码（2023 年版）中，并指出代码最接近或名称相同的官方村级单位（警告）",
+    en: "the register's village codes are those of the official division table (2023) for the county; names the official unit with the nearest code or the same name (warning)",
+  },
   duplicates: {
     zh: "同一身份证号不能在两处入库（错误）；同一乡镇同名且出生年月相同的两条记录（警告）",
     en: "one ID number is kept in one place only (error); two records in a town with the same name and birth month (warning)",
+  },
+  names: {
+    zh: "姓名和帮带人姓名只含汉字、间隔号 ·、外文字母和空格（不含公式、标点、数字）",
+    en: "names and mentors' names hold only Chinese characters, the middle dot ·, Latin letters and spaces (no formulas, punctuation, digits)",
   },
   "selection-steps": {
     zh: "选拔程序齐全且依次进行：村级摸底 ≤ 乡镇推荐 ≤ 县级审核 ≤ 入库时间",

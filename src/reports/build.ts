@@ -6,21 +6,16 @@ import { inPool, pendingReview } from "../domain/pool.js";
 import { idFacts } from "../domain/resident-id.js";
 import {
   CRITERIA,
-  EDUCATION,
-  educationRank,
   ETHNICITY,
   GENDER,
   GRADE_CODES,
   INTAKE,
-  isPartyMember,
   MENTOR_MODE,
   PARTY_STAGE,
-  POLITICAL_STATUS,
-  PRACTICE_POST,
-  SOURCE,
-  TARGET_POST,
   TRAINING_LEVEL,
 } from "../domain/terms.js";
+import type { VocabularyName } from "../domain/terms.js";
+import { vocabulariesOf, type Vocabularies } from "../domain/vocabulary-set.js";
 import {
   AGE_BANDS,
   QUOTA_STATUSES,
@@ -55,7 +50,6 @@ export const NONE = "none";
 
 const ADJUSTED_OUT = "调整出库";
 const USED = "已使用";
-const COLLEGE_RANK = educationRank("大学专科");
 const STAGES = PARTY_STAGE.values;
 
 const COUNTERS = [
@@ -222,6 +216,7 @@ export function buildReport(library: Library, options: BuildOptions): ReportMode
   const { year, date } = options;
   const district = library.district;
   const policy = district.policy;
+  const vocab = vocabulariesOf(policy);
   const register = indexRegister(district);
   const inScope = options.inScope ?? (() => true);
   const yearStart = `${String(year).padStart(4, "0")}-01-01`;
@@ -232,7 +227,9 @@ export function buildReport(library: Library, options: BuildOptions): ReportMode
   for (const t of [...library.trainings].sort((a, b) => a.year - b.year)) {
     for (const s of t.sessions) sessionIndex.set(s.id, s);
   }
-  const yearSessions = (library.trainings.find((t) => t.year === year)?.sessions ?? [])
+  const yearSessions = library.trainings
+    .filter((t) => t.year === year)
+    .flatMap((t) => t.sessions)
     .filter((s) => s.date >= yearStart && s.date <= date)
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
@@ -273,7 +270,7 @@ export function buildReport(library: Library, options: BuildOptions): ReportMode
         election,
       });
       people.push(f);
-      countPerson(t, f, minSessions);
+      countPerson(t, f, minSessions, vocab);
       if (f.inPool) {
         const attended = new Set(r.trainings ?? []);
         for (const s of open) {
@@ -311,17 +308,19 @@ export function buildReport(library: Library, options: BuildOptions): ReportMode
   const present = (dim: keyof Categories | "partyCurrent") => new Set(total.dist.get(dim)?.keys() ?? []);
   const withNone = (values: readonly string[], dim: keyof Categories) =>
     present(dim).has(NONE) ? [...values, NONE] : [...values];
+  const listed = (name: VocabularyName, dim: keyof Categories) =>
+    vocab.get(name).values.filter((v) => !vocab.listedWhenUsed(name, v) || present(dim).has(v));
   const categories: Categories = {
     intake: INTAKE.values,
     gender: GENDER.values,
     age: withNone(AGE_BANDS, "age"),
     ethnicity: ETHNICITY.values.filter((e) => present("ethnicity").has(e)),
-    education: EDUCATION.values,
-    political: POLITICAL_STATUS.values.filter((p) => present("political").has(p)),
-    source: SOURCE.values,
-    targetPost: withNone(TARGET_POST.values, "targetPost"),
+    education: listed("education", "education"),
+    political: vocab.get("political_status").values.filter((p) => present("political").has(p)),
+    source: listed("source", "source"),
+    targetPost: withNone(listed("target_post", "targetPost"), "targetPost"),
     mentorMode: MENTOR_MODE.values,
-    post: PRACTICE_POST.values,
+    post: listed("practice_post", "post"),
     partyStage: STAGES,
     grade: withNone(GRADE_CODES, "grade"),
     reason: reasonOrder(policy, present("reason")),
@@ -516,7 +515,7 @@ function personFacts(r: Reserve, c: FactContext): PersonFacts {
   };
 }
 
-function countPerson(t: Tally, f: PersonFacts, minSessions: number): void {
+function countPerson(t: Tally, f: PersonFacts, minSessions: number, vocab: Vocabularies): void {
   const r = f.reserve;
   if (f.pending) t.pending++;
   if (f.adjustedOut) {
@@ -540,8 +539,8 @@ function countPerson(t: Tally, f: PersonFacts, minSessions: number): void {
   t.count("targetPost", r.target_post ?? NONE);
   if (r.gender === "女") t.women++;
   if (f.age !== undefined && f.age <= 35) t.under35++;
-  if (isPartyMember(r.political_status)) t.partyMembers++;
-  if (educationRank(r.education) >= COLLEGE_RANK) t.college++;
+  if (vocab.partyMember(r.political_status)) t.partyMembers++;
+  if (vocab.college(r.education)) t.college++;
   t.expected += f.trainingsExpected;
   t.attended += f.trainingsAttendedOpen;
   if (f.trainingsAttended < minSessions) t.belowMin++;

@@ -1,4 +1,5 @@
-import { educationRank, statusCountsInPool } from "../domain/terms.js";
+import { statusCountsInPool } from "../domain/terms.js";
+import { vocabulariesOf } from "../domain/vocabulary-set.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { allRecords, at } from "./records.js";
 import type { Rule, RuleContext } from "./rule.js";
@@ -14,10 +15,12 @@ export const educationRule: Rule = {
   codes: ["education-below-floor"],
   check(ctx: RuleContext): Diagnostic[] {
     const floor = ctx.policy.education_floor;
+    const v = vocabulariesOf(ctx.policy);
+    const least = v.educationRank(floor);
     const out: Diagnostic[] = [];
     for (const rec of allRecords(ctx)) {
       const r = rec.reserve;
-      if (!statusCountsInPool(r.status) || educationRank(r.education) >= educationRank(floor)) continue;
+      if (!statusCountsInPool(r.status) || v.educationRank(r.education) >= least) continue;
       out.push(
         diagnostic("education-below-floor", { name: r.name, education: r.education, floor }, at(rec, ["education"])),
       );

@@ -5,6 +5,8 @@ import { evaluationRule } from "./evaluation.js";
 import { intakeRule } from "./intake.js";
 import { mentoringRule } from "./mentoring.js";
 import { mergedVillagesRule } from "./merged-villages.js";
+import { namesRule } from "./names.js";
+import { officialRegisterRule } from "./official-register.js";
 import { partyDevelopmentRule } from "./party-development.js";
 import { practicePostsRule } from "./practice-posts.js";
 import { quotaRule } from "./quota.js";
@@ -24,8 +26,10 @@ export const RULES: readonly Rule[] = [
   // Pool and quota
   quotaRule,
   mergedVillagesRule,
+  officialRegisterRule,
   duplicatesRule,
   // Selection
+  namesRule,
   selectionStepsRule,
   intakeRule,
   ageRule,

@@ -1,6 +1,7 @@
 import type { IsoDate } from "../domain/dates.js";
 import type { Mentorship } from "../domain/model.js";
 import { inPool } from "../domain/pool.js";
+import { OTHER_MENTOR_ROLE } from "../domain/terms.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { allRecords, at, listArg, type PersonRecord } from "./records.js";
 import type { Rule, RuleContext } from "./rule.js";
@@ -10,7 +11,9 @@ const current = (m: Mentorship, date: IsoDate) => m.from <= date && (m.to === un
 /**
  * 帮带 (DESIGN §1 "Cultivate"; policy.mentoring). For every reserve in the pool on the audit date:
  * - at least one mentorship current on that day (from ≤ date ≤ to) → else `mentor-missing`;
- * - every current mentor's role is one the policy allows (`roles`) → else `mentor-role-not-allowed`.
+ * - every current mentor's category is one the policy allows (`roles`) → else `mentor-role-not-allowed`;
+ *   a mentor whose posts no table knows (category 其他) gets the warning `mentor-post-unknown` instead,
+ *   since the post may be fine and only missing from the tables (policy.vocabulary.mentor_post).
  * A mentor is linked to at most `max_reserves_per_mentor` reserves at a time (一带一 means one):
  * mentors are told apart by name within a town (they are township cadres or village committee
  * members, who work in one town). When a mentor has more current links than allowed, the links
@@ -20,7 +23,7 @@ const current = (m: Mentorship, date: IsoDate) => m.from <= date && (m.to === un
  */
 export const mentoringRule: Rule = {
   name: "mentoring",
-  codes: ["mentor-missing", "mentor-overloaded", "mentor-role-not-allowed"],
+  codes: ["mentor-missing", "mentor-overloaded", "mentor-role-not-allowed", "mentor-post-unknown"],
   check(ctx: RuleContext): Diagnostic[] {
     const { roles, max_reserves_per_mentor: max } = ctx.policy.mentoring;
     const out: Diagnostic[] = [];
@@ -39,7 +42,15 @@ export const mentoringRule: Rule = {
         // A reserve's links are added together: one entry per reserve, even if it names the mentor twice.
         if (list[list.length - 1]?.rec !== rec) list.push({ rec, j, from: m.from });
         links.set(key, list);
-        if (inScope && !roles.includes(m.role)) {
+        if (inScope && m.role === OTHER_MENTOR_ROLE && !roles.includes(m.role)) {
+          out.push(
+            diagnostic(
+              "mentor-post-unknown",
+              { name: r.name, mentor: m.name, post: listArg(m.posts ?? [m.role]) },
+              at(rec, ["mentors", j, m.posts ? "posts" : "role"]),
+            ),
+          );
+        } else if (inScope && !roles.includes(m.role)) {
           out.push(
             diagnostic(
               "mentor-role-not-allowed",

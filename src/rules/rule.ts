@@ -1,4 +1,5 @@
 import type { IsoDate } from "../domain/dates.js";
+import type { OfficialCounty } from "../domain/divisions.js";
 import type { Library, LoadedBook, RegisterIndex } from "../domain/library.js";
 import type { Policy, Village } from "../domain/model.js";
 import type { DiagnosticCode } from "../diagnostics/codes.js";
@@ -19,6 +20,11 @@ export interface RuleContext {
    * so that books of villages missing from the register can be asked about too.
    */
   readonly inScope: (village: Pick<Village, "code">) => boolean;
+  /**
+   * The county in the official division table (统计用区划代码), read on first call; undefined when
+   * the table has no such county. Absent where no table is at hand.
+   */
+  readonly official?: () => OfficialCounty | undefined;
 }
 
 /**

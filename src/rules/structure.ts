@@ -2,7 +2,7 @@ import { ageOn } from "../domain/dates.js";
 import type { LoadedBook } from "../domain/library.js";
 import type { Policy, Reserve } from "../domain/model.js";
 import { inPool } from "../domain/pool.js";
-import { educationRank, isPartyMember } from "../domain/terms.js";
+import { vocabulariesOf, type Vocabularies } from "../domain/vocabulary-set.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { atBook, birthOf, placeName, type Where } from "./records.js";
 import type { Rule, RuleContext } from "./rule.js";
@@ -14,7 +14,7 @@ const MEASURES: readonly Measure[] = ["women", "under_35", "party_members", "col
  * Whether a reserve counts towards a measure on the audit date; undefined when it cannot be told
  * (age from an invalid ID number), and the person is then left out of that measure's share.
  */
-function counts(measure: Measure, r: Reserve, date: string): boolean | undefined {
+function counts(measure: Measure, r: Reserve, date: string, v: Vocabularies): boolean | undefined {
   switch (measure) {
     case "women":
       return r.gender === "女";
@@ -23,21 +23,22 @@ function counts(measure: Measure, r: Reserve, date: string): boolean | undefined
       return birth === undefined ? undefined : ageOn(birth, date) < 35;
     }
     case "party_members":
-      return isPartyMember(r.political_status);
+      return v.partyMember(r.political_status);
     case "college":
-      return educationRank(r.education) >= educationRank("大学专科");
+      return v.college(r.education);
   }
 }
 
 /** The measures below the policy's minimum shares, for a group of in-pool reserves. */
 function shortfalls(reserves: readonly Reserve[], ctx: RuleContext) {
   const out: { measure: Measure; count: number; total: number; share: number; target: number }[] = [];
+  const v = vocabulariesOf(ctx.policy);
   for (const measure of MEASURES) {
     const target = ctx.policy.structure[measure];
     let count = 0;
     let total = 0;
     for (const r of reserves) {
-      const c = counts(measure, r, ctx.date);
+      const c = counts(measure, r, ctx.date, v);
       if (c === undefined) continue;
       total++;
       if (c) count++;

@@ -1,6 +1,7 @@
 import type { IsoDate } from "../domain/dates.js";
 import type { TrainingSession } from "../domain/model.js";
 import { inPool } from "../domain/pool.js";
+import { isDatedSessionId } from "../domain/training-session.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { allRecords, at, yearBounds } from "./records.js";
 import type { Rule, RuleContext } from "./rule.js";
@@ -18,8 +19,9 @@ export function requiredSessions(min: number, sessions: readonly TrainingSession
 }
 
 /**
- * 培训 (DESIGN §1 "Cultivate"; policy.training). Sessions are defined in trainings/<year>.yaml and
- * attendance is kept in each person's file as session ids.
+ * 培训 (DESIGN §1 "Cultivate"; policy.training). Sessions are defined in trainings/ (one file per
+ * session, or a year's file of an older library) and attendance is kept in each person's file as
+ * session ids.
  * - Every session id a record refers to is defined in some training year → else
  *   `training-session-undefined` (any record, whatever its status: a reference is wrong either way).
  * - Attendance in the audit year is at or above the required number (see `requiredSessions`) →
@@ -48,10 +50,11 @@ export const trainingRule: Rule = {
       attended.forEach((id, j) => {
         if (defined.has(id)) return;
         const year = /^\d{4}/.exec(id)?.[0] ?? "";
+        const dated = isDatedSessionId(id) ? 1 : 0;
         out.push(
           diagnostic(
             "training-session-undefined",
-            { name: r.name, id, year, yearFile: year !== "" && years.has(Number(year)) ? 1 : 0 },
+            { name: r.name, id, year, dated, yearFile: !dated && year !== "" && years.has(Number(year)) ? 1 : 0 },
             at(rec, ["trainings", j]),
           ),
         );

@@ -55,8 +55,10 @@ export const text = (description: string, max = 200) =>
   z
     .string()
     .min(1, tag("empty-value"))
-    .max(max, tag("bad-value", { reason: "too-long", max }))
-    .meta({ description });
+    // Counted in characters, as rosters and JSON Schema's maxLength count them: a rare character
+    // outside the BMP is one, where zod's max() would count two.
+    .refine((s) => s.length <= max || [...s].length <= max, tag("bad-value", { reason: "too-long", max }))
+    .meta({ description, maxLength: max });
 
 const codeOf = (digits: number, description: string) =>
   z

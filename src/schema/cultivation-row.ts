@@ -15,7 +15,13 @@ import { toHalfWidth } from "../domain/vocabulary.js";
 import type { DiagnosticCode } from "../diagnostics/codes.js";
 import { diagnostic, type Diagnostic, type DiagnosticArgs } from "../diagnostics/diagnostic.js";
 import { isInvisible, showPersonal, showValue } from "../diagnostics/display.js";
+import { postsOf, readMentorPosts } from "../domain/mentor-posts.js";
+import { nameProblem } from "../domain/person-name.js";
+import type { MentorRole, VocabularyName } from "../domain/terms.js";
+import { BUILTIN, type Vocabularies } from "../domain/vocabulary-set.js";
+import type { Vocabulary } from "../domain/vocabulary.js";
 import type { ResolvedHeader } from "./table-header.js";
+import { TermRewrites } from "./term-rewrites.js";
 
 /**
  * One row of a cultivation record file (`reserve record`), read column by column as the column's
@@ -25,7 +31,13 @@ import type { ResolvedHeader } from "./table-header.js";
  * person is, which session or pairing — is decided by the command.
  */
 
-export type RecordValue = string | number | readonly string[];
+/** A mentor's posts as the 帮带人职务 cell gives them, and the category they count as. */
+export interface MentorPostsValue {
+  readonly role: MentorRole;
+  readonly posts?: readonly string[];
+}
+
+export type RecordValue = string | number | readonly string[] | MentorPostsValue;
 
 /** Where a cell is: the place every message about it points to. */
 export interface CellRef {
@@ -52,13 +64,18 @@ export interface RecordRowContext {
   readonly today: IsoDate;
   readonly header: ResolvedHeader<RecordKey>;
   readonly columns: readonly RecordColumnSpec<RecordKey>[];
+  /** The library's vocabularies; the built-in ones when not given. */
+  readonly vocabularies?: Vocabularies;
 }
 
 interface Column {
   readonly index: number;
   readonly spec: RecordColumnSpec<RecordKey>;
   readonly field: string;
+  readonly vocabulary?: Vocabulary;
 }
+
+type Report = (code: DiagnosticCode, args: DiagnosticArgs) => void;
 
 function isEmpty(c: Cell): boolean {
   return c === undefined || c === null || (typeof c === "string" && cleanCell(c) === "");
@@ -83,15 +100,30 @@ function parseHours(raw: Cell): number | undefined {
 export class RecordRowReader {
   private readonly columns: Column[] = [];
   private readonly byKey = new Map<RecordKey, Column>();
+  private readonly vocabularies: Vocabularies;
+  private readonly rewrites = new TermRewrites();
+  private row: TableRow | undefined;
 
   constructor(private readonly ctx: RecordRowContext) {
+    this.vocabularies = ctx.vocabularies ?? BUILTIN;
     for (const spec of ctx.columns) {
       const index = ctx.header.index.get(spec.key);
       if (index === undefined) continue;
-      const c = { index, spec, field: ctx.header.columns[index]!.written };
+      const vocabulary = spec.vocabulary && this.vocabularies.get(spec.vocabulary.name as VocabularyName);
+      const c = { index, spec, field: ctx.header.columns[index]!.written, ...(vocabulary && { vocabulary }) };
       this.columns.push(c);
       this.byKey.set(spec.key, c);
     }
+  }
+
+  /** One notice per column, written value and term rewritten in the file (after its last row). */
+  rewriteNotices(): Diagnostic[] {
+    return this.rewrites.notices(this.ctx.file);
+  }
+
+  private noteRewrite(col: Column, value: string, term: string): void {
+    const row = this.row!;
+    this.rewrites.note(col.index, col.field, value, term, row.line, position(row, col.index));
   }
 
   /** The header as written for a column of the file, or the column's Chinese name when it is absent. */
@@ -109,6 +141,7 @@ export class RecordRowReader {
     const filled = new Set<RecordKey>();
     let bad = false;
     const ctx = this.ctx;
+    this.row = row;
     // The table may reuse the row for the next one: keep only where its cells are.
     const kept: TableRow = { line: row.line, cells: [], positions: row.positions?.slice(), column: row.column };
     const refAt = (i: number): CellRef => ({
@@ -171,7 +204,7 @@ export class RecordRowReader {
   }
 
   /** A non-empty cell as its column reads it; undefined (with a problem reported) when it cannot be. */
-  private cell(raw: Cell, col: Column, report: (code: DiagnosticCode, args: DiagnosticArgs) => void) {
+  private cell(raw: Cell, col: Column, report: Report): RecordValue | undefined {
     const { spec } = col;
     if (spec.read === "hours") {
       const n = parseHours(raw);
@@ -208,8 +241,16 @@ export class RecordRowReader {
         return normalizeCodeInput(s);
       case "id-number":
         return normalizeIdInput(s);
-      case "name":
-        return this.short(normalizeName(s), col, report);
+      case "name": {
+        const t = this.short(normalizeName(s), col, report);
+        const problem = t === undefined ? undefined : nameProblem(t);
+        if (!problem) return t;
+        const { reason, ...rest } = problem;
+        report("name-invalid", { value: showValue(t!), reason, ...rest });
+        return undefined;
+      }
+      case "posts":
+        return this.posts(s, col, report);
       case "text":
       case "unit":
       case "item":
@@ -241,7 +282,17 @@ export class RecordRowReader {
     }
   }
 
-  private short(s: string, col: Column, report: (code: DiagnosticCode, args: DiagnosticArgs) => void) {
+  /** The posts of the one mentor of the row (one pairing per row), and their category. */
+  private posts(s: string, col: Column, report: Report): MentorPostsValue | undefined {
+    const written = postsOf(s);
+    if (written.length === 0 || written.some((w) => this.short(w.text, col, report) === undefined)) return undefined;
+    const read = readMentorPosts(written, this.vocabularies);
+    for (const r of read.rewrites) this.noteRewrite(col, r.from, r.to);
+    for (const post of read.unknown) report("mentor-post-unknown", { post: showValue(post) });
+    return { role: read.role, ...(read.posts && { posts: read.posts }) };
+  }
+
+  private short(s: string, col: Column, report: Report) {
     const max = col.spec.max;
     if (max !== undefined && [...s].length > max) {
       report("value-too-long", { max, length: [...s].length, value: showValue(s) });
@@ -250,20 +301,30 @@ export class RecordRowReader {
     return s;
   }
 
-  private term(s: string, col: Column, report: (code: DiagnosticCode, args: DiagnosticArgs) => void) {
-    const vocab = col.spec.vocabulary!;
+  private term(s: string, col: Column, report: Report) {
+    const vocab = col.vocabulary!;
     const t = vocab.has(s) ? s : vocab.resolve(s);
-    if (t !== undefined) return t;
-    report("bad-term", { value: showValue(s), allowed: vocab.values.join("、"), official: "" });
+    if (t !== undefined) {
+      this.noteRewrite(col, s, t);
+      return t;
+    }
+    report("bad-term", {
+      value: showValue(s),
+      allowed: vocab.values.join("、"),
+      official: "",
+      nearest: vocab.nearest(s) ?? "",
+    });
     return undefined;
   }
 
-  private visible(s: string, col: Column, report: (code: DiagnosticCode, args: DiagnosticArgs) => void): boolean {
+  private visible(s: string, col: Column, report: Report): boolean {
     let k = 0;
     for (const ch of s) {
       k++;
       const cp = ch.codePointAt(0)!;
       if (cp >= 0x20 && cp < 0x7f) continue;
+      // A line break (Alt+Enter) separates a mentor's posts, as in a roster.
+      if ((cp === 0x0a || cp === 0x0d) && col.spec.read === "posts") continue;
       if (isInvisible(ch) || cp === 0xfffd) {
         const char = `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
         const value = col.spec.read === "id-number" ? showPersonal("id_number", s) : showValue(s);

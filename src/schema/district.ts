@@ -1,6 +1,18 @@
 import * as z from "zod";
 import type { EvaluationPolicy, Policy } from "../domain/model.js";
-import { CRITERIA, EDUCATION, GRADE_CODES, MENTOR_ROLE, PARTY_STAGE, RATING_CODES, SOURCE } from "../domain/terms.js";
+import {
+  CRITERIA,
+  EDUCATION,
+  GRADE_CODES,
+  MENTOR_ROLE,
+  PARTY_STAGE,
+  RATING_CODES,
+  SOURCE,
+  VOCABULARY_KINDS,
+  VOCABULARY_NAMES,
+  type VocabularyName,
+} from "../domain/terms.js";
+import { URBAN_RURAL_CODES } from "../domain/unit-kind.js";
 import { count, districtCode, isoDate, share, tag, term, text, townCode, villageCode } from "./common.js";
 
 const unitStatus = z
@@ -10,7 +22,14 @@ const unitStatus = z
 export const villageEntrySchema = z.strictObject({
   code: villageCode,
   name: text("村名 village name", 60),
-  kind: z.enum(["村", "社区"]).optional().meta({ description: "村（默认，有储备数量要求）或 社区" }),
+  kind: z
+    .enum(["村", "社区"])
+    .optional()
+    .meta({ description: "村（村民委员会，默认，有储备数量要求）或 社区（居民委员会）" }),
+  urban_rural: z.enum(URBAN_RURAL_CODES).optional().meta({
+    description:
+      "城乡分类代码 urban-rural class: 111 主城区、112 城乡结合区、121 镇中心区、122 镇乡结合区、123 特殊区域、210 乡中心区、220 村庄（不决定村或社区）",
+  }),
   status: unitStatus.optional(),
   replaced_by: villageCode.optional().meta({ description: "合并后的村代码 the village it was merged into" }),
   changed: isoDate("区划调整日期 date of the change").optional(),
@@ -51,6 +70,35 @@ const evaluationPolicySchema = z.strictObject({
   }),
 }) satisfies z.ZodType<EvaluationPolicy>;
 
+const additionSchema = z.strictObject({
+  term: text("用语：已有的规范用语（只加同义词），或新增的用语 a standard term, or a new one", 40),
+  synonyms: z.array(text("同义词 synonym", 40)).optional().meta({ description: "导入时认作该用语的写法 synonyms" }),
+  counts_as: text("新增学历、政治面貌按哪个内置用语统计 the built-in term a new one counts as", 40).optional(),
+  category: term(MENTOR_ROLE, "新增帮带人职务的类别 the category of a new mentor post").optional(),
+});
+
+function additionsDescription(name: VocabularyName): string {
+  const kind = VOCABULARY_KINDS[name];
+  if (!kind.open) return `${name}：只能添加同义词 synonyms only`;
+  if (kind.needs === "counts_as") return `${name}：可添加同义词，或新增用语并写明 counts_as`;
+  if (kind.needs === "category") return `${name}：可添加同义词，或新增职务并写明 category`;
+  return `${name}：可添加同义词或新增用语 synonyms or new terms`;
+}
+
+const vocabularySchema = z
+  .strictObject(
+    Object.fromEntries(
+      VOCABULARY_NAMES.map((n) => [
+        n,
+        z
+          .array(additionSchema)
+          .optional()
+          .meta({ description: additionsDescription(n) }),
+      ]),
+    ) as Record<VocabularyName, z.ZodOptional<z.ZodArray<typeof additionSchema>>>,
+  )
+  .meta({ description: "本区县增加的用语和同义词（见 docs/import.md）terms and synonyms the district adds" });
+
 export const policySchema = z.strictObject({
   quota: z.strictObject({
     min: count("每村最少后备干部人数 minimum reserves per village"),
@@ -66,7 +114,10 @@ export const policySchema = z.strictObject({
       .meta({ description: "按学历的年龄上限 upper age limit by education" }),
   }),
   education_floor: term(EDUCATION, "最低学历（低于此为提醒）education floor"),
-  external_sources: z.array(term(SOURCE, "外引来源 external source")),
+  // Checked against the library's own sources (built in, and those its vocabulary adds) when read.
+  external_sources: z.array(text("外引来源 external source", 40)).meta({
+    description: `外引来源 sources counted as 外引: ${SOURCE.values.join("、")} or a source policy.vocabulary adds`,
+  }),
   training: z.strictObject({ min_sessions: count("年度最少参训次数 minimum sessions per year") }),
   mentoring: z.strictObject({
     max_reserves_per_mentor: count("每名帮带人最多帮带人数 reserves per mentor"),
@@ -93,6 +144,7 @@ export const policySchema = z.strictObject({
     date: isoDate("换届选举日期 election date").optional(),
     next_year: z.number().int().min(2000).max(2100).optional(),
   }),
+  vocabulary: vocabularySchema.optional(),
 }) satisfies z.ZodType<Policy>;
 
 /** district.yaml: the district, its towns and villages, the working year and the policy. */

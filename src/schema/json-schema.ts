@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { districtFileSchema } from "./district.js";
 import { historyEntrySchema } from "./history.js";
-import { trainingFileSchema } from "./trainings.js";
+import { sessionFileSchema, trainingFileSchema } from "./trainings.js";
 import { villageFileDocSchema } from "./village.js";
 
 /**
@@ -14,6 +14,7 @@ export function jsonSchemas(): Record<string, string> {
     "district.schema.json": districtFileSchema,
     "village.schema.json": villageFileDocSchema,
     "trainings.schema.json": trainingFileSchema,
+    "training-session.schema.json": sessionFileSchema,
     "history.schema.json": historyEntrySchema,
   };
   const out: Record<string, string> = {};

@@ -1,11 +1,14 @@
 import type { District, Village } from "../domain/model.js";
+import { placeNameFault } from "../domain/name-check.js";
+import { showValue } from "../diagnostics/display.js";
 import type { RecordProblem } from "./record-checks.js";
 import type { DistrictFile } from "./district.js";
 
 /**
  * Turns the validated district.yaml into the District model and checks what the schema cannot:
  * codes nest (village code starts with its town's code, town with the district's), no code is used
- * twice, and every merged unit says where it went.
+ * twice, every merged unit says where it went, and no name is one a report title or a
+ * spreadsheet would trip over (domain/name-check.ts).
  */
 export function buildDistrict(file: DistrictFile): { district: District; problems: RecordProblem[] } {
   const problems: RecordProblem[] = [];
@@ -16,8 +19,14 @@ export function buildDistrict(file: DistrictFile): { district: District; problem
     if (first !== undefined) problems.push({ code: "register-duplicate-code", args: { code, first }, path });
     else seen.set(code, path.join("."));
   };
+  const checkName = (name: string, what: string, path: (string | number)[]) => {
+    const fault = placeNameFault(name);
+    if (fault) problems.push({ code: "name-unsafe", args: { what, value: showValue(name), fault }, path });
+  };
+  checkName(file.name, "county", ["name"]);
   file.towns.forEach((town, ti) => {
     note(town.code, ["towns", ti, "code"]);
+    checkName(town.name, "town", ["towns", ti, "name"]);
     if (!town.code.startsWith(file.code)) {
       problems.push({
         code: "register-code-prefix",
@@ -35,6 +44,7 @@ export function buildDistrict(file: DistrictFile): { district: District; problem
     town.villages.forEach((v, vi) => {
       const path = ["towns", ti, "villages", vi];
       note(v.code, [...path, "code"]);
+      checkName(v.name, "village", [...path, "name"]);
       if (!v.code.startsWith(town.code)) {
         problems.push({
           code: "register-code-prefix",
@@ -50,6 +60,7 @@ export function buildDistrict(file: DistrictFile): { district: District; problem
         name: v.name,
         town: town.code,
         kind: v.kind ?? "村",
+        ...(v.urban_rural !== undefined && { urban_rural: v.urban_rural }),
         status: v.status ?? "正常",
         ...(v.replaced_by !== undefined && { replaced_by: v.replaced_by }),
         ...(v.changed !== undefined && { changed: v.changed }),
@@ -111,6 +122,7 @@ export function districtToFile(d: District): DistrictFile {
           code: v.code,
           name: v.name,
           kind: v.kind === "村" ? undefined : v.kind,
+          urban_rural: v.urban_rural as DistrictFile["towns"][number]["villages"][number]["urban_rural"],
           status: v.status === "正常" ? undefined : v.status,
           replaced_by: v.replaced_by,
           changed: v.changed,

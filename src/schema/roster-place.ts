@@ -17,9 +17,11 @@ export type PlaceResult =
       readonly ok: false;
       readonly code: DiagnosticCode;
       readonly args: DiagnosticArgs;
-      /** Which cell the problem is shown at. */
-      readonly at: "place" | "town";
+      /** The cells the problem is shown at: the row's place (its 村代码, else its 村), its 村, its 乡镇. */
+      readonly at: readonly PlaceCell[];
     };
+
+export type PlaceCell = "place" | "name" | "town";
 
 export interface PlaceInput {
   readonly code?: string;
@@ -48,14 +50,44 @@ function active(register: RegisterIndex, v: Village): PlaceResult {
         intoName: target ? label(register, target) : into,
         changed: v.changed ?? "",
       },
-      at: "place",
+      at: ["place"],
     };
   }
   return {
     ok: false,
     code: "village-abolished",
     args: { name: label(register, v), code: v.code, changed: v.changed ?? "" },
-    at: "place",
+    at: ["place"],
+  };
+}
+
+/**
+ * A 村代码 and a 村 that name different villages. Which cell is wrong is judged from the register:
+ * a name that is a village of the district (in the row's town, when it names one) points at the
+ * code, a name the register does not have points at the name; the finding is shown at the cell
+ * that is likely wrong, or at both when the register cannot tell.
+ */
+function mismatch(
+  district: District,
+  register: RegisterIndex,
+  v: Village,
+  written: string,
+  town: string | undefined,
+): PlaceResult {
+  const pool = town !== undefined ? (register.villagesByTown.get(town) ?? []) : district.villages;
+  const named = pool.filter((x) => bareVillage(x.name) === bareVillage(written));
+  const likely = named.length === 1 ? "code" : named.length === 0 ? "name" : "both";
+  return {
+    ok: false,
+    code: "village-mismatch",
+    args: {
+      code: v.code,
+      registered: label(register, v),
+      written: showValue(written),
+      likely,
+      namedCode: named.length === 1 ? named[0]!.code : "",
+    },
+    at: likely === "code" ? ["place"] : likely === "name" ? ["name"] : ["place", "name"],
   };
 }
 
@@ -77,19 +109,14 @@ export function resolvePlace(district: District, register: RegisterIndex, input:
   let town: string | undefined;
   if (input.town !== undefined) {
     const found = townOf(district, input.town);
-    if (!found.ok) return { ok: false, code: "town-unknown", args: { town: showValue(input.town) }, at: "town" };
+    if (!found.ok) return { ok: false, code: "town-unknown", args: { town: showValue(input.town) }, at: ["town"] };
     town = found.value.code;
   }
   if (input.code !== undefined) {
     const v = register.villages.get(input.code);
-    if (!v) return { ok: false, code: "village-unknown", args: { code: input.code }, at: "place" };
+    if (!v) return { ok: false, code: "village-unknown", args: { code: input.code }, at: ["place"] };
     if (input.name !== undefined && bareVillage(input.name) !== bareVillage(v.name)) {
-      return {
-        ok: false,
-        code: "village-mismatch",
-        args: { code: v.code, registered: label(register, v), written: showValue(input.name) },
-        at: "place",
-      };
+      return mismatch(district, register, v, input.name, town);
     }
     if (town !== undefined && v.town !== town) {
       return {
@@ -100,12 +127,12 @@ export function resolvePlace(district: District, register: RegisterIndex, input:
           village: `${v.name}（${v.code}）`,
           registeredTown: register.towns.get(v.town)?.name ?? v.town,
         },
-        at: "town",
+        at: ["town"],
       };
     }
     return active(register, v);
   }
-  if (input.name === undefined) return { ok: false, code: "empty-value", args: { field: "village" }, at: "place" };
+  if (input.name === undefined) return { ok: false, code: "empty-value", args: { field: "village" }, at: ["place"] };
   const name = input.name;
   const pool = town !== undefined ? (register.villagesByTown.get(town) ?? []) : district.villages;
   const matches = pool.filter((v) => v.name === name || bareVillage(v.name) === bareVillage(name));
@@ -114,7 +141,7 @@ export function resolvePlace(district: District, register: RegisterIndex, input:
       ok: false,
       code: "village-not-found",
       args: { name: showValue(name), town: town !== undefined ? (register.towns.get(town)?.name ?? "") : "" },
-      at: "place",
+      at: ["place"],
     };
   }
   if (matches.length > 1) {
@@ -122,7 +149,7 @@ export function resolvePlace(district: District, register: RegisterIndex, input:
       ok: false,
       code: "village-ambiguous",
       args: { name: showValue(name), matches: matches.map((v) => `${label(register, v)}（${v.code}）`).join("、") },
-      at: "place",
+      at: ["place"],
     };
   }
   return active(register, matches[0]!);

@@ -10,6 +10,8 @@ import {
   parseDateInput,
   splitList,
 } from "../domain/normalize-input.js";
+import { groupPosts, readMentorPosts } from "../domain/mentor-posts.js";
+import { nameProblem } from "../domain/person-name.js";
 import { isValidPhone } from "../domain/personal-data.js";
 import { checkResidentId } from "../domain/resident-id.js";
 import type { Cell, CellPosition, TableFormat, TableRow } from "../domain/table-row.js";
@@ -24,11 +26,15 @@ import type {
   Source,
   TargetPost,
 } from "../domain/terms.js";
+import type { Vocabularies } from "../domain/vocabulary-set.js";
+import type { Vocabulary } from "../domain/vocabulary.js";
 import type { DiagnosticCode } from "../diagnostics/codes.js";
 import { diagnostic, type Diagnostic, type DiagnosticArgs } from "../diagnostics/diagnostic.js";
 import { isInvisibleCode, showPersonal, showValue } from "../diagnostics/display.js";
 import { idProblemArgs, idProblemCode } from "./record-checks.js";
+import type { PlaceCell } from "./roster-place.js";
 import type { ResolvedHeader } from "./table-header.js";
+import { TermRewrites } from "./term-rewrites.js";
 
 /**
  * One roster row, checked and normalised by plain functions rather than a schema per row: a roster
@@ -47,7 +53,10 @@ export interface CellRef {
 
 export interface RosterMentor {
   readonly name: string;
+  /** The category of the mentor's posts. */
   readonly role: MentorRole;
+  /** The posts as the table names them (absent when the cell gave only the category). */
+  readonly posts?: readonly string[];
 }
 
 /** A valid row: normalised values, undefined where the cell was empty or the column absent. */
@@ -82,6 +91,8 @@ export interface RosterRecord {
   readonly mentors: readonly RosterMentor[] | undefined;
   readonly mentorMode: MentorMode | undefined;
   readonly mentorFrom: IsoDate | undefined;
+  /** The roster's own date (填报日期), where it has one. */
+  readonly rosterDate: IsoDate | undefined;
 }
 
 export interface RowContext {
@@ -90,6 +101,8 @@ export interface RowContext {
   readonly format: TableFormat;
   readonly today: IsoDate;
   readonly header: ResolvedHeader<RosterKey>;
+  /** The library's vocabularies (its policy may add terms and synonyms). */
+  readonly vocabularies: Vocabularies;
 }
 
 function position(
@@ -124,6 +137,8 @@ interface Column {
   readonly spec: ColumnSpec;
   /** The header as written. */
   readonly field: string;
+  /** The library's table for a term column. */
+  readonly vocabulary?: Vocabulary;
 }
 
 function isEmpty(c: Cell): boolean {
@@ -143,12 +158,49 @@ export class RosterRowChecker {
   town: string | undefined;
   village: string | undefined;
   villageCode: string | undefined;
+  /**
+   * The row's ID number when its cell holds a valid one, whatever else is wrong with the row: the
+   * check for a person listed twice runs on every row.
+   */
+  idNumber: string | undefined;
+  /** Columns of the row just checked with a finding, so that a cell gets one finding for one fault. */
+  private readonly faulty = new Set<number>();
+  private readonly rewrites = new TermRewrites();
 
   constructor(private readonly ctx: RowContext) {
     for (const spec of ROSTER_COLUMNS) {
       const index = ctx.header.index.get(spec.key);
-      if (index !== undefined) this.columns[spec.key] = { index, spec, field: ctx.header.columns[index]!.written };
+      if (index === undefined) continue;
+      const vocabulary = spec.vocabulary && ctx.vocabularies.get(spec.vocabulary.name as never);
+      this.columns[spec.key] = {
+        index,
+        spec,
+        field: ctx.header.columns[index]!.written,
+        ...(vocabulary && { vocabulary }),
+      };
     }
+  }
+
+  /** Cells rewritten to a standard term in the file so far. */
+  get rewritten(): number {
+    return this.rewrites.count;
+  }
+
+  /** One notice per column, written value and term rewritten in the file (after its last row). */
+  rewriteNotices(): Diagnostic[] {
+    return this.rewrites.notices(this.ctx.file);
+  }
+
+  private noteRewrite(col: Column, value: string, term: string): void {
+    const row = this.row;
+    this.rewrites.note(
+      col.index,
+      col.field,
+      value,
+      term,
+      row.line,
+      position(row.line, row.positions, row.column, col.index),
+    );
   }
 
   private report(code: DiagnosticCode, args: DiagnosticArgs, index: number): void {
@@ -163,6 +215,7 @@ export class RosterRowChecker {
       },
     });
     if (d.severity === "error") this.bad = true;
+    if (d.severity !== "notice") this.faulty.add(index);
     this.out.push(d);
   }
 
@@ -174,6 +227,8 @@ export class RosterRowChecker {
     this.row = row;
     this.out = out;
     this.bad = false;
+    this.faulty.clear();
+    this.idNumber = undefined;
     this.extraCells();
 
     const earlier = this.bad;
@@ -202,23 +257,25 @@ export class RosterRowChecker {
     const ethnicity = this.text("ethnicity") as Ethnicity | undefined;
     const idInput = this.text("id_number");
     const phone = this.text("phone");
-    const education = this.text("education") as Education | undefined;
-    const political = this.text("political_status") as PoliticalStatus | undefined;
-    const source = this.text("source") as Source | undefined;
+    const education = this.text("education");
+    const political = this.text("political_status");
+    const source = this.text("source");
     const intake = this.text("intake") as Intake | undefined;
     const survey = this.text("survey_date");
     const township = this.text("township_date");
     const county = this.text("county_date");
     const entry = this.text("entry_date");
     const mentorNames = this.list("mentor");
-    const mentorRoles = this.list("mentor_role") as MentorRole[] | undefined;
+    const mentorRoles = this.text("mentor_role");
     const mentorMode = this.text("mentor_mode") as MentorMode | undefined;
     const mentorFrom = this.text("mentor_from");
-    const targetPost = this.text("target_post") as TargetPost | undefined;
+    const targetPost = this.text("target_post");
+    const rosterDate = this.text("roster_date");
     const specialties = this.list("specialties");
     const note = this.text("note");
 
     const birth = idInput !== undefined ? this.checkId(idInput, gender) : undefined;
+    if (birth !== undefined) this.idNumber = idInput;
     this.checkDates([survey, township, county, entry], birth);
     if (mentorFrom !== undefined && birth !== undefined && mentorFrom < birth) {
       const col = this.columns.mentor_from!;
@@ -268,17 +325,28 @@ export class RosterRowChecker {
       mentors,
       mentorMode,
       mentorFrom,
+      rosterDate,
     };
   }
 
+  /** Where column `key` of the row just checked is (its first cell when the file has no such column). */
+  cell(key: RosterKey): CellRef {
+    const col = this.columns[key];
+    const i = col?.index ?? 0;
+    const row = this.row;
+    return { ...position(row.line, row.positions, row.column, i), field: col?.field ?? "" };
+  }
+
   /** The cell of the row just checked that names its village (or its town), for place errors. */
-  placeCell(at: "place" | "town"): CellRef {
+  placeCell(at: PlaceCell): CellRef {
     const col =
       at === "town" && this.town !== undefined
         ? this.columns.town
-        : this.villageCode !== undefined
-          ? this.columns.village_code
-          : this.columns.village;
+        : at === "name" && this.village !== undefined
+          ? this.columns.village
+          : this.villageCode !== undefined
+            ? this.columns.village_code
+            : this.columns.village;
     const i = col?.index ?? 0;
     const row = this.row;
     return { ...position(row.line, row.positions, row.column, i), field: col?.field ?? "" };
@@ -361,18 +429,19 @@ export class RosterRowChecker {
   }
 
   private visible(s: string, col: Column): boolean {
-    const note = col.spec.key === "note";
+    // Line breaks (Alt+Enter in a cell) are kept in notes and separate the items of a list.
+    const kind = col.spec.kind;
+    const breaks = col.spec.key === "note" || kind === "list" || kind === "names" || kind === "posts";
     for (let k = 0; k < s.length; k++) {
       const c = s.charCodeAt(k);
       // Everything printable below the first invisible range is fine: the common case costs one compare.
       if (c >= 0x20 && c < 0x7f) continue;
       const ch = s.codePointAt(k)!;
       // Line breaks are allowed in notes only (and stored as \n).
-      if ((c === 0x0a || c === 0x0d) && note) continue;
+      if ((c === 0x0a || c === 0x0d) && breaks) continue;
       if (isInvisibleCode(ch) || ch === 0xfffd) {
         const position = [...s.slice(0, k)].length + 1;
         const char = `U+${ch.toString(16).toUpperCase().padStart(4, "0")}`;
-        const kind = col.spec.kind;
         const value = kind === "id" ? showPersonal("id_number", s) : kind === "phone" ? "" : showValue(s);
         this.report("invisible-character", { field: col.field, char, position, value }, col.index);
         return false;
@@ -392,14 +461,34 @@ export class RosterRowChecker {
   }
 
   private term(s: string, col: Column): string | undefined {
-    const vocab = col.spec.vocabulary!;
+    const vocab = col.vocabulary!;
     const t = vocab.has(s) ? s : vocab.resolve(s);
-    if (t !== undefined) return t;
+    if (t !== undefined) {
+      this.noteRewrite(col, s, t);
+      return t;
+    }
     this.report(
       "bad-term",
-      { field: col.field, value: showValue(s), allowed: vocab.values.join("、"), official: "" },
+      {
+        field: col.field,
+        value: showValue(s),
+        allowed: vocab.values.join("、"),
+        official: "",
+        nearest: vocab.nearest(s) ?? "",
+      },
       col.index,
     );
+    return undefined;
+  }
+
+  /** A person's name: normalised, then refused when it holds what no name holds. */
+  private personName(s: string, col: Column): string | undefined {
+    const t = normalizeName(s);
+    if (this.tooLong(t, col)) return undefined;
+    const problem = nameProblem(t);
+    if (!problem) return t;
+    const { reason, ...rest } = problem;
+    this.report("name-invalid", { field: col.field, value: showValue(t), reason, ...rest }, col.index);
     return undefined;
   }
 
@@ -410,10 +499,8 @@ export class RosterRowChecker {
         const t = spec.key === "note" ? s.replace(/\r\n?/g, "\n") : s;
         return this.tooLong(t, col) ? undefined : t;
       }
-      case "name": {
-        const t = normalizeName(s);
-        return this.tooLong(t, col) ? undefined : t;
-      }
+      case "name":
+        return this.personName(s, col);
       case "id":
         return normalizeIdInput(s);
       case "phone": {
@@ -438,19 +525,16 @@ export class RosterRowChecker {
       }
       case "term":
         return this.term(s, col);
+      case "posts":
+        // Read with the mentors' names, which say how the posts are grouped (mentors()).
+        return s;
       case "list":
-      case "term-list": {
+      case "names": {
         const items: string[] = [];
         for (const item of splitList(s)) {
-          if (spec.kind === "term-list") {
-            const t = this.term(item, col);
-            if (t === undefined) return undefined;
-            items.push(t);
-          } else {
-            const t = spec.key === "mentor" ? normalizeName(item) : item;
-            if (this.tooLong(t, col)) return undefined;
-            items.push(t);
-          }
+          const t = spec.kind === "names" ? this.personName(item, col) : this.tooLong(item, col) ? undefined : item;
+          if (t === undefined) return undefined;
+          items.push(t);
         }
         return items.length > 0 ? items : undefined;
       }
@@ -496,25 +580,54 @@ export class RosterRowChecker {
     });
   }
 
-  /** A role for each mentor, or one role for all. */
-  private mentors(names: string[] | undefined, roles: MentorRole[] | undefined): RosterMentor[] | undefined {
-    if (names === undefined && roles === undefined) return undefined;
+  /**
+   * The mentors of the row: each name of the 帮带人 cell with its posts from the 帮带人职务 cell
+   * (domain/mentor-posts.ts). A name without posts or posts without a name is an error, reported
+   * once: not when the other cell has a finding of its own and is empty for that reason only.
+   */
+  private mentors(names: string[] | undefined, roles: string | undefined): RosterMentor[] | undefined {
     const nameCol = this.columns.mentor;
     const roleCol = this.columns.mentor_role;
+    const namesFaulty = nameCol !== undefined && this.faulty.has(nameCol.index);
+    const rolesFaulty = roleCol !== undefined && this.faulty.has(roleCol.index);
     if (names === undefined) {
-      if (nameCol) this.report("empty-value", { field: nameCol.field }, nameCol.index);
-      else this.report("empty-value", { field: "mentor" }, roleCol!.index);
+      if (!namesFaulty && (roles !== undefined || rolesFaulty)) {
+        if (nameCol) this.report("empty-value", { field: nameCol.field }, nameCol.index);
+        else this.report("empty-value", { field: "mentor" }, roleCol!.index);
+      }
       return undefined;
     }
     if (roles === undefined) {
-      if (roleCol) this.report("empty-value", { field: roleCol.field }, roleCol.index);
-      else this.report("empty-value", { field: "mentor_role" }, nameCol!.index);
+      if (!rolesFaulty) {
+        if (roleCol) this.report("empty-value", { field: roleCol.field }, roleCol.index);
+        else this.report("empty-value", { field: "mentor_role" }, nameCol!.index);
+      }
       return undefined;
     }
-    if (roles.length !== 1 && roles.length !== names.length) {
-      this.report("mentor-mismatch", { names: names.length, roles: roles.length }, roleCol!.index);
+    const col = roleCol!;
+    const grouped = groupPosts(roles, names.length);
+    if (!grouped.ok) {
+      this.report("mentor-mismatch", { names: names.length, roles: grouped.units }, col.index);
       return undefined;
     }
-    return names.map((n, k) => ({ name: n, role: roles[roles.length === 1 ? 0 : k]! }));
+    const out: RosterMentor[] = [];
+    const warned = new Set<string>();
+    for (let k = 0; k < names.length; k++) {
+      const group = grouped.groups[k]!;
+      if (group.length === 0) {
+        this.report("empty-value", { field: col.field }, col.index);
+        return undefined;
+      }
+      if (group.some((w) => this.tooLong(w.text, col))) return undefined;
+      const read = readMentorPosts(group, this.ctx.vocabularies);
+      for (const r of read.rewrites) this.noteRewrite(col, r.from, r.to);
+      for (const post of read.unknown) {
+        if (warned.has(post)) continue;
+        warned.add(post);
+        this.report("mentor-post-unknown", { field: col.field, post: showValue(post) }, col.index);
+      }
+      out.push({ name: names[k]!, role: read.role, ...(read.posts && { posts: read.posts }) });
+    }
+    return out;
   }
 }

@@ -57,10 +57,19 @@ export function isBlankRow(cells: readonly Cell[]): boolean {
   return true;
 }
 
-function filledCells(cells: readonly Cell[]): number {
-  let n = 0;
-  for (const c of cells) if (headerText(c) !== "") n++;
-  return n;
+/**
+ * How many different texts the row's cells hold. A title typed across a merged range (A1:P1) is
+ * read into every cell of the range, and is still one title.
+ */
+function filledTexts(cells: readonly Cell[]): number {
+  let first: string | undefined;
+  for (const c of cells) {
+    const t = headerText(c);
+    if (t === "") continue;
+    if (first === undefined) first = t;
+    else if (t !== first) return 2;
+  }
+  return first === undefined ? 0 : 1;
 }
 
 /**
@@ -69,7 +78,7 @@ function filledCells(cells: readonly Cell[]): number {
  * a column name is taken as such a title and skipped.
  */
 export function isTitleRow<K extends string>(cells: readonly Cell[], catalogue: ColumnCatalogue<K>): boolean {
-  if (filledCells(cells) > 1) return false;
+  if (filledTexts(cells) > 1) return false;
   const lookup = lookupOf(catalogue);
   return !cells.some((c) => lookup.has(headerKey(headerText(c))));
 }

@@ -18,10 +18,10 @@ describe("the error catalogue (docs/errors.md)", () => {
   it("shows every code with a reproducer and its exact wording in both languages", () => {
     for (const code of DIAGNOSTIC_CODES) {
       expect(catalogue.markdown, code).toMatch(
-        new RegExp(`#### \`${code}\`\n\n\\*\\*(error|warning)\\*\\* — [^\n]+\n\nReproducer:`),
+        new RegExp(`#### \`${code}\`\n\n\\*\\*(error|warning|notice)\\*\\* — [^\n]+\n\nReproducer:`),
       );
-      expect(catalogue.markdown, code).toMatch(new RegExp(` (错误|警告) ${code} `));
-      expect(catalogue.markdown, code).toMatch(new RegExp(` (error|warning) ${code} `));
+      expect(catalogue.markdown, code).toMatch(new RegExp(` (错误|警告|说明) ${code} `));
+      expect(catalogue.markdown, code).toMatch(new RegExp(` (error|warning|note) ${code} `));
     }
     for (const [code, exit] of Object.entries(FATAL_EXIT)) {
       expect(catalogue.markdown, code).toMatch(
@@ -35,10 +35,10 @@ describe("the error catalogue (docs/errors.md)", () => {
   it("lists every audit rule code with its wording in both languages", () => {
     for (const code of Object.keys(RULE_CODES)) {
       expect(catalogue.markdown, code).toMatch(
-        new RegExp(`#### \`${code}\`\\n\\n\\*\\*(error|warning)\\*\\* — [^\\n]+\\n\\nReproducer:`),
+        new RegExp(`#### \`${code}\`\\n\\n\\*\\*(error|warning|notice)\\*\\* — [^\\n]+\\n\\nReproducer:`),
       );
-      expect(catalogue.markdown).toMatch(new RegExp(` (错误|警告) ${code} `));
-      expect(catalogue.markdown).toMatch(new RegExp(` (error|warning) ${code} `));
+      expect(catalogue.markdown).toMatch(new RegExp(` (错误|警告|说明) ${code} `));
+      expect(catalogue.markdown).toMatch(new RegExp(` (error|warning|note) ${code} `));
     }
   });
 

@@ -117,12 +117,19 @@ export interface Reproduced {
   readonly en: Shown;
 }
 
-const SEVERITY_WORDS: Record<string, Severity> = { 错误: "error", 警告: "warning", error: "error", warning: "warning" };
+const SEVERITY_WORDS: Record<string, Severity> = {
+  错误: "error",
+  警告: "warning",
+  说明: "notice",
+  error: "error",
+  warning: "warning",
+  note: "notice",
+};
 
 /** Finds the finding with `code` in the program's output (stdout and stderr, as `formatFinding` writes it). */
 function findIn(output: string, code: string): (Shown & { location: string; severity: Severity }) | undefined {
   const lines = output.split("\n");
-  const pattern = new RegExp(`^(\\S+)(?: \\[[^\\]]*\\])? (错误|警告|error|warning) ${code} (.*)$`);
+  const pattern = new RegExp(`^(\\S+)(?: \\[[^\\]]*\\])? (错误|警告|说明|error|warning|note) ${code} (.*)$`);
   for (let i = 0; i < lines.length; i++) {
     const m = pattern.exec(lines[i]!);
     if (!m) continue;
@@ -209,11 +216,14 @@ function excerptOf(dir: string, location: string): Reproduced["excerpt"] {
 
 /** Runs a case in a fresh folder, in Chinese and in English; undefined when the code does not show. */
 export async function reproduce(c: CatalogueCase): Promise<Reproduced | undefined> {
-  const dir = mkdtempSync(join(tmpdir(), "reserve-catalogue-"));
+  // Each language in a folder of its own: a case may succeed and change it (init with a warning).
+  const dirs = [mkdtempSync(join(tmpdir(), "reserve-catalogue-")), mkdtempSync(join(tmpdir(), "reserve-catalogue-"))];
+  const [dir, enDir] = dirs as [string, string];
   try {
     c.setup(dir);
+    c.setup(enDir);
     const zh = findIn(await runIn(dir, c.args, "zh"), c.code);
-    const en = findIn(await runIn(dir, c.args, "en"), c.code);
+    const en = findIn(await runIn(enDir, c.args, "en"), c.code);
     if (!zh || !en) return undefined;
     const excerpt = excerptOf(dir, zh.location);
     return {
@@ -225,7 +235,7 @@ export async function reproduce(c: CatalogueCase): Promise<Reproduced | undefine
       en: { line: en.line, message: en.message, hint: en.hint },
     };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
   }
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync, symlinkSync, truncateSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import iconv from "iconv-lite";
+import type { Policy } from "../../src/domain/model.js";
 import { idNumber } from "../helpers/library.js";
 import {
   baseSpec,
@@ -19,6 +20,11 @@ import {
 const BOOK = `villages/${V1}.yaml`;
 const first = (id: string) => `id_number: "${id}"`;
 const firstId = () => baseSpec().books[V1]![0]!.id_number;
+
+/** A session recorded by `reserve record training`, in a file of its own. */
+const SESSION = "2021-11-20-640502100-ff3b";
+const sessionFile = (id: string) =>
+  `# 培训场次（参训记录见各人档案的 trainings）\nid: "${id}"\ndate: "2021-11-20"\ntitle: 冬训：乡村振兴政策解读\nlevel: 镇级\nunit: "640502100"\ntopics: [政策法规]\nhours: 3\n`;
 
 /** A case that edits the text of 沙坡村's book. */
 const bookEdit = (
@@ -41,6 +47,20 @@ const registerCase = (code: CatalogueCase["code"], meaning: string, reproducer: 
   setup: (dir: string) => writeFileSync(join(dir, "register.csv"), `${csv.join("\n")}\n`),
   args: ["init", "lib", "--register", "register.csv", "--year", "2021"],
 });
+
+/** A case whose policy adds these terms and synonyms (policy.vocabulary). */
+const vocabularyCase = (
+  code: CatalogueCase["code"],
+  meaning: string,
+  reproducer: string,
+  vocabulary: NonNullable<Policy["vocabulary"]>,
+): CatalogueCase =>
+  libraryCase({
+    code,
+    meaning,
+    reproducer,
+    change: (b) => ({ ...b, district: { ...b.district, policy: { ...b.district.policy, vocabulary } } }),
+  });
 
 const REGISTER_HEAD = ["统计用区划代码,城乡分类代码,名称", "640502000000,,沙坡头区", "640502100000,,滨河镇"];
 
@@ -78,15 +98,15 @@ export const cases: readonly CatalogueCase[] = [
     "yaml-syntax",
     "The file is not valid YAML; the position is where the parser gave up.",
     "a quotation mark left open",
-    "name: 测试20101",
-    'name: "测试20101',
+    "name: 测试二〇一〇一",
+    'name: "测试二〇一〇一',
   ),
   bookEdit(
     "yaml-duplicate-key",
     "The same key appears twice in one mapping.",
     "a record with two names",
-    "    name: 测试20101\n",
-    "    name: 测试20101\n    name: 王五\n",
+    "    name: 测试二〇一〇一\n",
+    "    name: 测试二〇一〇一\n    name: 王五\n",
   ),
   bookEdit(
     "yaml-multi-document",
@@ -99,8 +119,8 @@ export const cases: readonly CatalogueCase[] = [
     "yaml-tag",
     "A YAML tag (!something) is used; library files hold plain values only.",
     "a name written with a custom tag",
-    "name: 测试20101",
-    "name: !cn 测试20101",
+    "name: 测试二〇一〇一",
+    "name: !cn 测试二〇一〇一",
   ),
   bookEdit(
     "yaml-alias",
@@ -167,7 +187,7 @@ export const cases: readonly CatalogueCase[] = [
     '      "2021":\n        date:',
     '      "21":\n        date:',
   ),
-  bookEdit("empty-value", "A text field is present but empty.", "an empty name", "name: 测试20101", 'name: ""'),
+  bookEdit("empty-value", "A text field is present but empty.", "an empty name", "name: 测试二〇一〇一", 'name: ""'),
 
   // Identity
   idCase("id-length", "The ID number does not have 18 characters.", "17 characters", firstId().slice(0, 17)),
@@ -268,6 +288,24 @@ export const cases: readonly CatalogueCase[] = [
     "640502100201,220,沙坡村",
     "640502100201,220,沙坡村",
   ]),
+  registerCase(
+    "register-county-missing",
+    "The division code list has no county line (a code ending in 000000), so the library would have no county name.",
+    "a list that begins with the town 滨河镇",
+    ["统计用区划代码,城乡分类代码,名称", "640502100000,,滨河镇", "640502100201,220,沙坡村"],
+  ),
+  registerCase(
+    "register-kind-doubt",
+    "A village-level unit whose code (last three digits: 001–199 居委会, 200–399 村委会) and name disagree about 村 or 社区, or where neither says; it is registered as a 村, which keeps a quota.",
+    "640502100002 named 沙坡村委会",
+    [...REGISTER_HEAD, "640502100002,220,沙坡村委会", "640502100201,220,黄河村"],
+  ),
+  registerCase(
+    "name-unsafe",
+    "A name a report title, a spreadsheet or a file name would trip over: a formula trigger (= + - @) at the start, < > or a quote, a control or invisible character, the signs of a path, a trailing dot or space, a device name Windows reserves.",
+    "a village named 沙坡村. with a trailing dot",
+    [...REGISTER_HEAD, "640502100201,220,沙坡村."],
+  ),
   libraryCase({
     code: "register-code-prefix",
     meaning: "A code does not start with its parent's code (division codes nest: county, town, village).",
@@ -306,10 +344,47 @@ export const cases: readonly CatalogueCase[] = [
   }),
   libraryCase({
     code: "training-duplicate-session",
-    meaning: "Two sessions of a training year share an id.",
-    reproducer: "two sessions numbered 2021-01",
-    edit: (dir) => replaceIn(dir, "trainings/2021.yaml", 'id: "2021-02"', 'id: "2021-01"'),
+    meaning:
+      "Two sessions share an id: twice in a year's file, or a session's file whose id another training file holds too (a session copied by hand).",
+    reproducer: "the session of 2021-11-20 has its own file and is copied into trainings/2021.yaml",
+    edit: (dir) => {
+      writeFileSync(join(dir, "data", "trainings", `${SESSION}.yaml`), sessionFile(SESSION));
+      replaceIn(dir, "trainings/2021.yaml", 'id: "2021-11"', `id: "${SESSION}"`);
+    },
   }),
+  libraryCase({
+    code: "training-file-name",
+    meaning: "A session's file (trainings/<session id>.yaml) is named for another id than the one inside.",
+    reproducer: "a session file renamed by hand",
+    edit: (dir) =>
+      writeFileSync(join(dir, "data", "trainings", "2021-11-20-640502100-0001.yaml"), sessionFile(SESSION)),
+  }),
+
+  // The district's vocabulary
+  vocabularyCase(
+    "vocabulary-closed",
+    "policy.vocabulary adds a term to a table whose terms have a fixed meaning (性别, 民族, 状态…): only synonyms may be added there.",
+    "a new gender 未说明",
+    { gender: [{ term: "未说明" }] },
+  ),
+  vocabularyCase(
+    "vocabulary-counts-as",
+    "A new 学历 or 政治面貌 does not say which built-in term it counts as (counts_as), names one that is not built in, or counts_as is given where it does not belong.",
+    "a new education term 技师学院 without counts_as",
+    { education: [{ term: "技师学院" }] },
+  ),
+  vocabularyCase(
+    "vocabulary-category",
+    "A new 帮带人职务 has no category, or category is given where it does not belong.",
+    "a new mentor post 村团支部书记 without its category",
+    { mentor_post: [{ term: "村团支部书记" }] },
+  ),
+  vocabularyCase(
+    "vocabulary-conflict",
+    "A synonym or new term the policy adds already names another term of the table.",
+    "本科 added as a synonym of 大学专科",
+    { education: [{ term: "大学专科", synonyms: ["本科"] }] },
+  ),
 ];
 
 export const unreproduced: readonly Unreproduced[] = [];

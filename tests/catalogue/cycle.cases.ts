@@ -133,6 +133,14 @@ export const cases: readonly CatalogueCase[] = [
     lines: ["场次编号,内部编号", `2021-99,${V1}-01`],
   }),
   recordCase({
+    code: "session-year-not-held",
+    meaning:
+      "A new session is dated in a year the library holds nothing of (its years run from the earliest selection, entry, training or evaluation to the working year): usually a slip in the year.",
+    reproducer: "2012 written for 2021",
+    kind: "training",
+    lines: [SIGN_IN, `2012-11-20,冬训,区级,3,${V1}-01,`],
+  }),
+  recordCase({
     code: "session-inconsistent",
     meaning:
       "Two rows of the run describe the same session (same date and title, or the same 场次编号) differently, or a row changes the date of a session named by its id.",

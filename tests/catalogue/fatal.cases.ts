@@ -60,6 +60,14 @@ export const fatal: readonly FatalCase[] = [
     args: ["audit", "--data", "库"],
   },
   {
+    code: "year-not-held",
+    meaning:
+      "--year (or the year of --date) is outside the years the library holds: from its earliest selection, entry, training or evaluation to its working year (audit, report, show, evaluate).",
+    reproducer: "a report for 1899",
+    setup: (dir) => makeLibrary(baseSpec(), join(dir, "data")),
+    args: ["report", "--year", "1899"],
+  },
+  {
     code: "library-exists",
     meaning: "reserve init would create a library in a folder that already holds something.",
     reproducer: "init into the folder of an existing library",
@@ -68,6 +76,21 @@ export const fatal: readonly FatalCase[] = [
       writeFileSync(join(dir, "register.csv"), registerCsv(smallDistrict()));
     },
     args: ["init", "data", "--register", "register.csv", "--year", "2021"],
+  },
+  {
+    code: "district-unknown",
+    meaning:
+      "reserve init --district names no county of the official division table (统计用区划代码, 2023): a mistyped code, a city's or a village's code; the message names the counties meant most likely.",
+    reproducer: "a code with two digits swapped",
+    setup: () => undefined,
+    args: ["init", "zn", "--district", "645021"],
+  },
+  {
+    code: "district-mismatch",
+    meaning: "reserve init was given a division code list of one county and --district of another.",
+    reproducer: "沙坡头区's list with --district 640521 (中宁县)",
+    setup: (dir) => writeFileSync(join(dir, "register.csv"), registerCsv(smallDistrict())),
+    args: ["init", "zn", "--register", "register.csv", "--district", "640521"],
   },
   {
     code: "bad-register",

@@ -176,9 +176,28 @@ export const cases: readonly CatalogueCase[] = [
   ),
   fixture(
     "mentor-mismatch",
-    "帮带人职务 gives neither one role per mentor nor one role for all.",
+    "帮带人职务 gives neither one post per mentor, nor one for all, nor one line (or ；-separated part) per mentor.",
     "three mentors and two roles",
   ),
+  importCase({
+    code: "mentor-start-missing",
+    meaning:
+      "A new pairing's start cannot be told: no 帮带开始时间, 入库时间 or 县级审核 on the row or in the library, and no 填报日期. The day of the import is never used instead.",
+    reproducer: "a mentor on a row without any date",
+    write: {
+      [ROSTER]: `\ufeff乡镇,村,姓名,性别,民族,身份证号,学历,政治面貌,来源,帮带人,帮带人职务\r\n滨河镇,沙坡村,张三,男,汉族,640502199001010113,高中,群众,村民小组长,王书记,村党支部书记\r\n`,
+    },
+  }),
+  importCase({
+    code: "term-rewritten",
+    meaning:
+      "A notice (说明), not a fault: cells written another way than the standard term (大专, 党员, 镇党委副书记) were stored as the term. One per file, column, text and term, with the count and the first lines.",
+    reproducer: "学历 大专 and 政治面貌 党员 in a roster",
+    write: {
+      [ROSTER]: `\ufeff${HEADER}\r\n滨河镇,沙坡村,张三,男,汉族,640502199001010113,13951010001,大专,党员,村民小组长,2021-01-05\r\n`,
+    },
+    extra: ["--dry-run"],
+  }),
 
   // Places
   fixture("village-not-found", "No village of that name (in that town).", "村 不存在村"),

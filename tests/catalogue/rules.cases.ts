@@ -48,6 +48,22 @@ export const cases: readonly CatalogueCase[] = [
     }),
   }),
   libraryCase({
+    code: "village-not-official",
+    meaning:
+      "A village with a quota has a code the official division table (统计用区划代码, 2023) lacks for the county: a code mistyped, or a village set up after that edition. The message names the official unit of the same name, or the one with the nearest code.",
+    reproducer: "滨河镇 registers 640502100299 (not in the table)",
+    change: (b) => ({
+      ...b,
+      district: {
+        ...b.district,
+        villages: [
+          ...b.district.villages,
+          { code: "640502100299", name: "新桥村", town: "640502100", kind: "村", status: "正常" },
+        ],
+      },
+    }),
+  }),
+  libraryCase({
     code: "village-merged-holds-reserves",
     meaning:
       "A village marked 已合并 in district.yaml still holds people in (or entering) the pool. The message says which village it was merged into, following replaced_by.",
@@ -114,6 +130,13 @@ export const cases: readonly CatalogueCase[] = [
   }),
 
   // Selection
+  libraryCase({
+    code: "name-invalid",
+    meaning:
+      "A name (姓名, 帮带人) holds what no name holds: a formula (= + - @ first), markup (< >), a quote, a digit, punctuation or a control character. `reserve import` refuses it at the cell; the audit finds one a hand edit let in.",
+    reproducer: "a name typed as the formula =1+1",
+    change: (b) => ({ ...b, books: withRecords(b, V1, (r) => first(r, { name: "=1+1" })) }),
+  }),
   libraryCase({
     code: "selection-step-missing",
     meaning:
@@ -236,6 +259,16 @@ export const cases: readonly CatalogueCase[] = [
     }),
   }),
   libraryCase({
+    code: "mentor-post-unknown",
+    meaning:
+      "A current mentor's post is in no table (built in, or added by policy.vocabulary.mentor_post), so it counts as 其他; a warning, since the post may only be missing from the tables. Also given by `reserve import` at the 帮带人职务 cell.",
+    reproducer: "the mentor is the village's accountant (村会计)",
+    change: (b) => ({
+      ...b,
+      books: withRecords(b, V1, (r) => first(r, { mentors: [mentor("张会计", { role: "其他", posts: ["村会计"] })] })),
+    }),
+  }),
+  libraryCase({
     code: "mentor-role-not-allowed",
     meaning: "A current mentor's role is not one of policy.mentoring.roles.",
     reproducer: "the policy allows only township leaders and liaison cadres; the mentor is a committee member",
@@ -259,7 +292,7 @@ export const cases: readonly CatalogueCase[] = [
   }),
   libraryCase({
     code: "training-session-undefined",
-    meaning: "A record refers to a training session id that no trainings/<year>.yaml defines.",
+    meaning: "A record refers to a training session id that no file of trainings/ defines.",
     reproducer: "a reserve attended session 2021-13",
     change: (b) => ({
       ...b,

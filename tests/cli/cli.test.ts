@@ -42,7 +42,7 @@ describe("reserve CLI", () => {
         "审计日期 2021-12-31，年度 2021",
         "== 滨河镇（640502100） ==",
         "-- 沙坡村（640502100201）--",
-        `villages/${V1}.yaml:3:1 错误 quota-below-min 滨河镇沙坡村 在库后备干部 1 人，少于最低要求 2 人（另有 1 人待县级审核：测试20102）`,
+        `villages/${V1}.yaml:3:1 错误 quota-below-min 滨河镇沙坡村 在库后备干部 1 人，少于最低要求 2 人（另有 1 人待县级审核：测试二〇一〇二）`,
         "  提示：至少补充 1 人：从村民小组长、致富能手、返乡大中专毕业生中选拔，或外引回乡能人",
         `villages/${V1}.yaml:3:1 警告 village-structure-below 滨河镇沙坡村 在库后备干部中女性 0 人（共 1 人，占 0%），低于 20%`,
         "  提示：补充时优先选拔女性后备干部",
@@ -69,7 +69,7 @@ describe("reserve CLI", () => {
       ["quota-below-target", "warning", "640502100", V2, `villages/${V2}.yaml`, 3, 1],
     ]);
     expect(json.findings[0]!.message).toBe(
-      "滨河镇沙坡村 has 1 reserves in the pool, fewer than the minimum of 2 (1 more await the county review: 测试20102)",
+      "滨河镇沙坡村 has 1 reserves in the pool, fewer than the minimum of 2 (1 more await the county review: 测试二〇一〇二)",
     );
     expect(r.stdout).not.toMatch(/\d{17}[\dX]/);
   });

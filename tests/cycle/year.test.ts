@@ -94,7 +94,7 @@ describe("a year of the cycle, end to end", () => {
     expect(run.stdout).toContain("2021 年度测评（测评日期 2021-12-31）：10 人");
     expect(run.stdout).toContain("另有 1 人本年才通过县级审核");
     expect(run.stdout).toMatch(/调整出库（4 人）/);
-    expect(run.stdout).toMatch(/测试20101（640502100201-01）\s+称职 [\d.]+ 分\s+学习不力\n/);
+    expect(run.stdout).toMatch(/测试二〇一〇一（640502100201-01）\s+称职 [\d.]+ 分\s+学习不力\n/);
     expect(run.stdout).toMatch(/640502100201-02）\s+不称职 [\d.]+ 分\s+业务不精、不称职\n/);
     expect(run.stdout).toMatch(/640502100201-03）\s+\S+ [\d.]+ 分\s+成效不彰\n/);
     expect(run.stdout).toMatch(/640502101201-02）\s+\S+ [\d.]+ 分\s+学习不力\n/);
@@ -144,7 +144,9 @@ describe("a year of the cycle, end to end", () => {
       expect.objectContaining({ village: V1, inPool: 1, adjustedOut: 3, toMin: 1, toTarget: 2 }),
     );
     const md = readFileSync(join(f.cwd, "reports", "summary.md"), "utf8");
-    expect(md).toContain("| 滨河镇 | 沙坡村 | 640502100201-02 | 测试20102 | 2021-12-31 | 业务不精、不称职 | 不称职 |");
+    expect(md).toContain(
+      "| 滨河镇 | 沙坡村 | 640502100201-02 | 测试二〇一〇二 | 2021-12-31 | 业务不精、不称职 | 不称职 |",
+    );
     expect(md).toMatch(/\| 滨河镇 \| 沙坡村 \| 640502100201 \| 1 \| 0 \| 3 \| 1 \| 2 \|/);
 
     // 7. The history holds every change: one evaluate entry, an evaluation per person, each adjustment.

@@ -23,55 +23,64 @@ describe("reserve audit on the bundled sample", () => {
     const planted = sampleInMemory().planted.map((g) => [g.kind, g.village, g.person]);
     expect(planted.sort()).toEqual(
       [
-        ["age-above-max", "640502104205", "640502104205-02"],
-        ["age-below-min", "640502108206", "640502108206-01"],
-        ["education-below-floor", "640502101209", "640502101209-02"],
-        ["education-below-floor", "640502109205", "640502109205-01"],
-        ["education-below-floor", "640502109216", "640502109216-01"],
-        ["evaluation-adjust-pending", "640502103209", "640502103209-01"],
-        ["evaluation-missing", "640502106201", "640502106201-03"],
-        ["intake-source-mismatch", "640502104211", "640502104211-03"],
-        ["mentor-missing", "640502107205", "640502107205-03"],
-        ["mentor-overloaded", "640502200204", "640502200204-04"],
-        ["party-stage-missing", "640502108217", "640502108217-01"],
-        ["party-stage-overdue", "640502104202", "640502104202-01"],
-        ["person-entered-twice", "640502101204", "640502101204-01"],
-        ["person-entered-twice", "640502101204", "640502101204-05"],
-        ["person-in-two-villages", "640502106204", "640502106204-03"],
-        ["person-in-two-villages", "640502106213", "640502106213-04"],
-        ["possible-duplicate", "640502108208", "640502108208-02"],
-        ["possible-duplicate", "640502108210", "640502108210-02"],
-        ["practice-post-missing", "640502100203", "640502100203-03"],
-        ["quota-below-min", "640502101212", undefined],
+        ["age-above-max", "640502109210", "640502109210-03"],
+        ["age-below-min", "640502101200", "640502101200-04"],
+        ["education-below-floor", "640502104204", "640502104204-03"],
+        ["education-below-floor", "640502105214", "640502105214-03"],
+        ["education-below-floor", "640502108213", "640502108213-02"],
+        ["evaluation-adjust-pending", "640502108206", "640502108206-03"],
+        ["evaluation-missing", "640502107217", "640502107217-02"],
+        ["intake-source-mismatch", "640502100204", "640502100204-02"],
+        ["mentor-missing", "640502102211", "640502102211-03"],
+        ["mentor-overloaded", "640502105219", "640502105219-02"],
+        ["party-stage-missing", "640502102214", "640502102214-03"],
+        ["party-stage-overdue", "640502105216", "640502105216-02"],
+        ["person-entered-twice", "640502107207", "640502107207-01"],
+        ["person-entered-twice", "640502107207", "640502107207-05"],
+        ["person-in-two-villages", "640502109203", "640502109203-02"],
+        ["person-in-two-villages", "640502109210", "640502109210-05"],
+        ["possible-duplicate", "640502108209", "640502108209-03"],
+        ["possible-duplicate", "640502108210", "640502108210-03"],
+        ["practice-post-missing", "640502109203", "640502109203-03"],
+        ["quota-below-min", "640502102210", undefined],
+        ["quota-below-min", "640502103202", undefined],
+        ["quota-below-min", "640502104213", undefined],
         ["quota-below-min", "640502105207", undefined],
-        ["quota-below-min", "640502105214", undefined],
-        ["quota-below-min", "640502108212", undefined],
-        ["quota-below-target", "640502100206", undefined],
-        ["quota-below-target", "640502102211", undefined],
-        ["quota-below-target", "640502104214", undefined],
-        ["quota-below-target", "640502106202", undefined],
-        ["quota-below-target", "640502107206", undefined],
-        ["quota-below-target", "640502200210", undefined],
-        ["quota-below-target", "640502200212", undefined],
-        ["screening-failed", "640502105220", "640502105220-02"],
-        ["screening-missing", "640502102212", "640502102212-02"],
-        ["screening-stale", "640502200206", "640502200206-01"],
-        ["selection-out-of-order", "640502103208", "640502103208-04"],
-        ["selection-step-missing", "640502103211", "640502103211-01"],
-        ["status-change-missing", "640502105211", "640502105211-02"],
-        ["status-change-no-date", "640502107209", "640502107209-04"],
-        ["status-change-no-reason", "640502106205", "640502106205-01"],
-        ["training-below-min", "640502101201", "640502101201-01"],
-        ["training-session-undefined", "640502104216", "640502104216-02"],
-        ["village-abolished-holds-reserves", "640502100211", undefined],
-        ["village-merged-holds-reserves", "640502106210", undefined],
-        ["village-structure-below", "640502100207", undefined],
+        ["quota-below-target", "640502101206", undefined],
+        ["quota-below-target", "640502101207", undefined],
+        ["quota-below-target", "640502102216", undefined],
+        ["quota-below-target", "640502103207", undefined],
+        ["quota-below-target", "640502104201", undefined],
+        ["quota-below-target", "640502106220", undefined],
+        ["quota-below-target", "640502106221", undefined],
+        ["screening-failed", "640502107210", "640502107210-02"],
+        ["screening-missing", "640502107200", "640502107200-02"],
+        ["screening-stale", "640502103211", "640502103211-03"],
+        ["selection-out-of-order", "640502200205", "640502200205-04"],
+        ["selection-step-missing", "640502107211", "640502107211-01"],
+        ["status-change-missing", "640502105211", "640502105211-03"],
+        ["status-change-no-date", "640502106200", "640502106200-01"],
+        ["status-change-no-reason", "640502104215", "640502104215-01"],
+        ["training-below-min", "640502101205", "640502101205-01"],
+        ["training-session-undefined", "640502102207", "640502102207-04"],
+        ["village-abolished-holds-reserves", "640502100213", undefined],
+        ["village-merged-holds-reserves", "640502105224", undefined],
+        ["village-structure-below", "640502106204", undefined],
       ].sort(),
     );
     // Every code of every rule is planted, but for the three the default policy cannot give (no
-    // quota maximum, only allowed mentor roles, towns above every share).
+    // quota maximum, only allowed mentor roles, towns above every share), and village-not-official:
+    // the sample's register is the official one.
     const codes = RULES.flatMap((rule) => rule.codes).filter(
-      (c) => !["quota-above-max", "mentor-role-not-allowed", "town-structure-below"].includes(c),
+      (c) =>
+        ![
+          "quota-above-max",
+          "mentor-role-not-allowed",
+          "town-structure-below",
+          "village-not-official",
+          "name-invalid",
+          "mentor-post-unknown",
+        ].includes(c),
     );
     expect(new Set(planted.map(([kind]) => kind))).toEqual(new Set(codes));
     // Spread over the district: every town has some.
@@ -109,14 +118,14 @@ describe("reserve audit on the bundled sample", () => {
       if (g.kind === "quota-below-target") expect(inPool(g.village)).toBe(2);
     }
     // One village below the minimum has nobody at all and so no file; one has only a pending person.
-    expect(books.has("640502108212")).toBe(false);
-    expect([inPool("640502105214"), pending("640502105214")]).toEqual([0, 1]);
+    expect(books.has("640502105207")).toBe(false);
+    expect([inPool("640502102210"), pending("640502102210")]).toEqual([0, 1]);
     // A village given a second record of someone holds one more; every other village 3 or 4.
     const copies = sampleInMemory()
       .planted.filter((g) => g.kind === "person-in-two-villages" || g.kind === "person-entered-twice")
       .filter((g) => Number(g.person!.slice(-2)) === books.get(g.village)!.length)
       .map((g) => g.village);
-    expect(copies.sort()).toEqual(["640502101204", "640502106213"]);
+    expect(copies.sort()).toEqual(["640502107207", "640502109210"]);
     const quota = new Set(
       sampleInMemory()
         .planted.filter((g) => g.kind.startsWith("quota-"))
@@ -155,17 +164,17 @@ describe("reserve init on the example register", () => {
     // The list has no column for a unit's status: villages merged or abolished are simply not in it.
     const left = sample.villages.filter((v) => !district.villages.some((x) => x.code === v.code));
     expect(left.map((v) => v.status)).toEqual(["已撤销", "已合并", "已合并"]);
-    expect(district.villages).toHaveLength(167);
+    expect(district.villages).toHaveLength(200);
   });
 
-  it("is a 统计用区划代码 list: header, county row, town rows ending in 000, classes 111 and 220", () => {
+  it("is a 统计用区划代码 list: header, county row, town rows ending in 000, the official units (no class: the table has none)", () => {
     const lines = readFileSync(REGISTER_CSV, "utf8").trimEnd().split("\n");
     expect(lines[0]).toBe("统计用区划代码,城乡分类代码,名称");
     expect(lines[1]).toBe("640502000000,,沙坡头区");
     expect(lines[2]).toBe("640502100000,,滨河镇");
-    expect(lines.filter((l) => /^6405021\d\d000,,|^640502200000,,/.test(l))).toHaveLength(11);
-    expect(lines.filter((l) => /^\d{12},220,\p{Script=Han}{2}村$/u.test(l))).toHaveLength(165);
-    expect(lines.filter((l) => /^\d{12},111,\p{Script=Han}{2}社区$/u.test(l))).toHaveLength(2);
-    expect(lines).toHaveLength(1 + 1 + 11 + 165 + 2);
+    expect(lines.filter((l) => /^640502(?!000)\d{3}000,,/.test(l))).toHaveLength(13);
+    expect(lines.filter((l) => /^\d{12},,\p{Script=Han}{2,3}村$/u.test(l))).toHaveLength(162);
+    expect(lines.filter((l) => /^\d{12},,\p{Script=Han}+(社区|居委会|生活区)$/u.test(l))).toHaveLength(38);
+    expect(lines).toHaveLength(1 + 1 + 13 + 200);
   });
 });

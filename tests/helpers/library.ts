@@ -27,21 +27,26 @@ export const DEFAULT_ATTENDANCE = Array.from(
   (_, i) => `2021-${String(i + 1).padStart(2, "0")}`,
 );
 
+const HAN_DIGITS = "〇一二三四五六七八九";
+
+/** 20101 → 二〇一〇一. */
+export const hanDigits = (digits: string): string => digits.replace(/\d/g, (d) => HAN_DIGITS[Number(d)]!);
+
 /**
  * A complete, valid reserve, in the pool since the 2020 selection and compliant with every audit
  * rule for 2021 under the default policy: all three selection steps, a current mentor of its own, a
  * practice post, the policy minimum of trainings (sessions of `trainingYear(2021)`), screening by
  * every department, the 2021 evaluation, under 35 with 大专. Genders alternate (odd n men, even n
  * women), so a village of two or more default people meets the structure shares; names are unique
- * (测试 + village number + n), so no two look like one person. Override what the
- * test is about.
+ * (测试 + village number + n in Chinese numerals, as a name holds no digits), so no two look like
+ * one person. Override what the test is about.
  */
 export function person(village: string, n: number, overrides: Partial<Reserve> = {}): Reserve {
   counter++;
   const male = n % 2 === 1;
   return {
     id: `${village}-${String(n).padStart(2, "0")}`,
-    name: `测试${village.slice(9)}${String(n).padStart(2, "0")}`,
+    name: `测试${hanDigits(`${village.slice(9)}${String(n).padStart(2, "0")}`)}`,
     gender: male ? "男" : "女",
     ethnicity: "汉族",
     id_number: idNumber(
@@ -58,7 +63,7 @@ export function person(village: string, n: number, overrides: Partial<Reserve> =
     entry_date: "2021-01-05",
     mentors: [
       {
-        name: `帮带人${village.slice(9)}${String(n).padStart(2, "0")}`,
+        name: `帮带人${hanDigits(`${village.slice(9)}${String(n).padStart(2, "0")}`)}`,
         role: "包村干部",
         mode: "一带一",
         from: "2021-01-05",

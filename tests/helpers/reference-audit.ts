@@ -1,3 +1,4 @@
+import { officialCounty } from "../../src/io/division-table.js";
 import { findingJson, formatGrouped } from "../../src/cli/format-findings.js";
 import { PLAIN_STYLE } from "../../src/cli/style.js";
 import { namesOf, type AuditResult } from "../../src/commands/audit.js";
@@ -69,6 +70,7 @@ export function referenceAudit(options: ReferenceOptions): ReferenceAudit {
       year,
       books: new Map(library.books.map((b) => [b.village, b])),
       inScope: () => true,
+      official: () => officialCounty(library.district.code),
     };
     const ruleFindings: Diagnostic[] = [];
     for (const rule of RULES) ruleFindings.push(...rule.check(ctx));

@@ -5,6 +5,7 @@ import { ROSTER_COLUMNS } from "../../src/domain/import-columns.js";
 import { IMPORT_CODES } from "../../src/diagnostics/codes/import.js";
 import { runCli } from "../helpers/cli.js";
 import { makeLibrary, tempDir } from "../helpers/library.js";
+import { formattedWithVocabularies } from "../docs/vocabulary-doc.js";
 import { importDistrict, knownPeople } from "./helpers.js";
 
 const DOC = readFileSync(join(import.meta.dirname, "../../docs/import.md"), "utf8");
@@ -31,16 +32,23 @@ describe("docs/import.md", () => {
     save(
       csv!
         .replace("640502199001010111", "640502199001010113")
-        .replace(",大本,", ",大学本科,")
+        .replace(",大学在读,", ",大学本科,")
         .replace("滨河镇,新墩村,王五", "滨河镇,黄河村,王五")
         .replace(",44201,", ",,"),
     );
     const ok = runCli(["import", "滨河镇.csv", "--reason", "2021年县级审核通过名单"], { cwd: work, env });
     expect([ok.code, ok.stdout]).toEqual([0, `${imported}\n`]);
-    expect(ok.stderr).toMatch(/^滨河镇\.csv:4:6 \[身份证号\] 警告 person-left-pool /);
+    expect(ok.stderr).toMatch(/^滨河镇\.csv:4:6 \[身份证号\] 警告 person-left-pool /m);
+    expect(ok.stderr.match(/ 说明 term-rewritten /g)).toHaveLength(3);
     const dir = join(work, "data/history/2021");
     const file = readdirSync(dir).find((f) => f.includes("-import-"))!;
     expect(readFileSync(join(dir, file), "utf8")).toBe(`${history}\n`);
+  });
+
+  it("lists every vocabulary as its table has it (run `npm run docs:vocabulary` when this fails)", async () => {
+    const file = join(import.meta.dirname, "../../docs/import.md");
+    expect(DOC).toContain("#### 学历 `education` — GB/T 4658-2006");
+    expect(await formattedWithVocabularies(DOC, file)).toBe(DOC);
   });
 
   it("documents every column and every import code", () => {

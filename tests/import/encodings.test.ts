@@ -171,7 +171,8 @@ async function libraryFrom(name: string, content: string | Buffer): Promise<Reco
   writeFileSync(join(work, name), content);
   const dir = importLibrary({});
   const result = await runImport(dir, [name], { cwd: work });
-  expect(result.diagnostics).toEqual([]);
+  // Nothing but the notices of terms written another way (male → 男), which do not depend on the encoding.
+  expect(result.diagnostics.filter((d) => d.code !== "term-rewritten")).toEqual([]);
   expect(result.status).toBe("imported");
   return snapshot(dir, { skip: (rel) => rel.startsWith("history/") || rel.startsWith(".reserve/") });
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { movePerson } from "../../src/commands/move.js";
 import type { Reserve } from "../../src/domain/model.js";
 import { ReserveError } from "../../src/diagnostics/fatal.js";
-import { idNumber, person, snapshot, tempDir } from "../helpers/library.js";
+import { hanDigits, idNumber, person, snapshot, tempDir } from "../helpers/library.js";
 import { importLibrary, runImport, TODAY, V1, V2 } from "./helpers.js";
 
 const HEADER = "乡镇,村,姓名,性别,民族,身份证号,联系电话,学历,政治面貌,来源,县级审核,入库时间";
@@ -36,7 +36,7 @@ function row(
 }
 
 const IDS = Array.from({ length: 8 }, (_, i) => idNumber("640502", `198${i}0${i + 1}1${i}`, 11 + 2 * i));
-const ROWS = IDS.map((id, i) => row(i % 2 === 0 ? "沙坡村" : "黄河村", `测试${i}`, id));
+const ROWS = IDS.map((id, i) => row(i % 2 === 0 ? "沙坡村" : "黄河村", `测试${hanDigits(String(i))}`, id));
 
 function write(dir: string, name: string, lines: readonly string[]): string {
   writeFileSync(join(dir, name), `${[HEADER, ...lines].join("\r\n")}\r\n`);
@@ -67,7 +67,7 @@ describe("merging rosters into the library", () => {
     const after = snapshot(dir, { skip: (rel) => rel.startsWith(".reserve/") });
     const again = await runImport(dir, [file], { cwd: work });
     expect(again.status).toBe("unchanged");
-    expect(again.totals).toEqual({ rows: 8, added: 0, updated: 0, unchanged: 8 });
+    expect(again.totals).toEqual({ rows: 8, added: 0, updated: 0, unchanged: 8, rewritten: 0 });
     expect(snapshot(dir, { skip: (rel) => rel.startsWith(".reserve/") })).toEqual(after);
   });
 
@@ -108,13 +108,13 @@ describe("merging rosters into the library", () => {
     });
     const dir = importLibrary({ [V1]: [known] });
     const work = tempDir("reserve-merge-");
-    const file = write(work, "r.csv", [row("沙坡村", "测试0", IDS[0]!, { edu: "研究生", county: "", entry: "" })]);
+    const file = write(work, "r.csv", [row("沙坡村", "测试〇", IDS[0]!, { edu: "研究生", county: "", entry: "" })]);
     const result = await runImport(dir, [file], { cwd: work, reason: "2021年信息更新" });
     expect(result.villages.map((v) => [v.code, v.added, v.updated, v.unchanged])).toEqual([[V1, 0, 1, 0]]);
     const [after] = book(dir, V1);
     expect(after).toMatchObject({
       id: known.id,
-      name: "测试0",
+      name: "测试〇",
       education: "研究生",
       phone: "13900000003",
       selection: known.selection,
@@ -226,7 +226,7 @@ describe("moving a person is explicit and recorded", () => {
   it("moves with a reason, keeps the internal id, and the next import finds the person in the new village", async () => {
     const dir = importLibrary({ [V1]: [person(V1, 1, { id_number: IDS[0]!, gender: "男" }), person(V1, 2)] });
     const work = tempDir("reserve-merge-");
-    const file = write(work, "r.csv", [row("黄河村", "测试0", IDS[0]!)]);
+    const file = write(work, "r.csv", [row("黄河村", "测试〇", IDS[0]!)]);
     expect((await runImport(dir, [file], { cwd: work })).diagnostics.map((d) => d.code)).toEqual([
       "person-in-other-village",
     ]);

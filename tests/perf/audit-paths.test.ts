@@ -23,8 +23,16 @@ import { readCanonical } from "../../src/io/canonical-yaml.js";
 import { locateWithYaml } from "../../src/io/load-library.js";
 import { CACHE_DIR } from "../../src/io/library-cache.js";
 import { loadPart, openFrame } from "../../src/io/load-cached.js";
-import { DISTRICT_FILE, STATE_DIR, trainingFile, villageFile, VILLAGES_DIR } from "../../src/io/layout.js";
-import { districtText, trainingText, villageText } from "../../src/io/serialize.js";
+import {
+  DISTRICT_FILE,
+  sessionFile,
+  STATE_DIR,
+  trainingFile,
+  TRAININGS_DIR,
+  villageFile,
+  VILLAGES_DIR,
+} from "../../src/io/layout.js";
+import { districtText, sessionText, trainingText, villageText } from "../../src/io/serialize.js";
 import { runCli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/library.js";
 import { comparable, referenceAudit, referenceText, type ReferenceAudit } from "../helpers/reference-audit.js";
@@ -212,6 +220,39 @@ function makeProvince(): Made {
     write(join(root, villageFile(b.village)), lines.join("\n"));
     edited.push({ abs: join(root, villageFile(b.village)), canonical: false });
     faults.push({ code: "yaml-syntax", file: shown(b.village) });
+  }
+  // Sessions in files of their own beside the year's file, as `reserve record training` writes
+  // them: one in the writer's layout and attended in a town's book, one edited by hand (read by
+  // the YAML library) with a level outside the list, and a copy of the first under another name
+  // (its id held twice, and not the name of its file).
+  {
+    const t = townsWithBooks[12]!;
+    const id = `2021-11-20-${t}-ff3b`;
+    const session = {
+      id,
+      date: "2021-11-20",
+      title: "冬训：乡村振兴政策解读",
+      level: "镇级" as const,
+      unit: t,
+      topics: ["政策法规" as const],
+      hours: 3,
+    };
+    write(join(root, sessionFile(id)), sessionText(session));
+    const b = pick(12);
+    const attended = b.reserves.map((r, k) => (k === 0 ? { ...r, trainings: [...(r.trainings ?? []), id] } : r));
+    write(join(root, villageFile(b.village)), villageText({ ...b, reserves: attended }, register));
+    const edited = `2021-12-03-${t}-0a1b`;
+    write(
+      join(root, sessionFile(edited)),
+      `# 手工补录\nid: '${edited}'\ndate: '2021-12-03'\ntitle: 冬训第二讲   # 待核\nlevel: 省级\nunit: '${t}'\ntopics:\n  - 党建知识\nhours: 2\n`,
+    );
+    faults.push({ code: "bad-term", file: `lib/${sessionFile(edited)}`, line: 5, column: 8 });
+    const copy = `2021-11-20-${t}-ff3c`;
+    write(join(root, sessionFile(copy)), sessionText(session));
+    faults.push({ code: "training-file-name", file: `lib/${sessionFile(copy)}`, line: 2, column: 5 });
+    faults.push({ code: "training-duplicate-session", file: `lib/${sessionFile(copy)}`, line: 2, column: 5 });
+    write(join(root, TRAININGS_DIR, "冬训.yaml"), "title: 冬训\n");
+    faults.push({ code: "village-file-name", file: `lib/${TRAININGS_DIR}/冬训.yaml`, line: 1, column: 1 });
   }
   // A YAML file in villages/ that is not named for a village.
   write(join(root, VILLAGES_DIR, "说明.yaml"), "note: 各村名册\n");

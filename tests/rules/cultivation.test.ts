@@ -64,7 +64,7 @@ describe("mentoring", () => {
       mentor: "李明",
       count: 3,
       max: 1,
-      names: "测试20102、测试20101、测试20201",
+      names: "测试二〇一〇二、测试二〇一〇一、测试二〇二〇一",
     });
     const district = withPolicy({ mentoring: { max_reserves_per_mentor: 3, roles: ["包村干部"] } });
     expect(run(["mentoring"], { district, books })).toEqual([]);

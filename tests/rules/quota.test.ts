@@ -23,7 +23,12 @@ describe("quota", () => {
       ["quota-below-min", book(V1, "reserves"), V1, null],
       ["quota-below-target", book(V2, "reserves"), V2, null],
     ]);
-    expect(runArgs(["quota"], { books })[0]).toMatchObject({ count: 1, min: 2, pending: 1, pendingNames: "测试20102" });
+    expect(runArgs(["quota"], { books })[0]).toMatchObject({
+      count: 1,
+      min: 2,
+      pending: 1,
+      pendingNames: "测试二〇一〇二",
+    });
   });
 
   it("reports a village without a book in district.yaml, and one above the maximum", () => {

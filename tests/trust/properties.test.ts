@@ -85,8 +85,11 @@ const tricky = fc.constantFrom(
   "2021-03-01",
   "__proto__",
 );
-const nameChar = fc.oneof(han, han, han, fc.constantFrom("·", "·", "A", "b", "阿", "买"));
-/** A name as stored: Han characters (rare ones too) joined by middle dots, as minority names are. */
+const nameChar = fc.oneof(han, han, han, fc.constantFrom("A", "b", "阿", "买"));
+/**
+ * A name as stored: Han characters (rare ones too) and Latin letters, parts joined by middle dots
+ * as minority names are (a dot only between two parts: domain/person-name.ts).
+ */
 const storedName = fc
   .array(fc.array(nameChar, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 3 })
   .map((parts) => parts.map((p) => p.join("")).join("·"))
@@ -196,7 +199,7 @@ describe("the library's YAML: parse → write → parse", () => {
     name: storedName,
     note: freeText,
     specialties: fc.array(
-      freeText.filter((s) => [...s].length <= 200),
+      freeText.filter((s) => [...s].length <= 40),
       { minLength: 1, maxLength: 3 },
     ),
     mentor: storedName.filter((s) => [...s].length <= 40),
@@ -219,10 +222,8 @@ describe("the library's YAML: parse → write → parse", () => {
         });
         const root = makeLibrary({ books: { [V1]: reserves } });
         const loaded = loadLibrary(root, { today: TODAY, cwd: root });
-        const schemaProblems = loaded.diagnostics.filter(
-          (d) => d.code.startsWith("yaml") || d.code === "file-encoding",
-        );
-        expect(schemaProblems).toEqual([]);
+        // Every generated value is within the schema's limits, so nothing may be refused.
+        expect(loaded.diagnostics).toEqual([]);
         expect(loaded.library!.books[0]!.reserves).toEqual(reserves.map(normalizeReserve));
       }),
       runs(150),

@@ -42,7 +42,7 @@ export function listRules(ctx: CliContext, format: "text" | "json"): ExitCode {
 export function checkRuleNames(names: readonly string[], ctx: CliContext): void {
   const unknown = names.filter((name) => !RULES.some((r) => r.name === name));
   if (unknown.length > 0) {
-    throw new ReserveError("usage", { detail: ui(ctx.lang).usage.unknownRule(unknown.join(", ")) });
+    throw new ReserveError("usage", { detail: ui(ctx.lang).usage.unknownRule(unknown.join(", ")), option: "--rule" });
   }
 }
 

@@ -1,5 +1,5 @@
 import { evaluateSheets, type EvaluateResult } from "../../commands/evaluate.js";
-import { auditPeriod } from "../../commands/period.js";
+import { auditPeriod, checkedPeriod } from "../../commands/period.js";
 import { GRADE_CODES } from "../../domain/terms.js";
 import { EXIT, ReserveError, type ExitCode } from "../../diagnostics/fatal.js";
 import { today } from "../../io/clock.js";
@@ -100,13 +100,15 @@ export async function runEvaluate(files: string[], flags: EvaluateFlags, ctx: Cl
   // reported by the evaluation itself.
   const loaded = openLibrary(root, { today: now, cwd: ctx.cwd, command: "evaluate", waitMs, onNotice });
   const district = loaded.library?.district;
-  const period = auditPeriod(district?.year ?? Number(now.slice(0, 4)), {
-    today: now,
-    ...(date && { date }),
-    ...(year && { year }),
-  });
+  const asked = { today: now, ...(date && { date }), ...(year && { year }) };
+  const period = loaded.library
+    ? checkedPeriod(loaded.library, asked)
+    : auditPeriod(district?.year ?? Number(now.slice(0, 4)), asked);
   if (period.date.slice(0, 4) !== String(period.year).padStart(4, "0")) {
-    throw new ReserveError("usage", { detail: ui(ctx.lang).evaluate.badDate(period.date, period.year) });
+    throw new ReserveError("usage", {
+      detail: ui(ctx.lang).evaluate.badDate(period.date, period.year),
+      option: "--date",
+    });
   }
   const result = await evaluateSheets({
     root,

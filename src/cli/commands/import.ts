@@ -27,6 +27,7 @@ function json(result: ImportResult, ctx: CliContext): string {
         ...result.totals,
         errors: result.errors,
         warnings: result.warnings,
+        notices: result.notices,
         omitted: result.omitted,
       },
       files: result.files.map((f) => ({
@@ -71,15 +72,11 @@ async function text(result: ImportResult, ctx: CliContext): Promise<void> {
     for (const v of result.villages) ctx.out(`  ${t.place(v.townName, v.name, v.code)}  ${t.village(v)}`);
   }
   if (result.quota.length > 0) {
-    ctx.out(t.quota);
-    for (const d of result.quota) {
-      const sev =
-        d.severity === "error"
-          ? style.error(ui(ctx.lang).severity.error)
-          : style.warning(ui(ctx.lang).severity.warning);
-      ctx.out(`  ${sev} ${renderDiagnostic(d, ctx.lang).message}`);
-    }
+    // How the library stands after an accepted import: information, not a fault of the run.
+    ctx.out(style.bold(t.quota));
+    for (const d of result.quota) ctx.out(`  ${renderDiagnostic(d, ctx.lang).message}`);
   }
+  if (result.totals.rewritten > 0) ctx.out(t.rewritten(result.totals.rewritten));
   if (result.warnings > 0) ctx.out(t.warnings(result.warnings));
   if (result.status === "dry-run") ctx.out(t.dryRun);
   else if (result.status === "unchanged") ctx.out(t.unchanged(result.totals.rows));

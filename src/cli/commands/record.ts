@@ -73,7 +73,7 @@ export async function runRecord(
 ): Promise<ExitCode> {
   const format = parseFormat(flags.format, ctx.lang);
   const kind = recordKind(kindInput);
-  if (!kind) throw new ReserveError("usage", { detail: ui(ctx.lang).record.badKind(kindInput) });
+  if (!kind) throw new ReserveError("usage", { detail: ui(ctx.lang).record.badKind(kindInput), option: "KIND" });
   const result = await recordCultivation({
     root: dataRoot(flags.data, ctx.env, ctx.cwd),
     cwd: ctx.cwd,

@@ -32,7 +32,10 @@ export function parseReportFormats(value: string | undefined, ctx: CliContext): 
     .filter(Boolean);
   const bad = parts.filter((p) => !(REPORT_FORMATS as readonly string[]).includes(p));
   if (parts.length === 0 || bad.length > 0) {
-    throw new ReserveError("usage", { detail: ui(ctx.lang).report.badFormats(bad.join(",") || value) });
+    throw new ReserveError("usage", {
+      detail: ui(ctx.lang).report.badFormats(bad.join(",") || value),
+      option: "--format",
+    });
   }
   return new Set(parts as ReportFormat[]);
 }

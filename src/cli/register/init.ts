@@ -7,7 +7,8 @@ export const registerInit: RegisterCommand = (program, ctx, setExit) => {
     .command("init")
     .description(t.init)
     .argument("<dir>", t.initDir)
-    .requiredOption("--register <file>", t.register)
+    .option("--district <code>", ui(ctx.lang).init.districtOpt)
+    .option("--register <file>", t.register)
     .option("--name <name>", t.districtName)
     .option("--year <year>", t.yearOpt)
     .action(async (dir: string, flags: Record<string, unknown>) => {

@@ -10,6 +10,8 @@ export const registerMove: RegisterCommand = (program, ctx, setExit) => {
     .argument("<person>", t.importHelp.person)
     .requiredOption("--to <village>", t.importHelp.to)
     .requiredOption("--reason <text>", t.importHelp.moveReason)
+    .option("--date <date>", t.importHelp.moveDate)
+    .option("--out-of-pool", t.importHelp.outOfPool)
     .addOption(new Option("--data <dir>", t.help.data))
     .option("--format <format>", t.help.format)
     .option("--wait <seconds>", t.help.wait)

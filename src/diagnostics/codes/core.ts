@@ -45,7 +45,16 @@ export const CORE_CODES = {
   "register-duplicate-code": "error",
   "register-code-prefix": "error",
   "register-replaced-by": "error",
+  "register-county-missing": "error",
+  "register-kind-doubt": "warning",
+  "name-unsafe": "error",
   "status-mismatch": "error",
   "training-year-mismatch": "error",
   "training-duplicate-session": "error",
+  "training-file-name": "error",
+  // The district's vocabulary (policy.vocabulary)
+  "vocabulary-closed": "error",
+  "vocabulary-counts-as": "error",
+  "vocabulary-category": "error",
+  "vocabulary-conflict": "error",
 } as const satisfies Record<string, Severity>;

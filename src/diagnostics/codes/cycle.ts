@@ -15,6 +15,7 @@ export const CYCLE_CODES = {
   // Training sign-in sheets
   "session-unknown": "error",
   "session-inconsistent": "error",
+  "session-year-not-held": "error",
   "unit-unknown": "error",
   "hours-invalid": "error",
 

@@ -32,6 +32,8 @@ export const IMPORT_CODES = {
   "date-before-birth": "error",
   "date-order": "error",
   "mentor-mismatch": "error",
+  "mentor-start-missing": "error",
+  "term-rewritten": "notice",
 
   // Places
   "village-not-found": "error",

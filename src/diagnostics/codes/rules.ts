@@ -11,11 +11,13 @@ export const RULE_CODES = {
   "quota-above-max": "warning",
   "village-merged-holds-reserves": "error",
   "village-abolished-holds-reserves": "error",
+  "village-not-official": "warning",
   "person-in-two-villages": "error",
   "person-entered-twice": "error",
   "possible-duplicate": "warning",
 
   // Selection (选人)
+  "name-invalid": "error",
   "selection-step-missing": "error",
   "selection-out-of-order": "error",
   "intake-source-mismatch": "error",
@@ -30,6 +32,7 @@ export const RULE_CODES = {
   "mentor-missing": "error",
   "mentor-overloaded": "warning",
   "mentor-role-not-allowed": "error",
+  "mentor-post-unknown": "warning",
   "training-below-min": "error",
   "training-session-undefined": "error",
   "practice-post-missing": "error",

@@ -56,6 +56,30 @@ function aType(type: string | number | undefined): string {
   return /^[aeiou]/.test(name) ? `an ${name}` : `a ${name}`;
 }
 
+const WHAT_ZH: Record<string, string> = { county: "区县名称", town: "乡镇名称", village: "村名", person: "姓名" };
+const WHAT_EN: Record<string, string> = {
+  county: "county name",
+  town: "town name",
+  village: "village name",
+  person: "name",
+};
+const FAULT_ZH: Record<string, string> = {
+  formula: "以 = + - @ 开头，电子表格会把它当作公式",
+  markup: '含有 < > 或 "，不能用在名称中',
+  control: "含有控制字符或不可见字符（换行、制表符、零宽字符等）",
+  path: "含有 / \\ : * ? | 或是 . ..，像是文件路径",
+  trailing: "以点或空格结尾",
+  reserved: "是 Windows 保留的设备名，不能用作名称",
+};
+const FAULT_EN: Record<string, string> = {
+  formula: "begins with = + - @, which a spreadsheet takes for a formula",
+  markup: 'holds < > or ", which a name cannot hold',
+  control: "holds a control or invisible character (a line break, a tab, a zero-width space…)",
+  path: "holds / \\ : * ? | or is . or .., like a file path",
+  trailing: "ends in a dot or a space",
+  reserved: "is a device name Windows reserves",
+};
+
 const idHintZh = "请与身份证原件逐位核对后改正";
 const idHintEn = "compare with the ID card digit by digit and correct it";
 
@@ -182,12 +206,17 @@ export const CORE_MESSAGES: Readonly<Record<keyof typeof CORE_CODES, Entry>> = {
   "bad-term": {
     zh: {
       message: (a) => `${zf(a)}“${a.value}”不是规定的用语`,
-      hint: (a) => (a.official ? `库中请写规范用语“${a.official}”` : `可选：${some(a.allowed)}`),
+      hint: (a) =>
+        a.official
+          ? `库中请写规范用语“${a.official}”`
+          : `${a.nearest ? `最接近的是“${a.nearest}”；` : ""}可选：${some(a.allowed)}`,
     },
     en: {
       message: (a) => `${ef(a)} "${a.value}" is not one of the allowed terms`,
       hint: (a) =>
-        a.official ? `the library stores the official term "${a.official}"` : `allowed: ${some(a.allowed, 12, ", ")}`,
+        a.official
+          ? `the library stores the official term "${a.official}"`
+          : `${a.nearest ? `nearest: "${a.nearest}"; ` : ""}allowed: ${some(a.allowed, 12, ", ")}`,
     },
   },
   "bad-date": {
@@ -344,13 +373,19 @@ export const CORE_MESSAGES: Readonly<Record<keyof typeof CORE_CODES, Entry>> = {
   "village-file-name": {
     zh: {
       message: (a) =>
-        `文件名“${a.name}”不对，应为 ${a.expected === "village" ? "<12 位村代码>.yaml" : a.expected === "year" ? "<年度>.yaml" : a.expected}`,
-      hint: () => "村名册文件以 12 位村代码命名，如 villages/640502100201.yaml",
+        `文件名“${a.name}”不对，应为 ${a.expected === "village" ? "<12 位村代码>.yaml" : a.expected === "training" ? "<年度>.yaml 或 <场次编号>.yaml" : a.expected}`,
+      hint: (a) =>
+        a.expected === "training"
+          ? "trainings/ 中只放培训场次文件：旧库的年度文件如 trainings/2021.yaml，每个场次一个文件如 trainings/2021-11-20-640502100-3fa2.yaml"
+          : "村名册文件以 12 位村代码命名，如 villages/640502100201.yaml",
     },
     en: {
       message: (a) =>
-        `file name "${a.name}" is wrong; expected ${a.expected === "village" ? "<12-digit village code>.yaml" : a.expected === "year" ? "<year>.yaml" : a.expected}`,
-      hint: () => "village files are named by their 12-digit code, e.g. villages/640502100201.yaml",
+        `file name "${a.name}" is wrong; expected ${a.expected === "village" ? "<12-digit village code>.yaml" : a.expected === "training" ? "<year>.yaml or <session id>.yaml" : a.expected}`,
+      hint: (a) =>
+        a.expected === "training"
+          ? "trainings/ holds training files only: a year's file of an older library such as trainings/2021.yaml, or one file per session such as trainings/2021-11-20-640502100-3fa2.yaml"
+          : "village files are named by their 12-digit code, e.g. villages/640502100201.yaml",
     },
   },
   "village-unknown": {
@@ -397,6 +432,55 @@ export const CORE_MESSAGES: Readonly<Record<keyof typeof CORE_CODES, Entry>> = {
       hint: () => "write the code it was merged into under replaced_by",
     },
   },
+  "register-county-missing": {
+    zh: {
+      message: () => "区划代码表中没有区县一行（代码以 000000 结尾，例如 640502000000,,沙坡头区）",
+      hint: (a) =>
+        `在表中加上区县一行，或用 --name 给出区县名称，或用 --district${a.suggest ? ` ${a.suggest}` : ""} 按官方区划代码表建库`,
+    },
+    en: {
+      message: () => "the register has no county line (a code ending in 000000, e.g. 640502000000,,沙坡头区)",
+      hint: (a) =>
+        `add the county line, or give the county's name with --name, or build from the official table with --district${a.suggest ? ` ${a.suggest}` : ""}`,
+    },
+  },
+  "register-kind-doubt": {
+    zh: {
+      message: (a) =>
+        a.doubt === "similar"
+          ? `${a.name}（${a.code}）：代码末三位表示${a.byCode === "类似村" ? "类似村民委员会" : "类似居民委员会"}的单位，名称也不是村，不是行政村，按社区登记（无储备数量要求）`
+          : a.doubt === "conflict"
+            ? `${a.name}（${a.code}）：代码末三位表示${a.byCode === "社区" ? "居委会" : "村委会"}，名称却是${a.byName === "社区" ? "居委会（社区）" : "村委会"}，暂按村登记（有储备数量要求）`
+            : `${a.name}（${a.code}）：从代码和名称都看不出是村委会还是居委会，暂按村登记（有储备数量要求）`,
+      hint: (a) =>
+        a.doubt === "similar"
+          ? "若它是行政村，删去 district.yaml 中它下面的 kind: 社区"
+          : "若是居委会（社区），在 district.yaml 中它下面写 kind: 社区",
+    },
+    en: {
+      message: (a) =>
+        a.doubt === "similar"
+          ? `${a.name} (${a.code}): the code's last three digits say a unit like a ${a.byCode === "类似村" ? "villagers'" : "residents'"} committee and the name does not say village; not an administrative village, registered as a community (no quota)`
+          : a.doubt === "conflict"
+            ? `${a.name} (${a.code}): the code's last three digits say ${a.byCode === "社区" ? "residents'" : "villagers'"} committee, the name says ${a.byName === "社区" ? "residents'" : "villagers'"}; registered as a village (with a quota)`
+            : `${a.name} (${a.code}): neither the code nor the name says whether it is a villagers' or a residents' committee; registered as a village (with a quota)`,
+      hint: (a) =>
+        a.doubt === "similar"
+          ? "if it is an administrative village, remove kind: 社区 under it in district.yaml"
+          : "if it is a residents' committee (社区), write kind: 社区 under it in district.yaml",
+    },
+  },
+  "name-unsafe": {
+    zh: {
+      message: (a) => `${WHAT_ZH[a.what!] ?? "名称"}“${a.value}”${FAULT_ZH[a.fault!] ?? "不能使用"}`,
+      hint: () => "按正式名称填写（与统计用区划代码表一致），不要带多余的符号、空格或不可见字符",
+    },
+    en: {
+      message: (a) => `${WHAT_EN[a.what!] ?? "name"} "${a.value}" ${FAULT_EN[a.fault!] ?? "cannot be used"}`,
+      hint: () =>
+        "write the official name (as in the division code table), without extra signs, spaces or invisible characters",
+    },
+  },
   "status-mismatch": {
     zh: {
       message: (a) => `状态为“${a.status}”，但最后一条状态变动是“${a.last}”`,
@@ -414,8 +498,90 @@ export const CORE_MESSAGES: Readonly<Record<keyof typeof CORE_CODES, Entry>> = {
       hint: () => "make the year and the file name agree",
     },
   },
+  "vocabulary-closed": {
+    zh: {
+      message: (a) => `用语表 ${a.table} 不能新增用语“${a.term}”：它的用语在程序中有固定含义`,
+      hint: (a) =>
+        `只能为已有用语添加同义词：写成 term: 已有用语，synonyms: [${a.term}]${a.nearest ? `（最接近的已有用语是“${a.nearest}”）` : ""}`,
+    },
+    en: {
+      message: (a) => `the ${a.table} table takes no new terms ("${a.term}"): its terms have a fixed meaning`,
+      hint: (a) =>
+        `add it as a synonym of an existing term instead (term: existing, synonyms: [${a.term}])${a.nearest ? `; the nearest term is "${a.nearest}"` : ""}`,
+    },
+  },
+  "vocabulary-counts-as": {
+    zh: {
+      message: (a) =>
+        a.reason === "missing"
+          ? `新增的用语“${a.term}”没有写明按哪个内置用语统计（counts_as）`
+          : a.reason === "unknown"
+            ? `用语“${a.term}”的 counts_as“${a.value}”不是内置用语`
+            : `用语“${a.term}”不能写 counts_as：只有新增的学历、政治面貌才需要`,
+      hint: (a) => (a.reason === "not-allowed" ? "删除 counts_as" : `写 counts_as: 其中之一：${some(a.allowed)}`),
+    },
+    en: {
+      message: (a) =>
+        a.reason === "missing"
+          ? `the new term "${a.term}" does not say which built-in term it counts as (counts_as)`
+          : a.reason === "unknown"
+            ? `counts_as "${a.value}" of "${a.term}" is not a built-in term`
+            : `"${a.term}" takes no counts_as: only new education and political-status terms do`,
+      hint: (a) =>
+        a.reason === "not-allowed" ? "remove counts_as" : `write counts_as: one of ${some(a.allowed, 12, ", ")}`,
+    },
+  },
+  "vocabulary-category": {
+    zh: {
+      message: (a) =>
+        a.reason === "missing"
+          ? `新增的帮带人职务“${a.term}”没有写明类别（category）`
+          : `用语“${a.term}”不能写 category：只有新增的帮带人职务才需要`,
+      hint: (a) => (a.reason === "missing" ? `写 category: 其中之一：${some(a.allowed)}` : "删除 category"),
+    },
+    en: {
+      message: (a) =>
+        a.reason === "missing"
+          ? `the new mentor post "${a.term}" has no category`
+          : `"${a.term}" takes no category: only new mentor posts do`,
+      hint: (a) => (a.reason === "missing" ? `write category: one of ${some(a.allowed, 12, ", ")}` : "remove category"),
+    },
+  },
+  "vocabulary-conflict": {
+    zh: {
+      message: (a) => `“${a.label}”已是用语“${a.owner}”的写法，不能再指别的用语`,
+      hint: () => "删除这一项，或改用别的写法：一种写法只能对应一个规范用语",
+    },
+    en: {
+      message: (a) => `"${a.label}" already stands for "${a.owner}" and cannot name another term`,
+      hint: () => "remove it or use another label: each label names one standard term",
+    },
+  },
   "training-duplicate-session": {
-    zh: { message: (a) => `培训场次编号 ${a.id} 重复`, hint: () => "每个场次使用唯一编号" },
-    en: { message: (a) => `training session id ${a.id} is used twice`, hint: () => "give every session its own id" },
+    zh: {
+      message: (a) => `培训场次编号 ${a.id} 重复${a.first ? `：${a.first} 中已有这个场次` : ""}`,
+      hint: (a) =>
+        a.first
+          ? "同一场次只能登记一处：删除其中一个（参训记录在各人档案中，不受影响），或给另一个场次改用新编号"
+          : "每个场次使用唯一编号",
+    },
+    en: {
+      message: (a) => `training session id ${a.id} is used twice${a.first ? `: ${a.first} has it already` : ""}`,
+      hint: (a) =>
+        a.first
+          ? "record a session in one place only: delete one of them (attendance, kept in people's files, is not affected), or give the other session a new id"
+          : "give every session its own id",
+    },
+  },
+  "training-file-name": {
+    zh: {
+      message: (a) => `场次文件名“${a.name}”与其中的场次编号 ${a.id} 不符`,
+      hint: (a) => `场次文件以场次编号命名：把文件改名为 ${a.id}.yaml（各人档案引用的是编号，编号不要改）`,
+    },
+    en: {
+      message: (a) => `the session file "${a.name}" holds session ${a.id}`,
+      hint: (a) =>
+        `a session's file is named by its id: rename the file to ${a.id}.yaml (people's files refer to the id; keep it)`,
+    },
   },
 };

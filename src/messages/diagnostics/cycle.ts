@@ -70,12 +70,31 @@ export const CYCLE_MESSAGES: Readonly<Record<keyof typeof CYCLE_CODES, Entry>> =
   "session-unknown": {
     zh: {
       message: (a) => `库中没有编号为 ${a.value} 的培训场次`,
-      hint: () => "填写 trainings/<年度>.yaml 中已有的场次编号；新场次不填编号，写明培训日期、主题、层级和学时",
+      hint: () =>
+        "填写库中已有的场次编号（trainings/ 中的场次文件或年度文件）；新场次不填编号，写明培训日期、主题、层级和学时",
     },
     en: {
       message: (a) => `the library has no training session ${a.value}`,
       hint: () =>
-        "give a session id from trainings/<year>.yaml, or leave it empty and give the date, title, level and hours of a new session",
+        "give the id of a session in trainings/ (its own file or its year's file), or leave it empty and give the date, title, level and hours of a new session",
+    },
+  },
+  "session-year-not-held": {
+    zh: {
+      message: (a) =>
+        `培训日期 ${a.value} 在 ${a.year} 年，库中没有这一年的数据（${a.first === a.last ? `只有 ${a.first} 年` : `${a.first}–${a.last} 年`}，工作年度 ${a.working}）`,
+      hint: (a) =>
+        Number(a.year) > Number(a.last)
+          ? `核对日期的年份；确是 ${a.year} 年的培训，先把 district.yaml 中的 year 改为 ${a.year}，开始这一年度的工作`
+          : "核对日期的年份（常见的是把 2021 写成 2012 之类的笔误）",
+    },
+    en: {
+      message: (a) =>
+        `the session's date ${a.value} is in ${a.year}, which the library holds nothing of (${a.first === a.last ? `only ${a.first}` : `${a.first}–${a.last}`}, working year ${a.working})`,
+      hint: (a) =>
+        Number(a.year) > Number(a.last)
+          ? `check the year; if the session really is of ${a.year}, first set year: ${a.year} in district.yaml to start that working year`
+          : "check the year (a slip such as 2012 for 2021 is the usual cause)",
     },
   },
   "session-inconsistent": {
@@ -86,7 +105,7 @@ export const CYCLE_MESSAGES: Readonly<Record<keyof typeof CYCLE_CODES, Entry>> =
           : `同一场培训在${rowZh(a)}的${zf(a)}是“${a.other}”，这里却是“${a.value}”`,
       hint: (a) =>
         a.first === 0
-          ? "场次编号对应的培训日期不能改；日期记错的场次请在 trainings/<年度>.yaml 中改正"
+          ? "场次编号对应的培训日期不能改；日期记错的场次请在 trainings/ 中该场次所在的文件里改正（编号不变）"
           : "同一场次各行的场次信息须一致；也可以只在第一行填写，下面各行留空",
     },
     en: {
@@ -96,7 +115,7 @@ export const CYCLE_MESSAGES: Readonly<Record<keyof typeof CYCLE_CODES, Entry>> =
           : `the same session has ${ef(a)} "${a.other}" on ${rowEn(a)} but "${a.value}" here`,
       hint: (a) =>
         a.first === 0
-          ? "a session's date cannot be changed through its id; correct a wrong date in trainings/<year>.yaml"
+          ? "a session's date cannot be changed through its id; correct a wrong date in the session's file in trainings/ (the id stays)"
           : "every row of a session must describe it alike; or fill the session in on its first row only and leave the cells below empty",
     },
   },

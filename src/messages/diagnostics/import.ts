@@ -251,11 +251,36 @@ export const IMPORT_MESSAGES: Readonly<Record<keyof typeof IMPORT_CODES, Entry>>
   "mentor-mismatch": {
     zh: {
       message: (a) => `帮带人有 ${a.names} 位，帮带人职务却有 ${a.roles} 个`,
-      hint: () => "职务与帮带人按顺序一一对应（用“、”分隔），或只写一个职务表示全部相同",
+      hint: () =>
+        "职务与帮带人按顺序一一对应（用“、”分隔），或只写一个职务表示全部相同；一人兼任几个职务（一肩挑）时用“兼”连接，如“村党支部书记兼村委会主任”，或在单元格内每位帮带人的职务各占一行",
     },
     en: {
       message: (a) => `${a.names} mentors but ${a.roles} mentor roles`,
-      hint: () => "give one role per mentor in the same order (separated by 、), or one role for all",
+      hint: () =>
+        "give one role per mentor in the same order (separated by 、), or one role for all; for one mentor holding several posts join them with 兼 (村党支部书记兼村委会主任), or put each mentor's posts on a line of their own in the cell",
+    },
+  },
+  "mentor-start-missing": {
+    zh: {
+      message: (a) => `帮带人${a.mentor}从哪天开始帮带无从确定：本行没有帮带开始时间，也没有入库时间或县级审核日期`,
+      hint: () => "填写“帮带开始时间”或“入库时间”（导入不会用导入当天的日期代替）",
+    },
+    en: {
+      message: (a) =>
+        `the start of ${a.mentor}'s mentoring cannot be told: the row has no mentor start date, entry date or county review date`,
+      hint: () => "fill in the mentor start date or the entry date (the day of the import is never used instead)",
+    },
+  },
+  "term-rewritten": {
+    zh: {
+      message: (a) =>
+        `${zf(a)}“${a.value}”记为规范用语“${a.term}”（${a.count} 处：第 ${a.lines} 行${Number(a.count) > Number(a.shown) ? "等" : ""}）`,
+      hint: (a) => `不必修改；库中保存“${a.term}”，名册中直接写它也可以`,
+    },
+    en: {
+      message: (a) =>
+        `${ef(a)} "${a.value}" is stored as the standard term "${a.term}" (${a.count} ${Number(a.count) === 1 ? "cell" : "cells"}: line ${a.lines}${Number(a.count) > Number(a.shown) ? ", …" : ""})`,
+      hint: (a) => `nothing to fix; the library keeps "${a.term}", which the roster may also use`,
     },
   },
   "village-not-found": {
@@ -303,11 +328,21 @@ export const IMPORT_MESSAGES: Readonly<Record<keyof typeof IMPORT_CODES, Entry>>
   "village-mismatch": {
     zh: {
       message: (a) => `村代码 ${a.code} 是${a.registered}，但“村”一列写的是“${a.written}”`,
-      hint: () => "核对村代码和村名，二者须指同一个村",
+      hint: (a) =>
+        a.likely === "code"
+          ? `“${a.written}”的村代码是 ${a.namedCode}：多半是村代码填错了`
+          : a.likely === "name"
+            ? `区划中没有名为“${a.written}”的村：多半是村名写错了，应为“${a.registered}”`
+            : "核对村代码和村名，二者须指同一个村",
     },
     en: {
       message: (a) => `village code ${a.code} is ${a.registered}, but the village column says "${a.written}"`,
-      hint: () => "check the code and the name; they must name the same village",
+      hint: (a) =>
+        a.likely === "code"
+          ? `the code of "${a.written}" is ${a.namedCode}: the code is most likely wrong`
+          : a.likely === "name"
+            ? `the register has no village "${a.written}": the name is most likely wrong (${a.registered})`
+            : "check the code and the name; they must name the same village",
     },
   },
   "town-mismatch": {

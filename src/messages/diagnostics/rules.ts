@@ -1,5 +1,39 @@
 import type { RULE_CODES } from "../../diagnostics/codes/rules.js";
-import { some, type A, type Entry } from "./common.js";
+import { ef, some, zf, type A, type Entry } from "./common.js";
+
+/** Why a name was refused (domain/person-name.ts). */
+function nameReasonZh(a: A): string {
+  switch (a.reason) {
+    case "formula":
+      return `以“${a.char}”开头，会被电子表格当作公式`;
+    case "markup":
+      return `中第 ${a.position} 个字符是“${a.char}”，这是网页标记符号，不是姓名`;
+    case "quote":
+      return `中第 ${a.position} 个字符是引号“${a.char}”（常见于 CSV 引号没有配对）`;
+    case "control":
+      return `中第 ${a.position} 个字符是控制字符 ${a.char}`;
+    case "dot":
+      return "中的间隔号 · 只能写在两个字之间";
+    default:
+      return `中第 ${a.position} 个字符“${a.char}”不能出现在姓名中`;
+  }
+}
+function nameReasonEn(a: A): string {
+  switch (a.reason) {
+    case "formula":
+      return `begins with "${a.char}", which a spreadsheet takes for a formula`;
+    case "markup":
+      return `holds "${a.char}" at character ${a.position}: web markup, not a name`;
+    case "quote":
+      return `holds the quote "${a.char}" at character ${a.position} (often a CSV quote left unpaired)`;
+    case "control":
+      return `holds the control character ${a.char} at character ${a.position}`;
+    case "dot":
+      return "has a middle dot · that is not between two characters";
+    default:
+      return `holds "${a.char}" at character ${a.position}, which a name cannot`;
+  }
+}
 
 const STEP_ZH: Record<string, string> = {
   survey: "村级摸底",
@@ -88,6 +122,19 @@ export const RULE_MESSAGES: Readonly<Record<keyof typeof RULE_CODES, Entry>> = {
       hint: () => "adjust the pool at the annual evaluation",
     },
   },
+  "village-not-official": {
+    zh: {
+      message: (a) =>
+        `${a.name}（${a.code}）的代码不在统计用区划代码（${a.edition} 年版）中；${a.sameName ? `名称相同的是 ${a.sameName}` : `代码最接近的是 ${a.nearest}`}`,
+      hint: () => "核对 district.yaml 中的代码是否抄错；若是该年版之后区划调整新设的村，可不理会本提醒",
+    },
+    en: {
+      message: (a) =>
+        `the code of ${a.name} (${a.code}) is not in the official division table (${a.edition} edition); ${a.sameName ? `the unit of the same name is ${a.sameName}` : `the nearest code is ${a.nearest}`}`,
+      hint: () =>
+        "check the code in district.yaml for a typo; if the village was set up by a change of divisions after that edition, this warning can be ignored",
+    },
+  },
   "village-merged-holds-reserves": {
     zh: {
       message: (a) =>
@@ -154,6 +201,17 @@ export const RULE_MESSAGES: Readonly<Record<keyof typeof RULE_CODES, Entry>> = {
       message: (a) =>
         `${a.name} of ${a.place} has the same name and birth month as ${some(a.others, 4, ", ")} but a different ID number: possibly the same person`,
       hint: () => "check both ID numbers against the ID card; if they are one person, merge the two records",
+    },
+  },
+  "name-invalid": {
+    zh: {
+      message: (a) => `${zf(a)}“${a.value}”${nameReasonZh(a)}`,
+      hint: () => "姓名只写汉字；少数民族姓名用间隔号 · 分开，外文姓名用字母和空格。公式、标点、数字请删去",
+    },
+    en: {
+      message: (a) => `${ef(a)} "${a.value}" ${nameReasonEn(a)}`,
+      hint: () =>
+        "a name holds Chinese characters, the middle dot · between parts of a minority name, or Latin letters and spaces; remove formulas, punctuation and digits",
     },
   },
   "selection-step-missing": {
@@ -321,6 +379,24 @@ export const RULE_MESSAGES: Readonly<Record<keyof typeof RULE_CODES, Entry>> = {
       hint: (a) => `mentors must be: ${list(a.allowed)}; assign another mentor or correct the role`,
     },
   },
+  "mentor-post-unknown": {
+    zh: {
+      message: (a) =>
+        a.name
+          ? `${a.name} 的帮带人${a.mentor}的职务“${a.post}”不在帮带人职务表中，按“其他”类计`
+          : `帮带人职务“${a.post}”不在帮带人职务表中，按“其他”类记录`,
+      hint: () =>
+        "核对职务的写法；若这是本地常设的职务，在 district.yaml 的 policy.vocabulary.mentor_post 中加上它和它的类别（category）",
+    },
+    en: {
+      message: (a) =>
+        a.name
+          ? `${a.name}'s mentor ${a.mentor} holds the post "${a.post}", which the table of mentor posts does not know; counted as 其他`
+          : `the mentor post "${a.post}" is not in the table of mentor posts; recorded as 其他 (other)`,
+      hint: () =>
+        "check how the post is written; if it is a standing local post, add it with its category under policy.vocabulary.mentor_post in district.yaml",
+    },
+  },
   "training-below-min": {
     zh: {
       message: (a) =>
@@ -342,13 +418,15 @@ export const RULE_MESSAGES: Readonly<Record<keyof typeof RULE_CODES, Entry>> = {
   "training-session-undefined": {
     zh: {
       message: (a) =>
-        `${a.name} 参加的培训场次 ${a.id} 没有登记${a.year ? (Number(a.yearFile) === 1 ? `：trainings/${a.year}.yaml 中没有这个编号` : `：没有 trainings/${a.year}.yaml`) : ""}`,
-      hint: () => "核对场次编号（形如 2021-03），或在 trainings/<年度>.yaml 中登记该场次",
+        `${a.name} 参加的培训场次 ${a.id} 没有登记${Number(a.dated) === 1 ? `：没有 trainings/${a.id}.yaml` : a.year ? (Number(a.yearFile) === 1 ? `：trainings/${a.year}.yaml 中没有这个编号` : `：没有 trainings/${a.year}.yaml`) : ""}`,
+      hint: () =>
+        "核对场次编号（形如 2021-11-20-640502100-3fa2，旧库为 2021-03），或用 reserve record training 登记该场次的签到表",
     },
     en: {
       message: (a) =>
-        `${a.name} attended training session ${a.id}, which is not recorded${a.year ? (Number(a.yearFile) === 1 ? `: trainings/${a.year}.yaml has no such id` : `: there is no trainings/${a.year}.yaml`) : ""}`,
-      hint: () => "check the session id (like 2021-03), or record the session in trainings/<year>.yaml",
+        `${a.name} attended training session ${a.id}, which is not recorded${Number(a.dated) === 1 ? `: there is no trainings/${a.id}.yaml` : a.year ? (Number(a.yearFile) === 1 ? `: trainings/${a.year}.yaml has no such id` : `: there is no trainings/${a.year}.yaml`) : ""}`,
+      hint: () =>
+        "check the session id (like 2021-11-20-640502100-3fa2, or 2021-03 in an older library), or record the session's sign-in sheet with reserve record training",
     },
   },
   "practice-post-missing": {

@@ -1,6 +1,6 @@
 /** Wording shared by every command: severities, notices, help texts, usage errors. */
 export const COMMON_ZH = {
-  severity: { error: "错误", warning: "警告" },
+  severity: { error: "错误", warning: "警告", notice: "说明" },
   hint: "提示：",
   unexpected: "程序内部错误，库未被修改。请把下面的信息发给维护人员：",
   notice: {
@@ -40,11 +40,30 @@ export const COMMON_ZH = {
     badFormat: (v: string) => `输出格式“${v}”无效，可选 text 或 json`,
     badNumber: (v: string) => `“${v}”不是有效的数字`,
     unknownRule: (v: string) => `没有名为 ${v} 的规则（reserve audit --list-rules 列出全部规则）`,
+    badLang: (v: string, source: string) => `${source} 的值“${v}”无效：可选 zh（中文）或 en（English）`,
+    /** Errors of the command-line parser: q is the option, command or argument it names. */
+    parser: {
+      unknownOption: (q: string) => `未知选项 ${q}`,
+      unknownCommand: (q: string) => `未知命令 ${q}`,
+      missingArgument: (q: string) => `缺少参数 ${q}`,
+      optionMissingArgument: (q: string) => `选项 ${q} 需要一个值`,
+      missingMandatoryOptionValue: (q: string) => `必须给出选项 ${q}`,
+      excessArguments: "参数过多",
+      suggestion: (s: string) => `是否应为 ${s}？`,
+      optionsOf: (command: string) => `reserve ${command} --help 列出它的全部选项`,
+      commands: "reserve --help 列出全部命令",
+      valueOf: (q: string, command: string) => `在 ${q} 后写上它的值；写法见 reserve ${command} --help`,
+      argumentsOf: (command: string) => `reserve ${command} --help 说明要给哪些参数`,
+    },
+    badLangHint: (source: string): string =>
+      source === "--lang"
+        ? "写 --lang zh 或 --lang en，或不写（默认中文）"
+        : "把环境变量 RESERVE_LANG 设为 zh 或 en，或删去它（默认中文）",
   },
 };
 
 export const COMMON_EN: typeof COMMON_ZH = {
-  severity: { error: "error", warning: "warning" },
+  severity: { error: "error", warning: "warning", notice: "note" },
   hint: "hint: ",
   unexpected: "internal error; the library was not changed. Please send the following to the maintainers:",
   notice: {
@@ -84,5 +103,24 @@ export const COMMON_EN: typeof COMMON_ZH = {
     badFormat: (v: string) => `invalid format "${v}"; use text or json`,
     badNumber: (v: string) => `"${v}" is not a valid number`,
     unknownRule: (v: string) => `no rule named ${v} (reserve audit --list-rules lists them)`,
+    badLang: (v: string, source: string) =>
+      `invalid ${source} "${v}": the program speaks zh (Chinese) and en (English)`,
+    badLangHint: (source: string) =>
+      source === "--lang"
+        ? "write --lang zh or --lang en, or leave it out (Chinese by default)"
+        : "set the environment variable RESERVE_LANG to zh or en, or unset it (Chinese by default)",
+    parser: {
+      unknownOption: (q: string) => `unknown option ${q}`,
+      unknownCommand: (q: string) => `unknown command ${q}`,
+      missingArgument: (q: string) => `missing argument ${q}`,
+      optionMissingArgument: (q: string) => `option ${q} needs a value`,
+      missingMandatoryOptionValue: (q: string) => `option ${q} is required`,
+      excessArguments: "too many arguments",
+      suggestion: (s: string) => `did you mean ${s}?`,
+      optionsOf: (command: string) => `reserve ${command} --help lists its options`,
+      commands: "reserve --help lists the commands",
+      valueOf: (q: string, command: string) => `write the value after ${q}; reserve ${command} --help describes it`,
+      argumentsOf: (command: string) => `reserve ${command} --help says which arguments to give`,
+    },
   },
 };
