@@ -17,8 +17,14 @@ import { table, type Cell, type Table } from "./table.js";
 
 type Column = readonly [header: string, get: (f: PersonFacts) => Cell];
 
+/**
+ * The register's 帮带人 cell: each current mentor with their posts as the roster named them (or the
+ * category, when only that was given) and the way of mentoring — 张振华（村党支部书记、村委会主任；一带一）.
+ */
 export function mentorsText(f: PersonFacts, L: ReportLabels): string {
-  return f.mentorsNow.map((m) => L.paren(m.name, `${m.role}${L.sep}${m.mode}`)).join("；");
+  return f.mentorsNow
+    .map((m) => L.paren(m.name, `${m.posts ? m.posts.join(L.sep) : m.role}${L.semi}${m.mode}`))
+    .join("；");
 }
 
 export function statusText(f: PersonFacts, L: ReportLabels): string {

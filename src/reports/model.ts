@@ -163,7 +163,13 @@ export interface PersonFacts {
   /** Sessions of the year open to the person, and how many of those they attended. */
   readonly trainingsExpected: number;
   readonly trainingsAttendedOpen: number;
-  readonly mentorsNow: readonly { readonly name: string; readonly role: string; readonly mode: string }[];
+  readonly mentorsNow: readonly {
+    readonly name: string;
+    readonly role: string;
+    /** The mentor's posts as the roster named them (absent when only the category was given). */
+    readonly posts?: readonly string[];
+    readonly mode: string;
+  }[];
   readonly postsNow: readonly string[];
   readonly meetingsInYear: number;
   /** Highest party-development stage reached (undefined: no application, or a member throughout). */
@@ -177,6 +183,21 @@ export interface PersonFacts {
   readonly usedInYear: boolean;
   readonly screening: ScreeningState;
   readonly eligible: boolean;
+  /** Moves between villages (`reserve move`), oldest first, with the villages' names from the register. */
+  readonly moves: readonly PersonMove[];
+}
+
+/** A village of a move, by code and (when the register still has it) name. */
+export interface MovePlace {
+  readonly code: string;
+  readonly name: string | undefined;
+}
+
+export interface PersonMove {
+  readonly date: IsoDate;
+  readonly from: MovePlace;
+  readonly to: MovePlace;
+  readonly reason: string;
 }
 
 export interface AdjustedOut {
