@@ -16,6 +16,7 @@ import { reportPlan, type ReportFormat, type ReportPart } from "../reports/plan.
 import { checkedPeriod } from "./period.js";
 import { villageScope } from "./scope.js";
 import { sessionFor } from "../io/read-session.js";
+import { CACHE_BUILD } from "../io/cache-state.js";
 
 export interface ReportOptions {
   readonly root: string;
@@ -147,9 +148,9 @@ export async function report(options: ReportOptions): Promise<ReportResult> {
   const written = await writeReportFolder(
     abs,
     (function* () {
-      for (const f of reportPlan(m, options.formats, options.lang)) {
-        files.push({ part: f.part, path: f.file.path });
-        yield f.file;
+      for (const f of reportPlan(m, options.formats, options.lang, CACHE_BUILD)) {
+        files.push({ part: f.part, path: f.path });
+        yield f;
       }
     })(),
   );

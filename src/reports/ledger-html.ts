@@ -3,7 +3,7 @@ import type { Lang } from "../messages/lang.js";
 import { html, pct } from "./format.js";
 import { reportLabels, type ReportLabels } from "./labels.js";
 import { trainingGrid, villageRegister } from "./ledgers.js";
-import type { ReportModel, VillageRow } from "./model.js";
+import type { LedgerModel, VillageRow } from "./model.js";
 import { peopleOfVillage } from "./model-index.js";
 import { BASE_CSS } from "./page-style.js";
 import type { DocSection, PersonDoc } from "./person.js";
@@ -127,7 +127,7 @@ export function personSection(doc: PersonDoc, id: string, L: ReportLabels, revea
 
 /** The village's book: its register page, then the files of its people in register order. */
 export function villageBookHtml(
-  model: ReportModel,
+  model: LedgerModel,
   village: VillageRow,
   docs: readonly { readonly id: string; readonly doc: PersonDoc }[],
   lang: Lang,

@@ -1,7 +1,7 @@
 import type { Lang } from "../messages/lang.js";
 import { reportLabels, type ReportLabels } from "./labels.js";
 import { townTable, trainingGrid, villageRegisterTable } from "./ledgers.js";
-import type { ReportModel, TownRow, VillageRow } from "./model.js";
+import type { LedgerModel, TownRow, VillageRow } from "./model.js";
 import { peopleOfVillage } from "./model-index.js";
 import { tableSheet, type TableSheetOptions } from "./sheet-table.js";
 import type { WorkbookSpec } from "./workbook.js";
@@ -13,7 +13,7 @@ import type { WorkbookSpec } from "./workbook.js";
  * masked unless the report was run with --reveal, which the page footer then says.
  */
 
-function printed(model: ReportModel, L: ReportLabels, name: string, title: string): TableSheetOptions {
+function printed(model: LedgerModel, L: ReportLabels, name: string, title: string): TableSheetOptions {
   return {
     name,
     printHeader: `${title}（${L.reportDate}${L.colon}${model.date}）`,
@@ -22,7 +22,7 @@ function printed(model: ReportModel, L: ReportLabels, name: string, title: strin
   };
 }
 
-export function townWorkbook(model: ReportModel, town: TownRow, lang: Lang): WorkbookSpec {
+export function townWorkbook(model: LedgerModel, town: TownRow, lang: Lang): WorkbookSpec {
   const L = reportLabels(lang);
   const title = L.ledger.townTitle(town.name, model.year);
   return {
@@ -32,7 +32,7 @@ export function townWorkbook(model: ReportModel, town: TownRow, lang: Lang): Wor
   };
 }
 
-export function villageWorkbook(model: ReportModel, village: VillageRow, lang: Lang): WorkbookSpec {
+export function villageWorkbook(model: LedgerModel, village: VillageRow, lang: Lang): WorkbookSpec {
   const L = reportLabels(lang);
   const title = L.ledger.villageTitle(village.townName, village.name, model.year);
   const people = peopleOfVillage(model, village.code);

@@ -3,7 +3,7 @@ import { isOpenTo } from "./build.js";
 import { md, mdTable, pct, shownId, shownPhone } from "./format.js";
 import { reportLabels, type ReportLabels } from "./labels.js";
 import type { TrainingSession } from "../domain/model.js";
-import type { PersonFacts, ReportModel, TownRow, VillageRow } from "./model.js";
+import type { LedgerModel, PersonFacts, TownRow, VillageRow } from "./model.js";
 import { peopleOfTown, peopleOfVillage, villagesOfTown } from "./model-index.js";
 import { personMarkdown, type PersonDoc } from "./person.js";
 import { categoryLabel } from "./summary.js";
@@ -35,12 +35,12 @@ export function partyText(f: PersonFacts, L: ReportLabels): string {
   return f.partyPopulation ? (f.partyStage ?? L.noApplication) : "";
 }
 
-export function gradeText(model: ReportModel, f: PersonFacts, L: ReportLabels): string {
+export function gradeText(model: LedgerModel, f: PersonFacts, L: ReportLabels): string {
   return f.evaluation?.grade ? categoryLabel(model, L, "grade", f.evaluation.grade) : "";
 }
 
 /** Every column of a person's ledger row, codes first. */
-function personColumns(model: ReportModel, L: ReportLabels): Column[] {
+function personColumns(model: LedgerModel, L: ReportLabels): Column[] {
   const G = L.ledger;
   return [
     [L.townCode, (f) => f.town],
@@ -73,7 +73,7 @@ function personColumns(model: ReportModel, L: ReportLabels): Column[] {
   ];
 }
 
-function personTable(model: ReportModel, L: ReportLabels, people: readonly PersonFacts[]): Table {
+function personTable(model: LedgerModel, L: ReportLabels, people: readonly PersonFacts[]): Table {
   const cols = personColumns(model, L);
   return table(
     cols.map(([h]) => h),
@@ -83,11 +83,11 @@ function personTable(model: ReportModel, L: ReportLabels, people: readonly Perso
 }
 
 /** 一镇一库 as a table: every reserve of the town, one row each, with codes and the key fields. */
-export function townTable(model: ReportModel, town: TownRow, lang: Lang): Table {
+export function townTable(model: LedgerModel, town: TownRow, lang: Lang): Table {
   return personTable(model, reportLabels(lang), peopleOfTown(model, town.code));
 }
 
-function header(model: ReportModel, L: ReportLabels, title: string): string[] {
+function header(model: LedgerModel, L: ReportLabels, title: string): string[] {
   return [
     `# ${md(title)}`,
     "",
@@ -99,7 +99,7 @@ function header(model: ReportModel, L: ReportLabels, title: string): string[] {
 }
 
 /** 一镇一库 to read and print: the town's figures, then each village's reserves. */
-export function townMarkdown(model: ReportModel, town: TownRow, lang: Lang): string {
+export function townMarkdown(model: LedgerModel, town: TownRow, lang: Lang): string {
   const L = reportLabels(lang);
   const G = L.ledger;
   const f = town.figures;
@@ -157,7 +157,7 @@ export function townMarkdown(model: ReportModel, town: TownRow, lang: Lang): str
 }
 
 /** The columns of the village register as the Markdown and HTML ledgers print it (no ID numbers). */
-export function villageRegister(model: ReportModel, people: readonly PersonFacts[], L: ReportLabels): Table {
+export function villageRegister(model: LedgerModel, people: readonly PersonFacts[], L: ReportLabels): Table {
   const G = L.ledger;
   return table(
     [
@@ -202,7 +202,7 @@ export function villageRegister(model: ReportModel, people: readonly PersonFacts
  * The village register as a spreadsheet keeps it: the printed columns and the person's ethnicity,
  * ID number and phone (masked unless revealed), intake, and the year's trainings as two numbers.
  */
-export function villageRegisterTable(model: ReportModel, people: readonly PersonFacts[], L: ReportLabels): Table {
+export function villageRegisterTable(model: LedgerModel, people: readonly PersonFacts[], L: ReportLabels): Table {
   const G = L.ledger;
   return table(
     [
@@ -263,7 +263,7 @@ export interface TrainingGrid {
 }
 
 export function trainingGrid(
-  model: ReportModel,
+  model: LedgerModel,
   village: VillageRow,
   people: readonly PersonFacts[],
   L: ReportLabels,
@@ -293,7 +293,7 @@ export function trainingGrid(
  * training attendance, then every person's file (一人一档), as the village's printed book has them.
  */
 export function villageMarkdown(
-  model: ReportModel,
+  model: LedgerModel,
   village: VillageRow,
   docs: readonly { readonly doc: PersonDoc }[],
   lang: Lang,

@@ -280,3 +280,37 @@ export interface ReportModel {
   /** Training sessions of every year by id, for the cultivation record of a person's file. */
   readonly sessionIndex: ReadonlyMap<string, TrainingSession>;
 }
+
+/**
+ * The parts of the model that do not depend on any one unit's people: what every ledger may use
+ * besides its own unit's rows. The report's files are kept from one run to the next by what they
+ * are made from (reports/plan.ts), so this list is also what a village's files are judged by.
+ */
+export const SHARED_PARTS = [
+  "year",
+  "date",
+  "district",
+  "scope",
+  "reveal",
+  "policy",
+  "election",
+  "categories",
+  "sessions",
+  "sessionsByLevel",
+  "sessionHours",
+  "sessionIndex",
+] as const satisfies readonly (keyof ReportModel)[];
+
+export type SharedModel = Pick<ReportModel, (typeof SHARED_PARTS)[number]>;
+
+/**
+ * What a unit's ledgers are made from: the shared parts and the rows of the unit itself — a
+ * village's book sees that village and its people, a town's ledgers its villages and people —
+ * never the figures of the whole report. The whole model is one too (the district's evaluation
+ * sheet, `reserve show`).
+ */
+export interface LedgerModel extends SharedModel {
+  readonly towns: readonly TownRow[];
+  readonly villages: readonly VillageRow[];
+  readonly people: readonly PersonFacts[];
+}

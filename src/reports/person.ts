@@ -2,7 +2,7 @@ import { CRITERIA, GRADE_CODES } from "../domain/terms.js";
 import type { Lang } from "../messages/lang.js";
 import { md, mdTable, shownId, shownPhone } from "./format.js";
 import { reportLabels } from "./labels.js";
-import type { MovePlace, PersonFacts, ReportModel } from "./model.js";
+import type { MovePlace, PersonFacts, SharedModel } from "./model.js";
 
 /**
  * 一人一档: one person's full file — identity (ID number and phone masked unless revealed),
@@ -29,7 +29,7 @@ export interface PersonDoc {
   readonly sections: readonly DocSection[];
 }
 
-export function personDoc(model: ReportModel, f: PersonFacts, lang: Lang): PersonDoc {
+export function personDoc(model: SharedModel, f: PersonFacts, lang: Lang): PersonDoc {
   const L = reportLabels(lang);
   const P = L.person;
   const r = f.reserve;

@@ -8,9 +8,8 @@ import { fromSheetCell, toSheetCell } from "../../src/domain/spreadsheet-cell.js
 import { csvText } from "../../src/io/csv-write.js";
 import { table } from "../../src/reports/table.js";
 import { runCli } from "../helpers/cli.js";
-import { snapshot } from "../helpers/library.js";
 import { fixtureBooks } from "./fixture.js";
-import { listFiles, NOW, reportTexts, runReport } from "./helpers.js";
+import { listFiles, NOW, reportSnapshot, reportTexts, runReport } from "./helpers.js";
 
 /** Personal data, spreadsheet safety, determinism and the all-or-nothing replacement of a report. */
 
@@ -197,7 +196,7 @@ describe("determinism and replacement", () => {
     const b = runReport([], { lib: a.lib, env: { RESERVE_NOW: "2023-07-15T23:59:00Z", TZ: "America/New_York" } });
     expect(a.code).toBe(0);
     expect(b.code).toBe(0);
-    expect(snapshot(b.out)).toEqual(snapshot(a.out));
+    expect(reportSnapshot(b.out)).toEqual(reportSnapshot(a.out));
   });
 
   it("replaces an earlier report as a whole and leaves nothing of it behind", () => {
@@ -216,16 +215,17 @@ describe("determinism and replacement", () => {
 
   it("leaves the previous report untouched when killed while writing, and recovers on the next run", () => {
     const first = runReport();
-    const before = snapshot(first.out);
+    const before = reportSnapshot(first.out);
     const killed = runCli(["report", "--year", "2021", "--data", first.lib, "--format", "md"], {
       cwd: first.cwd,
       env: { RESERVE_NOW: NOW, RESERVE_CRASH_AT: "report:written" },
     });
     expect(killed.code).toBeNull();
-    expect(snapshot(first.out)).toEqual(before);
+    expect(reportSnapshot(first.out)).toEqual(before);
     expect(readdirSync(join(first.cwd, "reports")).some((n) => n.startsWith(".2021.tmp-"))).toBe(true);
-    // Killed between moving the old report aside and putting the new one in place.
-    const between = runCli(["report", "--year", "2021", "--data", first.lib], {
+    // Killed between moving the old report aside and putting the new one in place (a report of
+    // other formats, so that the folder is replaced as a whole).
+    const between = runCli(["report", "--year", "2021", "--data", first.lib, "--format", "md"], {
       cwd: first.cwd,
       env: { RESERVE_NOW: NOW, RESERVE_CRASH_AT: "report:old-aside" },
     });
@@ -235,7 +235,7 @@ describe("determinism and replacement", () => {
       env: { RESERVE_NOW: NOW },
     });
     expect(next.code).toBe(0);
-    expect(snapshot(first.out)).toEqual(before);
+    expect(reportSnapshot(first.out)).toEqual(before);
     expect(readdirSync(join(first.cwd, "reports"))).toEqual(["2021"]);
   });
 
@@ -257,14 +257,14 @@ describe("determinism and replacement", () => {
 
   it("refuses to report on a library with errors, and writes nothing", () => {
     const run = runReport();
-    const before = snapshot(run.out);
+    const before = reportSnapshot(run.out);
     const file = join(run.lib, "villages", "640502100201.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("gender: 男", "gender: 不知道"));
     const r = runCli(["report", "--year", "2021", "--data", run.lib], { cwd: run.cwd, env: { RESERVE_NOW: NOW } });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("bad-term");
     expect(r.stderr).toContain("未生成报表");
-    expect(snapshot(run.out)).toEqual(before);
+    expect(reportSnapshot(run.out)).toEqual(before);
   });
 
   it("narrows to a town or village, into a folder of its own", () => {

@@ -77,7 +77,7 @@ export async function runReport(flags: ReportFlags, ctx: CliContext): Promise<Ex
   const L = reportLabels(ctx.lang);
   const style = await ctx.stdoutStyle();
   ctx.out(t.report.header(model.date, model.year, scopeText(model, L)));
-  ctx.out(t.report.written(result.out, result.written.files, size(result.written.bytes)));
+  ctx.out(t.report.written(result.out, result.written.files, size(result.written.bytes), result.written.kept));
   const of = (part: ReportPart) => files.filter((f) => f.part === part).map((f) => f.path);
   const rows: [string, string][] = [];
   const summary = of("summary");

@@ -11,7 +11,8 @@ export const REPORT_ZH = {
     },
     badFormats: (v: string) => `报表格式“${v}”无效，可选 md、csv、json、html、xlsx，用逗号分隔`,
     header: (date: string, year: number, scope: string) => `报表日期 ${date}，年度 ${year}，范围：${scope}`,
-    written: (path: string, files: number, size: string) => `已写入 ${path}/（${files} 个文件，${size}）：`,
+    written: (path: string, files: number, size: string, kept: number) =>
+      `已写入 ${path}/（${files} 个文件，${size}${kept > 0 ? `；其中 ${kept} 个与上次相同，原样保留` : ""}）：`,
     parts: {
       summary: "汇总（区委信息库）",
       dashboard: "看板",
@@ -50,7 +51,8 @@ export const REPORT_EN: typeof REPORT_ZH = {
     },
     badFormats: (v: string) => `invalid report format "${v}"; use md, csv, json, html, xlsx separated by commas`,
     header: (date: string, year: number, scope: string) => `report date ${date}, year ${year}, scope: ${scope}`,
-    written: (path: string, files: number, size: string) => `wrote ${path}/ (${files} files, ${size}):`,
+    written: (path: string, files: number, size: string, kept: number) =>
+      `wrote ${path}/ (${files} files, ${size}${kept > 0 ? `; ${kept} of them the same as last time, kept` : ""}):`,
     parts: {
       summary: "summary",
       dashboard: "dashboard",
