@@ -30,9 +30,12 @@ describe("README", () => {
     cpSync(join(ROOT, "data"), join(dir, "data"), { recursive: true });
     const file = join(dir, "data", "villages", "640502100201.yaml");
     const text = readFileSync(file, "utf8");
+    // The last digit of the first person's ID number mistyped: one more (or 0 for 9, 1 for X).
+    const id = /id_number: "(\d{17})([\dX])"/.exec(text)!;
+    const typo = id[2] === "X" ? "1" : String((Number(id[2]) + 1) % 10);
     const edited = text
       .replace("    ethnicity: 汉族", "    ethnic: 汉族")
-      .replace('"640502198410298125"', '"640502198410298126"');
+      .replace(id[0], `id_number: "${id[1]}${typo}"`);
     expect(edited).not.toBe(text);
     writeFileSync(file, edited);
     const shown = block("$ reserve audit --village 西关村");

@@ -21,6 +21,7 @@ import type { Scale } from "../../src/generator/index.js";
 import { RACY_NS } from "../../src/io/library-cache.js";
 import { checkFindings } from "./check-findings.js";
 import { makeData, type MadeData } from "./make-data.js";
+import { splitProvince } from "./split-province.js";
 import { measure, median, type Command, type Sample } from "./measure.js";
 import { renderDoc, renderTable, shownCommand, type Row, type ScaleRun } from "./render.js";
 
@@ -184,6 +185,21 @@ function largePlan(scale: "province" | "country", work: string, rounds: number, 
       ...(scale === "country" && { rssTarget: 1536 }),
     },
   ];
+  // The same people as 50 district-sized libraries, rolled up (--data given once per library); run
+  // in the folder that holds them, so the command line stays short.
+  const split = scale === "province" ? splitProvince(path.join(work, "split"), 50) : [];
+  const dataArgs = split.flatMap((d) => ["--data", path.basename(d)]);
+  const splitDir = path.join(work, "split");
+  if (scale === "province") {
+    cases.push({
+      key: "rollup-audit",
+      label:
+        "`reserve audit --data L1 … --data L50`: the same people as 50 district libraries, with the checks across them",
+      command: { argv: reserve("audit", ...dataArgs), cwd: splitDir, ok: [0, 1] },
+      reference: "audit-work",
+      target: 1.0,
+    });
+  }
   if (scale === "province") {
     cases.push({
       key: "report",
@@ -191,6 +207,16 @@ function largePlan(scale: "province" | "country", work: string, rounds: number, 
       command: { argv: reserve("report", "--year", "2021", "--data", lib, "--out", path.join(work, "reports")) },
       reference: "duckdb",
       target: 2.0,
+    });
+    cases.push({
+      key: "rollup-report",
+      label: "`reserve report --year 2021 --data L1 … --data L50`: the province's roll-up of 50 district libraries",
+      command: {
+        argv: reserve("report", "--year", "2021", ...dataArgs, "--out", path.join(work, "rollup-reports")),
+        cwd: splitDir,
+      },
+      reference: "report",
+      target: 1.0,
     });
   }
   cases.push({
@@ -210,6 +236,15 @@ function largePlan(scale: "province" | "country", work: string, rounds: number, 
     cases,
     ...(scale === "province" && { check: () => checkFindings(lib, work) }),
   };
+}
+
+/** A command line with many `--data` options shown as the first, "…" and the last. */
+function shortData(argv: readonly string[]): string[] {
+  const at = argv.flatMap((a, i) => (a === "--data" ? [i] : []));
+  if (at.length <= 3) return [...argv];
+  const first = at[0]!;
+  const last = at[at.length - 1]!;
+  return [...argv.slice(0, first + 2), "…", ...argv.slice(last)];
 }
 
 function seconds(ms: number): string {
@@ -305,7 +340,10 @@ async function main(): Promise<number> {
       console.error(`unknown scale ${scale}: district, province or country`);
       return 2;
     }
-    const rows = (await runPlan(plan)).map((r) => ({ ...r, argv: [shownCommand(r.argv, repo, work, r.env)] }));
+    const rows = (await runPlan(plan)).map((r) => ({
+      ...r,
+      argv: [shownCommand(shortData(r.argv), repo, work, r.env)],
+    }));
     const checks: string[] = [];
     if (plan.check) {
       console.error(`  ${scale}: comparing the audit's findings with the slow reference path`);

@@ -38,6 +38,15 @@ export function parseSeconds(value: string | undefined, lang: Lang, option = "--
   return n * 1000;
 }
 
+/**
+ * --data given once or more (report and audit read several libraries at once): each resolved, in
+ * the order given; none is dataRoot's default.
+ */
+export function dataRoots(flag: string | readonly string[] | undefined, env: NodeJS.ProcessEnv, cwd: string): string[] {
+  const given = typeof flag === "string" ? [flag] : (flag ?? []);
+  return given.length === 0 ? [dataRoot(undefined, env, cwd)] : given.map((f) => dataRoot(f, env, cwd));
+}
+
 /** --data, then RESERVE_DATA, then ./data. */
 export function dataRoot(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
   return path.resolve(cwd, flag ?? env.RESERVE_DATA ?? "data");

@@ -4,6 +4,7 @@ import { ui } from "../messages/ui.js";
 import type { CliContext } from "./context.js";
 import { registerAudit } from "./register/audit.js";
 import { registerEvaluate } from "./register/evaluate.js";
+import { registerExport } from "./register/export.js";
 import { registerImport } from "./register/import.js";
 import { registerInit } from "./register/init.js";
 import { registerRecord } from "./register/record.js";
@@ -24,6 +25,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerAudit,
   registerReport,
   registerEvaluate,
+  registerExport,
   registerShow,
   registerMove,
   registerTemplate,

@@ -124,9 +124,16 @@ function ghostBook(g: GhostBook): LoadedBook {
 }
 
 /** The part's findings: located, in scope, sorted as the audit prints them. */
-export function auditPart(frame: LibraryFrame, input: PartInput, s: AuditSettings): Diagnostic[] {
+export function auditPart(
+  frame: LibraryFrame,
+  input: PartInput,
+  s: AuditSettings,
+  /** Given the part's books as read, for a caller that checks them further (the roll-up). */
+  onBooks?: (books: readonly LoadedBook[]) => void,
+): Diagnostic[] {
   // A part of a library split in parts was checked by the first pass (audit-plan.ts) just before.
   const { books, diagnostics, laidOut } = loadPart(frame, input.names, { trusted: !input.whole });
+  onBooks?.(books);
   let findings: Diagnostic[] = [];
   if (input.withFrame) findings.push(...frame.before);
   for (const d of diagnostics) findings.push(d);

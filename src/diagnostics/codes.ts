@@ -2,6 +2,7 @@ import { CORE_CODES } from "./codes/core.js";
 import { CYCLE_CODES } from "./codes/cycle.js";
 import { IMPORT_CODES } from "./codes/import.js";
 import { REPORT_CODES } from "./codes/report.js";
+import { ROLLUP_CODES } from "./codes/rollup.js";
 import { RULE_CODES } from "./codes/rules.js";
 
 /**
@@ -15,6 +16,7 @@ export const CODE_SEVERITY = {
   ...RULE_CODES,
   ...REPORT_CODES,
   ...CYCLE_CODES,
+  ...ROLLUP_CODES,
 } as const;
 
 export type DiagnosticCode = keyof typeof CODE_SEVERITY;

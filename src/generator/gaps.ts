@@ -49,6 +49,7 @@ import type { Random } from "./random.js";
 export type VillageGapKind = "quota-below-min" | "quota-below-target";
 export type RetiredVillageGapKind = "village-merged-holds-reserves" | "village-abolished-holds-reserves";
 export type PersonGapKind =
+  | "name-invalid"
   | "education-below-floor"
   | "selection-step-missing"
   | "selection-out-of-order"
@@ -59,6 +60,7 @@ export type PersonGapKind =
   | "screening-failed"
   | "screening-stale"
   | "mentor-missing"
+  | "mentor-post-unknown"
   | "training-below-min"
   | "training-session-undefined"
   | "practice-post-missing"
@@ -221,6 +223,11 @@ const fewSessions = (policy: Policy) => Math.max(0, policy.training.min_sessions
 const undefinedSession = (ctx: PlantContext) => `${ctx.year}-${String(ctx.sessions.length + 1).padStart(2, "0")}`;
 
 export const PERSON_GAP_PLANTERS: { readonly [K in PersonGapKind]: PersonGapPlanter } = {
+  // A name edited by hand with a digit after it, as one tells two namesakes apart on paper.
+  "name-invalid": {
+    eligible: () => true,
+    plant: (r) => ({ ...r, name: `${r.name}2` }),
+  },
   // Only someone without 大专+ is lowered, so the town's 大专+ share does not move; a returning
   // graduate keeps the diploma the source implies.
   "education-below-floor": {
@@ -311,6 +318,11 @@ export const PERSON_GAP_PLANTERS: { readonly [K in PersonGapKind]: PersonGapPlan
     },
   },
   // The only mentorship ended at the end of September and nobody took over.
+  // A current mentor whose post is in no table: the village's accountant, as a roster may name them.
+  "mentor-post-unknown": {
+    eligible: (r) => r.mentors?.length === 1 && r.mentors[0]!.to === undefined,
+    plant: (r) => ({ ...r, mentors: [{ ...r.mentors![0]!, role: "其他", posts: ["村会计"] }] }),
+  },
   "mentor-missing": {
     eligible: (r, { year }) =>
       r.mentors?.length === 1 && r.mentors[0]!.to === undefined && r.mentors[0]!.from < `${year}-09-30`,

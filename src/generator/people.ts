@@ -346,6 +346,28 @@ export function mentorName(p: People, hui: number, rng: Random = p.rng): string 
   return uniqueName(p, gender, rng.chance(hui) ? "回族" : "汉族", rng);
 }
 
+/**
+ * The posts a mentor of each category holds, as township rosters name them: a village's 书记 is often
+ * its 主任 too (一肩挑). 包村干部 and 驻村第一书记 are posts of their own: the category says it all.
+ */
+const MENTOR_POSTS: Partial<Record<MentorRole, readonly (readonly [readonly string[], number])[]>> = {
+  乡镇领导干部: [
+    [["乡镇党委副书记"], 3],
+    [["乡镇组织委员"], 3],
+    [["副乡镇长"], 2],
+    [["乡镇人大主席"], 1],
+    [["乡镇党委委员"], 2],
+  ],
+  "村“两委”成员": [
+    [["村党支部书记", "村委会主任"], 8],
+    [["村党支部书记"], 4],
+    [["村委会主任"], 3],
+    [["村党组织委员"], 2],
+    [["村委会委员"], 2],
+    [["村务监督委员会主任"], 1],
+  ],
+};
+
 function mentorsOf(p: People, start: IsoDate, end: IsoDate | undefined, hui: number): Mentorship[] {
   const { rng, policy } = p;
   const roles = policy.mentoring.roles.map((r) => [r, MENTOR_ROLE_WEIGHT[r] ?? 10] as const);
@@ -355,9 +377,12 @@ function mentorsOf(p: People, start: IsoDate, end: IsoDate | undefined, hui: num
   const from = plusDays(start, rng.range(3, 20));
   return chosen.map((role) => {
     const gender: Gender = rng.chance(0.2) ? "女" : "男";
+    const posts = MENTOR_POSTS[role];
+    const held = posts ? rng.weighted(posts) : [];
     return {
       name: uniqueName(p, gender, rng.chance(hui) ? "回族" : "汉族"),
       role,
+      ...(held.length > 0 && { posts: held }),
       mode: many ? "多带一" : "一带一",
       from,
       ...(end !== undefined && { to: end }),

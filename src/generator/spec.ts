@@ -111,6 +111,7 @@ export const SHAPOTOU: GeneratorSpec = {
     villages: { "quota-below-min": 4, "quota-below-target": 7 },
     retired: { "village-merged-holds-reserves": 1, "village-abolished-holds-reserves": 1 },
     persons: {
+      "name-invalid": 1,
       "education-below-floor": 3,
       "selection-step-missing": 1,
       "selection-out-of-order": 1,
@@ -121,6 +122,7 @@ export const SHAPOTOU: GeneratorSpec = {
       "screening-failed": 1,
       "screening-stale": 1,
       "mentor-missing": 1,
+      "mentor-post-unknown": 1,
       "training-below-min": 1,
       "training-session-undefined": 1,
       "practice-post-missing": 1,

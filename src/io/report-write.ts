@@ -33,6 +33,8 @@ export function encodeReportFile(f: ReportFile): Buffer {
       return Buffer.from(csvText(f.table), "utf8");
     case "xlsx":
       return xlsxBytes(f.workbook);
+    case "bytes":
+      return Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength);
   }
 }
 
@@ -178,6 +180,11 @@ export interface PlannedWrite {
   readonly make: () => ReportFile;
 }
 
+/** Files already made, to write as a folder without a state (the export's tables: written whole every time). */
+export function madeFiles(files: readonly ReportFile[]): PlannedWrite[] {
+  return files.map((f) => ({ path: f.path, key: "", make: () => f }));
+}
+
 export interface WrittenReport {
   /** Files in the report, made or kept. */
   readonly files: number;
@@ -238,12 +245,17 @@ function unchanged(file: string, k: Kept): boolean {
  * names people with their ethnicity, education and political status — personal information that
  * other accounts on a shared computer must not read. Sharing a report is a deliberate copy.
  */
-export async function writeReportFolder(target: string, files: Iterable<PlannedWrite>): Promise<WrittenReport> {
+export async function writeReportFolder(
+  target: string,
+  files: Iterable<PlannedWrite>,
+  options: { readonly state?: boolean } = {},
+): Promise<WrittenReport> {
   const parent = path.dirname(target);
   const base = path.basename(target);
   fs.mkdirSync(parent, { recursive: true });
   await removeAll(leftovers(parent, base));
-  const previous = readState(target);
+  const withState = options.state !== false;
+  const previous = withState ? readState(target) : new Map<string, Kept>();
   const local = (dir: string, rel: string) => path.join(dir, ...rel.split("/"));
   const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
   const tmp = path.join(parent, `.${base}.tmp-${tag}`);
@@ -340,7 +352,7 @@ export async function writeReportFolder(target: string, files: Iterable<PlannedW
         await write(f, row);
       }
       await writes.drain();
-      fs.writeFileSync(path.join(tmp, REPORT_STATE), stateText(rows), { flag: "wx", mode: fileMode });
+      if (withState) fs.writeFileSync(path.join(tmp, REPORT_STATE), stateText(rows), { flag: "wx", mode: fileMode });
       fs.writeFileSync(path.join(tmp, REPORT_MARKER), MARKER_TEXT, { flag: "wx", mode: fileMode });
       crashPoint("report:written");
       aside = swapIn(tmp, target, path.join(parent, `.${base}.old-${tag}`));

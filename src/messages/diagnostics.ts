@@ -4,6 +4,7 @@ import { CORE_MESSAGES } from "./diagnostics/core.js";
 import { CYCLE_MESSAGES } from "./diagnostics/cycle.js";
 import { IMPORT_MESSAGES } from "./diagnostics/import.js";
 import { REPORT_MESSAGES } from "./diagnostics/report.js";
+import { ROLLUP_MESSAGES } from "./diagnostics/rollup.js";
 import { RULE_MESSAGES } from "./diagnostics/rules.js";
 
 export type { Entry, Wording } from "./diagnostics/common.js";
@@ -18,4 +19,5 @@ export const DIAGNOSTIC_MESSAGES: Readonly<Record<DiagnosticCode, Entry>> = {
   ...RULE_MESSAGES,
   ...REPORT_MESSAGES,
   ...CYCLE_MESSAGES,
+  ...ROLLUP_MESSAGES,
 };

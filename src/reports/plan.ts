@@ -31,7 +31,8 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export type ReportFile =
   | { readonly path: string; readonly kind: "text"; readonly text: string }
   | { readonly path: string; readonly kind: "csv"; readonly table: Table }
-  | { readonly path: string; readonly kind: "xlsx"; readonly workbook: WorkbookSpec };
+  | { readonly path: string; readonly kind: "xlsx"; readonly workbook: WorkbookSpec }
+  | { readonly path: string; readonly kind: "bytes"; readonly bytes: Uint8Array };
 
 /** What each file of the report is, for the summary the command prints. */
 export type ReportPart = "summary" | "dashboard" | "town" | "village" | "evaluation";
@@ -72,14 +73,22 @@ function stem(code: string, name: string): string {
  * a village's files from its row and its people, a town's from its row, its villages and its
  * people, the summary, the dashboard and the whole scope's sheets from everything. A key is a
  * digest of exactly that data (as JSON), the program's build and the language; each person's facts
- * are digested once and their digests stand for them.
+ * are digested once and their digests stand for them. `build` names the program that makes the
+ * files (a newer one may make other bytes from the same data).
  */
-class Keys {
+export class ReportKeys {
+  readonly shared: SharedModel;
   private readonly base: string;
   private readonly persons = new Map<PersonFacts, string>();
+  private whole: string | undefined;
 
-  constructor(shared: SharedModel, lang: Lang, build: string) {
-    const json = JSON.stringify({ ...shared, sessionIndex: [...shared.sessionIndex.values()] });
+  constructor(
+    private readonly model: ReportModel,
+    lang: Lang,
+    build: string,
+  ) {
+    this.shared = Object.fromEntries(SHARED_PARTS.map((k) => [k, model[k]])) as unknown as SharedModel;
+    const json = JSON.stringify({ ...this.shared, sessionIndex: [...this.shared.sessionIndex.values()] });
     this.base = digest(`${build}\0${lang}\0${json}`);
   }
 
@@ -97,30 +106,32 @@ class Keys {
     for (const p of people) text += `\0${this.person(p)}`;
     return digest(text);
   }
+
+  /** The key of the files made from every figure of the model. */
+  get all(): string {
+    const { total, towns, villages, adjusted, replenishment, attendanceByMonth, people } = this.model;
+    this.whole ??= this.unit("all", { total, towns, villages, adjusted, replenishment, attendanceByMonth }, people);
+    return this.whole;
+  }
 }
 
-const digest = (text: string): string => hash("sha256", text, "base64url");
-
-function sharedOf(model: ReportModel): SharedModel {
-  return Object.fromEntries(SHARED_PARTS.map((k) => [k, model[k]])) as unknown as SharedModel;
-}
+/** A digest of text, for keys. */
+export const digest = (text: string): string => hash("sha256", text, "base64url");
 
 /**
  * The report's files, planned one at a time as they are asked for and each made only when the
  * writer asks for it: a province's report is tens of thousands of files, which are written as they
  * are made instead of all being held in memory, and a file that the previous report already holds
- * with the same key is not made at all. `build` names the program that makes the files (a newer
- * one may make other bytes from the same data).
+ * with the same key is not made at all.
  */
 export function* reportPlan(
   model: ReportModel,
   formats: ReadonlySet<ReportFormat>,
   lang: Lang,
-  build: string,
+  keys: ReportKeys,
 ): Generator<PlannedFile, void, undefined> {
   const has = (f: ReportFormat) => formats.has(f);
-  const shared = sharedOf(model);
-  const keys = new Keys(shared, lang, build);
+  const shared = keys.shared;
   const planned = (part: ReportPart, path: string, key: string, make: () => ReportFile): PlannedFile => ({
     part,
     path,
@@ -132,8 +143,7 @@ export function* reportPlan(
   const xlsx = (path: string, workbook: WorkbookSpec): ReportFile => ({ path, kind: "xlsx", workbook });
 
   // The summary, the dashboard and the whole scope's sheets are made from every figure of the model.
-  const { total, towns, villages, adjusted, replenishment, attendanceByMonth } = model;
-  const all = keys.unit("all", { total, towns, villages, adjusted, replenishment, attendanceByMonth }, model.people);
+  const all = keys.all;
   if (has("md")) yield planned("summary", "summary.md", all, () => text("summary.md", summaryMarkdown(model, lang)));
   if (has("csv")) yield planned("summary", "summary.csv", all, () => csv("summary.csv", summaryTable(model, lang)));
   if (has("json")) yield planned("summary", "summary.json", all, () => text("summary.json", summaryJson(model)));

@@ -55,8 +55,8 @@ function shortTowns(model: ReportModel, L: ReportLabels, get: (f: Figures) => nu
     .join(L.sep);
 }
 
-export function summaryMarkdown(model: ReportModel, lang: Lang): string {
-  const L = reportLabels(lang);
+/** `labels` words the units for a level other than a district's (the city's roll-up, reports/rollup-labels.ts). */
+export function summaryMarkdown(model: ReportModel, lang: Lang, L: ReportLabels = reportLabels(lang)): string {
   const sep = L.sep;
   const c = model.categories;
   const T = model.total;

@@ -6,12 +6,12 @@ import { today } from "../../io/clock.js";
 import { beginRead, unchangedSince } from "../../io/read-session.js";
 import type { CliContext } from "../context.js";
 import { noticeText } from "../notices.js";
-import { dataRoot, lockWaitMs, parseDate, parseFormat, parseYear } from "../options.js";
+import { dataRoots, lockWaitMs, parseDate, parseFormat, parseYear } from "../options.js";
 import { wantsColour } from "../style.js";
 import { sessionOf } from "../../commands/audit-session.js";
 
 export interface AuditFlags {
-  readonly data?: string;
+  readonly data?: string | string[];
   readonly village?: string[];
   readonly town?: string[];
   readonly rule?: string[];
@@ -29,7 +29,9 @@ export async function runAudit(flags: AuditFlags, ctx: CliContext): Promise<Exit
   if (flags.rule && flags.rule.length > 0) (await import("./audit-run.js")).checkRuleNames(flags.rule, ctx);
   const date = parseDate(flags.date, ctx.lang);
   const year = parseYear(flags.year, ctx.lang);
-  const root = dataRoot(flags.data, ctx.env, ctx.cwd);
+  const roots = dataRoots(flags.data, ctx.env, ctx.cwd);
+  if (roots.length > 1) return (await import("./rollup.js")).runRollupAudit(roots, flags, ctx);
+  const root = roots[0]!;
   const options: AuditOptions = {
     root,
     cwd: ctx.cwd,

@@ -9,10 +9,10 @@ import { scopeText } from "../../reports/summary.js";
 import type { CliContext } from "../context.js";
 import { formatFinding } from "../format-findings.js";
 import { noticeText } from "../notices.js";
-import { dataRoot, lockWaitMs, parseDate, parseYear } from "../options.js";
+import { dataRoots, lockWaitMs, parseDate, parseYear } from "../options.js";
 
 export interface ReportFlags {
-  readonly data?: string;
+  readonly data?: string | string[];
   readonly year?: string;
   readonly out?: string;
   readonly village?: string[];
@@ -40,18 +40,21 @@ export function parseReportFormats(value: string | undefined, ctx: CliContext): 
   return new Set(parts as ReportFormat[]);
 }
 
-function size(bytes: number): string {
+/** A file size as the terminal shows it. */
+export function byteSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 export async function runReport(flags: ReportFlags, ctx: CliContext): Promise<ExitCode> {
+  const roots = dataRoots(flags.data, ctx.env, ctx.cwd);
+  if (roots.length > 1) return (await import("./rollup.js")).runRollupReport(roots, flags, ctx);
   const formats = parseReportFormats(flags.format, ctx);
   const date = parseDate(flags.date, ctx.lang);
   const year = parseYear(flags.year, ctx.lang);
   const result = await report({
-    root: dataRoot(flags.data, ctx.env, ctx.cwd),
+    root: roots[0]!,
     cwd: ctx.cwd,
     today: today(),
     ...(date && { date }),
@@ -77,7 +80,7 @@ export async function runReport(flags: ReportFlags, ctx: CliContext): Promise<Ex
   const L = reportLabels(ctx.lang);
   const style = await ctx.stdoutStyle();
   ctx.out(t.report.header(model.date, model.year, scopeText(model, L)));
-  ctx.out(t.report.written(result.out, result.written.files, size(result.written.bytes), result.written.kept));
+  ctx.out(t.report.written(result.out, result.written.files, byteSize(result.written.bytes), result.written.kept));
   const of = (part: ReportPart) => files.filter((f) => f.part === part).map((f) => f.path);
   const rows: [string, string][] = [];
   const summary = of("summary");

@@ -8,7 +8,7 @@ export const registerAudit: RegisterCommand = (program, ctx, setExit) => {
   program
     .command("audit")
     .description(t.audit)
-    .addOption(new Option("--data <dir>", t.data))
+    .addOption(new Option("--data <dir>", ui(ctx.lang).rollup.dataMany).argParser(collect))
     .option("--village <village>", t.village, collect)
     .option("--town <town>", t.town, collect)
     .option("--rule <rule>", t.rule, collect)

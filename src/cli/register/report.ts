@@ -8,7 +8,7 @@ export const registerReport: RegisterCommand = (program, ctx, setExit) => {
   program
     .command("report")
     .description(t.report.help.command)
-    .addOption(new Option("--data <dir>", t.help.data))
+    .addOption(new Option("--data <dir>", ui(ctx.lang).rollup.dataMany).argParser(collect))
     .option("--year <year>", t.report.help.year)
     .option("--out <dir>", t.report.help.out)
     .option("--village <village>", t.help.village, collect)
