@@ -88,6 +88,8 @@ function crossFindings(loaded: readonly Loaded[], year: number, cwd: string): Di
 
 export interface RollupReportOptions extends RollupOptions {
   readonly formats: ReadonlySet<ReportFormat>;
+  /** Each district's whole report under districts/, not only its summary and dashboard. */
+  readonly ledgers?: boolean;
   /** Default reports/<year>-<city or province code>. */
   readonly out?: string;
   readonly lang: Lang;
@@ -148,7 +150,7 @@ export async function rollupReport(options: RollupReportOptions): Promise<Rollup
   const written = await writeReportFolder(
     abs,
     (function* () {
-      for (const f of rollupPlan(rollup, options.formats, options.lang, CACHE_BUILD)) {
+      for (const f of rollupPlan(rollup, options.formats, options.lang, CACHE_BUILD, options.ledgers === true)) {
         files.push({ part: f.part, path: f.path });
         yield f;
       }

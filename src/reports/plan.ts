@@ -129,8 +129,10 @@ export function* reportPlan(
   formats: ReadonlySet<ReportFormat>,
   lang: Lang,
   keys: ReportKeys,
+  parts?: ReadonlySet<ReportPart>,
 ): Generator<PlannedFile, void, undefined> {
   const has = (f: ReportFormat) => formats.has(f);
+  const wants = (p: ReportPart) => parts === undefined || parts.has(p);
   const shared = keys.shared;
   const planned = (part: ReportPart, path: string, key: string, make: () => ReportFile): PlannedFile => ({
     part,
@@ -144,10 +146,13 @@ export function* reportPlan(
 
   // The summary, the dashboard and the whole scope's sheets are made from every figure of the model.
   const all = keys.all;
-  if (has("md")) yield planned("summary", "summary.md", all, () => text("summary.md", summaryMarkdown(model, lang)));
-  if (has("csv")) yield planned("summary", "summary.csv", all, () => csv("summary.csv", summaryTable(model, lang)));
-  if (has("json")) yield planned("summary", "summary.json", all, () => text("summary.json", summaryJson(model)));
-  if (has("html")) {
+  if (wants("summary") && has("md"))
+    yield planned("summary", "summary.md", all, () => text("summary.md", summaryMarkdown(model, lang)));
+  if (wants("summary") && has("csv"))
+    yield planned("summary", "summary.csv", all, () => csv("summary.csv", summaryTable(model, lang)));
+  if (wants("summary") && has("json"))
+    yield planned("summary", "summary.json", all, () => text("summary.json", summaryJson(model)));
+  if (wants("dashboard") && has("html")) {
     yield planned("dashboard", "dashboard.html", all, () => text("dashboard.html", dashboardHtml(model, lang)));
   }
 
@@ -163,7 +168,7 @@ export function* reportPlan(
     }
     return u;
   };
-  for (const t of model.towns) {
+  for (const t of wants("town") ? model.towns : []) {
     const s = stem(t.code, t.name);
     const { unit, key } = townUnit(t);
     if (has("md"))
@@ -176,7 +181,7 @@ export function* reportPlan(
   // Village by village: the village's book, in HTML to print and in Markdown for diffs, holds the
   // files of its people (一人一档), made once for both. One file a village, not one a person: most of
   // a report's time is the file system creating its files (and removing the previous report's).
-  for (const v of model.villages) {
+  for (const v of wants("village") ? model.villages : []) {
     const dir = `villages/${stem(v.town, v.townName)}`;
     const s = stem(v.code, v.name);
     const people = peopleOfVillage(model, v.code);
@@ -191,7 +196,7 @@ export function* reportPlan(
     if (has("html")) yield planned("village", book, key, () => text(book, villageBookHtml(unit, v, docsOf(), lang)));
     if (has("xlsx")) yield planned("village", sheet, key, () => xlsx(sheet, villageWorkbook(unit, v, lang)));
   }
-  if (has("csv") || has("xlsx")) {
+  if (wants("evaluation") && (has("csv") || has("xlsx"))) {
     const units = [
       ...(model.scope
         ? []

@@ -20,6 +20,7 @@ export interface ReportFlags {
   readonly format?: string;
   readonly date?: string;
   readonly reveal?: boolean;
+  readonly ledgers?: boolean;
   readonly wait?: string;
 }
 
@@ -50,6 +51,7 @@ export function byteSize(bytes: number): string {
 export async function runReport(flags: ReportFlags, ctx: CliContext): Promise<ExitCode> {
   const roots = dataRoots(flags.data, ctx.env, ctx.cwd);
   if (roots.length > 1) return (await import("./rollup.js")).runRollupReport(roots, flags, ctx);
+  if (flags.ledgers) throw new ReserveError("usage", { detail: ui(ctx.lang).rollup.severalLibrariesOnly("--ledgers") });
   const formats = parseReportFormats(flags.format, ctx);
   const date = parseDate(flags.date, ctx.lang);
   const year = parseYear(flags.year, ctx.lang);

@@ -38,6 +38,7 @@ export async function runRollupReport(
     ...(date && { date }),
     ...(year && { year }),
     formats,
+    ledgers: flags.ledgers === true,
     ...(flags.out !== undefined && { out: flags.out }),
     lang: ctx.lang,
     waitMs: lockWaitMs(flags.wait, ctx.env, ctx.lang),
@@ -72,7 +73,7 @@ export async function runRollupReport(
         .map((f) => f.path)
         .join("、"),
     ]);
-  rows.push(["districts/", t.rollup.districts(r.districts.length)]);
+  rows.push(["districts/", t.rollup.districts(r.districts.length, flags.ledgers === true)]);
   const width = Math.max(...rows.map(([k]) => displayWidth(k)));
   for (const [k, v] of rows) ctx.out(`  ${k}${" ".repeat(width - displayWidth(k))}  ${v}`);
   const T = r.model.total;
