@@ -1,3 +1,4 @@
+import * as path from "node:path";
 import { CommanderError } from "commander";
 import { EXIT, fatalFromSystemError, ReserveError, type ExitCode } from "../diagnostics/fatal.js";
 import { langChoice, type BadLang, type Lang } from "../messages/lang.js";
@@ -29,6 +30,32 @@ function commandOf(argv: readonly string[], commands: readonly string[]): string
 function withCommand(err: ReserveError, command: string | undefined): ReserveError {
   if (err.code !== "usage" || command === undefined || err.args.command !== undefined) return err;
   return new ReserveError("usage", { ...err.args, command });
+}
+
+/**
+ * Where the library folder was named, read from the command line as options.ts dataRoot reads
+ * it (--data, then RESERVE_DATA, then ./data), so that "no library there" shows the folder as
+ * the user typed it and says where it came from.
+ */
+function dataAsNamed(argv: readonly string[], env: NodeJS.ProcessEnv): { typed: string; source: string } {
+  let typed: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--") break;
+    if (a === "--data" && i + 1 < argv.length) typed = argv[++i]!;
+    else if (a.startsWith("--data=")) typed = a.slice("--data=".length);
+  }
+  if (typed !== undefined) return { typed, source: "flag" };
+  if (env.RESERVE_DATA !== undefined) return { typed: env.RESERVE_DATA, source: "env" };
+  return { typed: "data", source: "default" };
+}
+
+/** A refused library folder named as the user named it, when it is the folder they named. */
+function asNamed(err: ReserveError, argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): ReserveError {
+  if (err.code !== "library-not-found" && err.code !== "no-library") return err;
+  const { typed, source } = dataAsNamed(argv, env);
+  if (typed === "" || path.resolve(cwd, typed) !== err.args.abs) return err;
+  return new ReserveError(err.code, { ...err.args, path: typed, source });
 }
 
 export interface Streams {
@@ -95,7 +122,7 @@ export async function main(
     if (err instanceof ReserveError) {
       const style = await ctx.stderrStyle();
       const named = program.commands.map((c) => c.name());
-      const { message, hint } = renderFatal(withCommand(err, commandOf(argv, named)), lang);
+      const { message, hint } = renderFatal(withCommand(asNamed(err, argv, env, cwd), commandOf(argv, named)), lang);
       ctx.err(`reserve: ${style.error(ui(lang).severity.error)} ${message}`);
       ctx.err(`  ${style.dim(`${ui(lang).hint}${hint}`)}`);
       return err.exitCode;

@@ -120,7 +120,9 @@ export function readTable<K extends string>(
   // Reading problems are found before the header means anything; name their column now.
   for (const d of readProblems) {
     const column = d.location?.column;
-    const written = header && column !== undefined ? header.columns[column - 1]?.written : undefined;
+    // A keyed table's (YAML) columns are characters, not cells: its reader names the key itself.
+    const written =
+      header && column !== undefined && !table.info.keyed ? header.columns[column - 1]?.written : undefined;
     sink.push(written ? { ...d, location: { ...d.location!, field: written } } : d);
   }
   if (!header) sink.push(diagnostic("no-rows", { header: "no" }, { location: { file, line: 1, column: 1 } }));

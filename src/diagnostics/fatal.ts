@@ -17,6 +17,7 @@ export const FATAL_EXIT = {
   "unknown-village": EXIT.usage,
   "unknown-town": EXIT.usage,
   "ambiguous-name": EXIT.usage,
+  "library-not-found": EXIT.usage,
   "no-library": EXIT.usage,
   "year-not-held": EXIT.usage,
   "library-exists": EXIT.usage,

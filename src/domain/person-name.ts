@@ -16,8 +16,9 @@ const DOT = "\u00b7";
 
 /** The first problem of a normalised name; undefined when it is a name. */
 export function nameProblem(name: string): NameProblem | undefined {
+  // The start a spreadsheet takes for a formula, full-width too (domain/name-check.ts, for every name).
   const first = name[0];
-  if (first === "=" || first === "+" || first === "-" || first === "@") return { reason: "formula", char: first };
+  if (first !== undefined && "=+-@＝＋－＠".includes(first)) return { reason: "formula", char: first };
   let position = 0;
   for (const ch of name) {
     position++;

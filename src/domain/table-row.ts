@@ -3,9 +3,12 @@
  * The reading layer (io/tabular/) produces them; importers decide what the columns mean.
  */
 
-/** A nested value where a cell was expected (YAML). */
+/**
+ * A nested value where a cell was expected (YAML), or a value written with a tag: the reader has
+ * reported the tag where it is, so the value's checks have nothing more to say about the cell.
+ */
 export interface NestedCell {
-  readonly nested: "list" | "map";
+  readonly nested: "list" | "map" | "tag";
 }
 
 /**

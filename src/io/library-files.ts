@@ -1,4 +1,5 @@
 import * as fs from "node:fs";
+import { isUtf8 } from "node:buffer";
 import * as path from "node:path";
 import type { LoadedBook, RegisterIndex } from "../domain/library.js";
 import type { District, Reserve, TrainingSession } from "../domain/model.js";
@@ -6,6 +7,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { ReserveError } from "../diagnostics/fatal.js";
 import { canonicalPosition, knownCanonicalLocator, readCanonical } from "./canonical-yaml.js";
 import { displayPath, TRAINING_YEAR_FILE_NAME, VILLAGES_DIR } from "./layout.js";
+import { placesOf, REPLACEMENT } from "./text-decode.js";
 import { contentHash } from "./library-cache.js";
 import { bookPosition, type BookLayout } from "./yaml-layout.js";
 import type { YamlValue } from "./yaml-write.js";
@@ -21,9 +23,14 @@ import type { YamlValue } from "./yaml-write.js";
 export const MAX_LIBRARY_FILE_BYTES = 256 * 1024 * 1024;
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
+const lossyUtf8 = new TextDecoder("utf-8");
 
-/** Decodes a library file's bytes (a BOM is tolerated), or undefined when they are not UTF-8. */
+/**
+ * Decodes a library file's bytes (a BOM is tolerated), or undefined when they are not UTF-8 or
+ * hold a NUL (which no YAML file has: the file is damaged); libraryTextProblem says where.
+ */
 export function decodeLibraryText(bytes: Uint8Array): string | undefined {
+  if (bytes.indexOf(0) !== -1) return undefined;
   try {
     const text = utf8.decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -32,12 +39,28 @@ export function decodeLibraryText(bytes: Uint8Array): string | undefined {
   }
 }
 
+/**
+ * Why decodeLibraryText refused `bytes`, at the line and column of the first bytes that are not
+ * UTF-8 (or of the first NUL), with how many more lines hold such bytes.
+ */
+export function libraryTextProblem(bytes: Uint8Array, shown: string): Diagnostic {
+  const text = lossyUtf8.decode(bytes);
+  const reason = isUtf8(bytes) ? "nul" : "utf-8";
+  const places = placesOf(text, reason === "nul" ? "\0" : REPLACEMENT);
+  const first = places[0] ?? { line: 1, column: 1 };
+  return diagnostic(
+    "file-encoding",
+    { reason, more: Math.max(0, places.length - 1) },
+    { location: { file: shown, line: first.line, column: first.column } },
+  );
+}
+
 /** Reads a library file as UTF-8 text (a BOM is tolerated), or says why it cannot. */
 export function readLibraryText(abs: string, shown: string): { text?: string; diagnostic?: Diagnostic } {
   const r = readLibraryBytes(abs, shown);
   if (r.diagnostic) return { diagnostic: r.diagnostic };
   const text = decodeLibraryText(r.bytes!);
-  if (text === undefined) return { diagnostic: diagnostic("file-encoding", {}, { location: at(shown) }) };
+  if (text === undefined) return { diagnostic: libraryTextProblem(r.bytes!, shown) };
   return { text };
 }
 

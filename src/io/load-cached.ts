@@ -3,7 +3,7 @@ import * as path from "node:path";
 import type { IsoDate } from "../domain/dates.js";
 import { indexRegister, type LoadedBook, type LoadedTrainingYear, type RegisterIndex } from "../domain/library.js";
 import type { District, Reserve } from "../domain/model.js";
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { ReserveError } from "../diagnostics/fatal.js";
 import {
   DISTRICT_FILE,
@@ -31,6 +31,7 @@ import {
   assembleBook,
   decodeLibraryText,
   duplicatePersonIds,
+  libraryTextProblem,
   listLibraryDir,
   locateFindings,
   MAX_LIBRARY_FILE_BYTES,
@@ -44,6 +45,7 @@ import {
 } from "./library-files.js";
 import type { LoadedLibrary, LoadOptions } from "./load-library.js";
 import { BUILTIN, vocabulariesOf, type Vocabularies } from "../domain/vocabulary-set.js";
+import { requireLibrary } from "./library-root.js";
 import { CorruptData } from "./record-codec.js";
 import { recordKeys } from "./record-keys.js";
 import { slowPath } from "./slow-path.js";
@@ -265,7 +267,7 @@ class ShardSet {
     if (text === undefined) {
       if (mustRead) throw new ReserveError("io-error", { path: file, reason: "changed while read" });
       return {
-        problem: got.diagnostic ?? diagnostic("file-encoding", {}, { location: { file, line: 1, column: 1 } }),
+        problem: got.diagnostic ?? libraryTextProblem(got.bytes!, file),
       };
     }
     const computed = read(text);
@@ -427,9 +429,7 @@ export interface LibraryFrame {
 export function openFrame(root: string, options: LoadOptions, given?: ShardSet): LibraryFrame {
   const shards = given ?? new ShardSet(root);
   const cwd = options.cwd ?? process.cwd();
-  if (!fs.existsSync(path.join(root, DISTRICT_FILE))) {
-    throw new ReserveError("no-library", { path: displayPath(root, cwd) });
-  }
+  requireLibrary(root, cwd);
   const before: Diagnostic[] = [];
   const districtAbs = path.join(root, DISTRICT_FILE);
   const districtFile = displayPath(districtAbs, cwd);

@@ -1,10 +1,8 @@
-import * as fs from "node:fs";
 import * as path from "node:path";
 import type { IsoDate } from "../domain/dates.js";
 import { indexRegister, type Library, type LoadedBook, type LoadedTrainingYear } from "../domain/library.js";
 import type { District, Reserve, TrainingSession } from "../domain/model.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { ReserveError } from "../diagnostics/fatal.js";
 import { districtFileSchema } from "../schema/district.js";
 import { checkReserveRecord, type RecordProblem } from "../schema/record-checks.js";
 import { buildDistrict } from "../schema/register-checks.js";
@@ -36,6 +34,7 @@ import {
   type DistrictRead,
   type TrainingRead,
 } from "./library-files.js";
+import { requireLibrary } from "./library-root.js";
 import { bookStarts, type BookLayout } from "./yaml-layout.js";
 import { toYaml, type YamlValue } from "./yaml-write.js";
 import { isCollection } from "yaml";
@@ -364,9 +363,7 @@ function readFile<T extends { diagnostics: readonly Diagnostic[] }>(
  */
 export function loadLibrary(root: string, options: LoadOptions): LoadedLibrary {
   const cwd = options.cwd ?? process.cwd();
-  if (!fs.existsSync(path.join(root, DISTRICT_FILE))) {
-    throw new ReserveError("no-library", { path: displayPath(root, cwd) });
-  }
+  requireLibrary(root, cwd);
   const diagnostics: Diagnostic[] = [];
   const districtAbs = path.join(root, DISTRICT_FILE);
   const districtFile = displayPath(districtAbs, cwd);

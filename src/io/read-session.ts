@@ -1,3 +1,4 @@
+import { requireLibrary } from "./library-root.js";
 import type { LoadOptions } from "./load-library.js";
 import { acquireLock, clearStaleLock, type Lock, type LockHolder } from "./lock.js";
 import { generation, hasPendingTransaction, recover, type Recovery } from "./transaction.js";
@@ -38,7 +39,9 @@ export function sessionFor(command: string, options: SessionAsk): SessionOptions
   };
 }
 
+/** Runs `fn` holding the library's lock; nothing is written (state folder, lock) unless `root` is a library. */
 export function withLock<T>(root: string, options: SessionOptions, fn: (lock: Lock) => T): T {
+  requireLibrary(root, options.cwd);
   const lock = acquireLock(root, {
     command: options.command,
     waitMs: options.waitMs ?? DEFAULT_WAIT_MS,
@@ -56,8 +59,10 @@ export function withLock<T>(root: string, options: SessionOptions, fn: (lock: Lo
 /**
  * Starts reading the library: a lock left by a dead process is removed, an interrupted write is
  * finished (under the lock). Returns the generation stamp to compare with unchangedSince().
+ * A folder that is not a library is refused first (requireLibrary).
  */
 export function beginRead(root: string, options: SessionOptions): string {
+  requireLibrary(root, options.cwd);
   const dead = clearStaleLock(root);
   if (dead) options.onNotice?.({ kind: "stale-lock-removed", holder: dead });
   if (hasPendingTransaction(root)) withLock(root, options, () => undefined);

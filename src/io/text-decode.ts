@@ -21,3 +21,51 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: Encodin
     return undefined;
   }
 }
+
+/**
+ * Bytes that no encoding explains, and NUL bytes, are located like any other problem: the line
+ * (and column) where they are, so that the official finds them in a 2,000-row roster. A file is
+ * decoded without `fatal` for that: each undecodable sequence becomes U+FFFD, whose places are
+ * then found in the text. (A U+FFFD already in the file is the residue of an earlier conversion
+ * that lost the same bytes, and is named as such.)
+ */
+export const REPLACEMENT = "\ufffd";
+
+/** A place in a text: 1-based line (counted at \n) and column (UTF-16 units, as the YAML reader counts). */
+export interface TextPlace {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** The first place of `char` on each line that holds it, in order. */
+export function placesOf(text: string, char: string): TextPlace[] {
+  const out: TextPlace[] = [];
+  let line = 1;
+  let lineStart = 0;
+  let pos = 0;
+  for (;;) {
+    const at = text.indexOf(char, pos);
+    if (at === -1) break;
+    for (let nl = text.indexOf("\n", pos); nl !== -1 && nl < at; nl = text.indexOf("\n", nl + 1)) {
+      line++;
+      lineStart = nl + 1;
+    }
+    out.push({ line, column: at - lineStart + 1 });
+    const end = text.indexOf("\n", at);
+    if (end === -1) break;
+    line++;
+    lineStart = end + 1;
+    pos = end + 1;
+  }
+  return out;
+}
+
+/**
+ * Whether the undecodable bytes of a file are stray — a few cells pasted from a file in another
+ * encoding, which are named one by one while the rest of the file is read and checked — or the
+ * file as a whole is in an encoding the tool does not read, in which case the first place is named
+ * and the rest is not read. Stray: on at most one line in ten (and always when on one line only).
+ */
+export function isStray(badLines: number, lines: number): boolean {
+  return badLines <= Math.max(1, Math.floor(lines / 10));
+}

@@ -13,6 +13,7 @@ export const YAML_LIMITS = {
 
 const SPACE = 32;
 const DASH = 45;
+const QUESTION = 63;
 const HASH = 35;
 const CR = 13;
 const BACKSLASH = 92;
@@ -25,8 +26,8 @@ function opensQuote(before: number): boolean {
 }
 
 /**
- * Estimates the nesting depth without parsing: block indentation levels plus "- " items on a line
- * plus open flow brackets. It may overestimate odd but valid files; it never underestimates by
+ * Estimates the nesting depth without parsing: block indentation levels plus "- " items and "? "
+ * explicit keys on a line plus open flow brackets. It may overestimate odd but valid files; it never underestimates by
  * more than a level, which is all a guard needs.
  */
 export function nestingDepth(text: string): { depth: number; line: number } {
@@ -44,7 +45,9 @@ export function nestingDepth(text: string): { depth: number; line: number } {
     while (pos + col < end && text.charCodeAt(pos + col) === 32) col++;
     let dashes = 0;
     let c = pos + col;
-    while (c < end && text.charCodeAt(c) === DASH && (c + 1 === end || text.charCodeAt(c + 1) === SPACE)) {
+    // "- " opens a list item and "? " an explicit key: each is a level, several on one line too.
+    const opener = (ch: number) => ch === DASH || ch === QUESTION;
+    while (c < end && opener(text.charCodeAt(c)) && (c + 1 === end || text.charCodeAt(c + 1) === SPACE)) {
       dashes++;
       c += 2;
       while (c < end && text.charCodeAt(c) === SPACE) c++;

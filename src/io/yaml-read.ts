@@ -1,4 +1,5 @@
 import {
+  isCollection,
   isMap,
   isNode,
   isPair,
@@ -27,13 +28,12 @@ export interface YamlReadResult {
   readonly diagnostics: Diagnostic[];
 }
 
-const SYNTAX_CODES: Record<string, "yaml-duplicate-key" | "yaml-multi-document" | "yaml-alias" | "yaml-tag"> = {
+const SYNTAX_CODES: Record<string, "yaml-duplicate-key" | "yaml-multi-document" | "yaml-alias"> = {
   DUPLICATE_KEY: "yaml-duplicate-key",
   MULTIPLE_DOCS: "yaml-multi-document",
   BAD_ALIAS: "yaml-alias",
   ALIAS_PROPS: "yaml-alias",
   RESOURCE_EXHAUSTION: "yaml-alias",
-  TAG_RESOLVE_FAILED: "yaml-tag",
 };
 
 /**
@@ -73,6 +73,11 @@ export function readYaml(text: string, file: string): YamlReadResult {
       merge: false,
       schema: "core",
       customTags: [],
+      // !!binary, !!timestamp, !!set… would make a buffer, a date, a set: not plain values.
+      resolveKnownTags: false,
+      // Errors are kept (a second document is one); the parser's warnings are diagnostics here,
+      // never lines on the terminal ("silent" would drop the errors too).
+      logLevel: "error",
     });
   } catch {
     // The guards above make this unreachable in practice; a parser failure is still the file's problem.
@@ -81,24 +86,42 @@ export function readYaml(text: string, file: string): YamlReadResult {
   const diagnostics: Diagnostic[] = [];
   for (const err of [...doc.errors, ...doc.warnings]) {
     const at = lines.linePos(err.pos[0]);
+    const location = { file, line: at.line, column: at.col };
+    if (err.code === "TAG_RESOLVE_FAILED") {
+      // Every tag the core schema does not resolve, named as written, where it is written.
+      diagnostics.push(diagnostic("yaml-tag", { tag: tagAt(text, err.pos[0], err.pos[1]) }, { location }));
+      continue;
+    }
     const code = SYNTAX_CODES[err.code] ?? "yaml-syntax";
     diagnostics.push(
-      diagnostic(
-        code,
-        { reason: err.code, detail: err.message.split("\n")[0]!.slice(0, 120) },
-        { location: { file, line: at.line, column: at.col } },
-      ),
+      diagnostic(code, { reason: err.code, detail: err.message.split("\n")[0]!.slice(0, 120) }, { location }),
     );
   }
   visit(doc, (_key, node) => {
-    if (isNode(node) && node.tag !== undefined && !node.tag.startsWith("tag:yaml.org,2002:")) {
+    // A guard in case the parser ever resolves a tag outside the core schema without a warning.
+    if (isNode(node) && node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
       const at = lines.linePos(node.range?.[0] ?? 0);
-      // The parser may already have warned about this tag.
       if (diagnostics.some((d) => d.code === "yaml-tag" && d.location?.line === at.line)) return;
       diagnostics.push(
         diagnostic("yaml-tag", { tag: node.tag }, { location: { file, line: at.line, column: at.col } }),
       );
     }
+  });
+  // A list or a map as a key ("? " explicit keys): no library file or roster has one, and as data it
+  // would become the text of an object.
+  visit(doc, {
+    Pair(_key, pair) {
+      if (!isCollection(pair.key)) return;
+      const at = lines.linePos((pair.key as { range?: [number] }).range?.[0] ?? 0);
+      diagnostics.push(
+        diagnostic(
+          "yaml-syntax",
+          { reason: "NON_STRING_KEY", detail: "a key must be text, not a list or a map" },
+          { location: { file, line: at.line, column: at.col } },
+        ),
+      );
+      return visit.SKIP;
+    },
   });
   // An alias whose anchor is not defined (or defined only after it): named where it is written.
   visit(doc, {
@@ -114,7 +137,9 @@ export function readYaml(text: string, file: string): YamlReadResult {
       );
     },
   });
-  if (diagnostics.length > 0) return { diagnostics };
+  // A tag alone leaves the value as written (text, a list, a map): the file is refused for it, and
+  // its other problems are still found in the same run. Anything else makes the data unknown.
+  if (diagnostics.some((d) => d.code !== "yaml-tag")) return { diagnostics };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliases });
@@ -125,6 +150,17 @@ export function readYaml(text: string, file: string): YamlReadResult {
     };
   }
   return { parsed: { doc, lines, data }, diagnostics };
+}
+
+/** The tags of the YAML 1.2 core schema: plain values; a library or roster needs no others. */
+export const CORE_TAGS = new Set(
+  ["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`),
+);
+
+/** The tag as written at [start, end) (the parser's range may run on to the value). */
+function tagAt(text: string, start: number, end: number): string {
+  const written = /^!\S*/.exec(text.slice(start, Math.max(end, start + 1)))?.[0];
+  return (written ?? text.slice(start, end)).slice(0, 60);
 }
 
 /**

@@ -42,6 +42,16 @@ const askZh = (a: { option?: unknown }) =>
 const askEn = (a: { option?: unknown }) =>
   a.option === "--date" ? "give --date a day of a year the library holds" : "give --year a year the library holds";
 
+/** Where the folder of a library that is not there was named (cli/main.ts fills it in). */
+const SOURCE_ZH: Record<string, string> = { flag: "--data 给出的", env: "环境变量 RESERVE_DATA 给出的" };
+const SOURCE_EN: Record<string, string> = { flag: " given with --data", env: " given in RESERVE_DATA" };
+
+/** The absolute path beside the one as typed, when they differ. */
+function full(a: Readonly<Record<string, string | number>>, en = false): string {
+  if (!a.abs || a.abs === a.path) return "";
+  return en ? ` (${a.abs})` : `（${a.abs}）`;
+}
+
 /** Wording of the errors that stop a command as a whole. */
 export const FATAL_MESSAGES: Readonly<Record<FatalCode, Entry>> = {
   // The hint names the option (or argument) that was wrong and where its use is described; the
@@ -93,14 +103,42 @@ export const FATAL_MESSAGES: Readonly<Record<FatalCode, Entry>> = {
       hint: () => "use the code, or write town/village",
     },
   },
-  "no-library": {
+  "library-not-found": {
     zh: {
-      message: (a) => `${a.path} 不是后备干部库（其中没有 district.yaml）`,
-      hint: () => "用 --data 指定库所在的文件夹，或用 reserve init 新建一个库",
+      message: (a) =>
+        a.source === "default"
+          ? `找不到库：当前文件夹中没有 ${a.path} 文件夹${full(a)}；没有给出 --data 时，库默认在当前文件夹的 data 中`
+          : `找不到库：${SOURCE_ZH[a.source!] ?? ""}文件夹 ${a.path} 不存在${full(a)}`,
+      hint: (a) =>
+        a.source === "default"
+          ? "到库所在的文件夹中运行 reserve，或用 --data 指定库的位置；还没有库时，先用 reserve init data --register <区划代码表.csv> 新建"
+          : "检查文件夹名是否写错，或用 --data 指定库的位置；还没有库时，先用 reserve init <文件夹> --register <区划代码表.csv> 新建",
     },
     en: {
-      message: (a) => `${a.path} is not a reserve library (it has no district.yaml)`,
-      hint: () => "point --data at the library folder, or create one with reserve init",
+      message: (a) =>
+        a.source === "default"
+          ? `no library: there is no folder ${a.path} here${full(a, true)}; without --data, the library is looked for in ./data`
+          : `no library: the folder ${a.path}${SOURCE_EN[a.source!] ?? ""} does not exist${full(a, true)}`,
+      hint: (a) =>
+        a.source === "default"
+          ? "run reserve in the folder that holds the library, or point --data at it; to start one, run reserve init data --register <code-list.csv>"
+          : "check the folder's name, or point --data at the library; to start one, run reserve init <folder> --register <code-list.csv>",
+    },
+  },
+  "no-library": {
+    zh: {
+      message: (a) =>
+        a.reason === "not-dir"
+          ? `${a.path}${full(a) || " "}是文件而不是文件夹，不是后备干部库`
+          : `${a.path}${full(a) || " "}不是后备干部库（其中没有 district.yaml）`,
+      hint: () => "用 --data 指定库所在的文件夹（其中有 district.yaml），或用 reserve init 新建一个库",
+    },
+    en: {
+      message: (a) =>
+        a.reason === "not-dir"
+          ? `${a.path}${full(a, true)} is a file, not a folder: it is not a reserve library`
+          : `${a.path}${full(a, true)} is not a reserve library (it has no district.yaml)`,
+      hint: () => "point --data at the library folder (the one with district.yaml), or create one with reserve init",
     },
   },
   "year-not-held": {

@@ -5,6 +5,7 @@ import { basename, dirname, join } from "node:path";
 import { Writable } from "node:stream";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { main } from "../../src/cli/main.js";
+import { noteCliRun } from "../helpers/cli.js";
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from "../../src/diagnostics/codes.js";
 import type { Severity } from "../../src/diagnostics/diagnostic.js";
 import { FATAL_EXIT, type FatalCode } from "../../src/diagnostics/fatal.js";
@@ -169,6 +170,7 @@ export function runSpawned(
       ...env,
     },
   });
+  noteCliRun(args, r);
   return { output: `${r.stdout}\n${r.stderr}`, code: r.status };
 }
 
@@ -180,6 +182,7 @@ async function runIn(dir: string, args: readonly string[], lang: "zh" | "en"): P
   process.env.RESERVE_NOW = NOW;
   try {
     await main(args, env, dir, { stdout, stderr });
+    noteCliRun(args, { stderr: stderr.text, stdout: stdout.text });
   } finally {
     if (saved === undefined) delete process.env.RESERVE_NOW;
     else process.env.RESERVE_NOW = saved;
@@ -259,11 +262,27 @@ function findFatal(output: string): Shown | undefined {
   return undefined;
 }
 
+/** The working folder of the fatal cases, where a message shows it in full. */
+const OFFICE = "/home/zuzhibu/后备干部";
+
 /** Runs a fatal case in a fresh folder, in both languages; paths into that folder are shown relative to it. */
 export async function reproduceFatal(c: FatalCase): Promise<ReproducedFatal | undefined> {
   const dir = mkdtempSync(join(tmpdir(), "reserve-catalogue-"));
   const real = realpathSync(dir);
-  const relative = (text: string) => text.replaceAll(`${real}/`, "").replaceAll(`${dir}/`, "").replaceAll(real, ".");
+  // An absolute path a message shows on purpose, in brackets beside the path as typed, is shown
+  // as it would be on an office computer rather than as the temporary folder.
+  const office = (p: string) =>
+    p.startsWith(`${real}/`)
+      ? OFFICE + p.slice(real.length)
+      : p.startsWith(`${dir}/`)
+        ? OFFICE + p.slice(dir.length)
+        : p;
+  const relative = (text: string) =>
+    text
+      .replace(/([（(])(\/[^）)]*)([）)])/g, (_all, open: string, p: string, close: string) => open + office(p) + close)
+      .replaceAll(`${real}/`, "")
+      .replaceAll(`${dir}/`, "")
+      .replaceAll(real, ".");
   try {
     c.setup(dir);
     const run = async (lang: "zh" | "en") => {
@@ -288,6 +307,7 @@ export async function reproduceFatal(c: FatalCase): Promise<ReproducedFatal | un
           dir,
           { stdout, stderr },
         );
+        noteCliRun(c.args, { stderr: stderr.text, stdout: stdout.text });
         return { output: `${stdout.text}\n${stderr.text}`, code };
       } finally {
         process.chdir(saved.cwd);

@@ -87,7 +87,8 @@ export const cases: readonly CatalogueCase[] = [
   }),
   libraryCase({
     code: "file-encoding",
-    meaning: "A library file is not UTF-8 (library files are always UTF-8; rosters may be GBK).",
+    meaning:
+      "A library file is not UTF-8 (library files are always UTF-8; rosters may be GBK), or holds a NUL byte (a damaged file). Named at the line and column of the first such bytes, with how many more lines hold them; the file is not read.",
     reproducer: "沙坡村's book saved as GBK",
     edit: (dir) => {
       const book = join(dir, "data", BOOK);
@@ -117,7 +118,7 @@ export const cases: readonly CatalogueCase[] = [
   ),
   bookEdit(
     "yaml-tag",
-    "A YAML tag (!something) is used; library files hold plain values only.",
+    "A YAML tag is used (!something, or one outside YAML's core schema such as !!binary or !!timestamp, which would turn the value into bytes or a date); library files and rosters hold plain values only. Every tag is reported where it is written, and the file's other problems are still found in the same run.",
     "a name written with a custom tag",
     "name: 测试二〇一〇一",
     "name: !cn 测试二〇一〇一",

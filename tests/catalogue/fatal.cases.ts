@@ -53,11 +53,24 @@ export const fatal: readonly FatalCase[] = [
     args: ["audit", "--village", "黄河村"],
   },
   {
+    code: "library-not-found",
+    meaning:
+      "The library folder does not exist: ./data, where a command looks when --data is not given, is not there (the command was run in another folder), or --data or RESERVE_DATA names a folder that is not there (a typo). The message names the folder as typed and in full. Nothing is written.",
+    reproducer: "an import run in a folder that has no data folder",
+    setup: (dir) => writeFileSync(join(dir, ROSTER), rosterCsv(rosterRows("滨河镇", "沙坡村", V1, [member(V1, 4)]))),
+    args: importRoster,
+  },
+  {
     code: "no-library",
-    meaning: "The folder given (or ./data) holds no district.yaml: it is not a library.",
-    reproducer: "--data points at a folder that does not exist",
-    setup: () => undefined,
-    args: ["audit", "--data", "库"],
+    meaning:
+      "The folder given (or ./data) exists but holds no district.yaml, or is a file: it is not a library. Nothing is written into it (no .reserve folder, lock or cache).",
+    reproducer: "--data points at a folder of documents",
+    setup: (dir) => {
+      mkdirSync(join(dir, "文档"));
+      writeFileSync(join(dir, "文档", "通知.txt"), "关于做好村级后备力量培养工作的通知\n");
+      writeFileSync(join(dir, ROSTER), rosterCsv(rosterRows("滨河镇", "沙坡村", V1, [member(V1, 4)])));
+    },
+    args: [...importRoster, "--data", "文档"],
   },
   {
     code: "year-not-held",

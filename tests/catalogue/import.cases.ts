@@ -83,9 +83,21 @@ export const cases: readonly CatalogueCase[] = [
   }),
   importCase({
     code: "encoding-unknown",
-    meaning: "A text file is neither valid UTF-8 nor valid GB18030 (GBK): it would read as mojibake, so it is refused.",
-    reproducer: "a byte that is neither UTF-8 nor GB18030 after the header",
-    write: { [ROSTER]: Buffer.concat([Buffer.from(`${HEADER}\n`), Buffer.from([0xff, 0x81, 0x0a])]) },
+    meaning:
+      "A text file is in an encoding that is neither UTF-8 nor GB18030 (GBK) on more than one line in ten: it would read as mojibake from the first such cell, which is named; the rows before it are checked, the rest is not read. (Such bytes on fewer lines — a few cells pasted from a file in another encoding — are named cell by cell as invisible-character U+FFFD, and the rest of the file is checked.)",
+    reproducer: "the names were typed on a computer set to a Western code page (é is one byte)",
+    write: {
+      [ROSTER]: Buffer.concat([
+        Buffer.from(`${HEADER}\n`),
+        ...["Jos", "Andr", "Ren"].map((name, i) =>
+          Buffer.concat([
+            Buffer.from(`滨河镇,沙坡村,${name}`),
+            Buffer.from([0xe9]),
+            Buffer.from(`,男,汉族,64050219900101011${i},13951010001,高中,中共党员,村民小组长,2021-01-05\n`),
+          ]),
+        ),
+      ]),
+    },
   }),
   importCase({
     code: "sheet-not-found",

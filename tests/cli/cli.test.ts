@@ -106,7 +106,7 @@ describe("reserve CLI", () => {
       [["audit", "--bogus"], /未知选项 --bogus/],
       [["audit", "--data", dir, "--date", "2021-02-30"], /日期“2021-02-30”无效/],
       [["audit", "--data", dir, "--village", "不存在村"], /找不到村“不存在村”/],
-      [["audit", "--data", join(dir, "nope")], /不是后备干部库/],
+      [["audit", "--data", join(dir, "nope")], /找不到库：--data 给出的文件夹 \S+nope 不存在/],
       [["audit", "--data", dir, "--rule", "nope"], /没有名为 nope 的规则/],
     ];
     for (const [args, message] of cases) {

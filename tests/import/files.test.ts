@@ -96,9 +96,10 @@ describe("files that are not what they claim, or cannot be read", () => {
     expect(result.diagnostics[0]!.args.kind).toBe(kind);
   });
 
-  it("refuses text that is neither UTF-8 nor GB18030", async () => {
-    const bytes = Buffer.concat([Buffer.from(`${HEADER.join(",")}\n`), Buffer.from([0xff, 0x81, 0x0a])]);
-    expect(tuples(await check({ "mojibake.csv": bytes }))).toEqual([[1, "#1", "encoding-unknown"]]);
+  it("refuses text that is neither UTF-8 nor GB18030, from the first cell that is neither", async () => {
+    const bad = Buffer.concat([Buffer.from(`${ROW.slice(0, 2).join(",")},`), Buffer.from([0xff, 0x81, 0x0a])]);
+    const bytes = Buffer.concat([Buffer.from(`${HEADER.join(",")}\n`), bad, bad, bad]);
+    expect(tuples(await check({ "mojibake.csv": bytes }))).toEqual([[2, "姓名", "encoding-unknown"]]);
   });
 
   it("names the sheets when --sheet names none of them", async () => {

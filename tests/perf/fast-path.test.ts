@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { lookupHelp } from "../../src/cli/fast-help.js";
 import { commandNames, helpForms, printed, renderHelpTable } from "../../src/cli/help-table.js";
-import { builtFile } from "../helpers/cli.js";
+import { builtFile, noteCliRun } from "../helpers/cli.js";
 
 /**
  * bin/ answers help and --version from texts rendered at build time (src/cli/fast.ts): they must
@@ -14,6 +14,7 @@ function spawn(file: string, args: readonly string[], env: Record<string, string
     encoding: "utf8",
     env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", ...env },
   });
+  noteCliRun(args, r);
   return { stdout: r.stdout, stderr: r.stderr, code: r.status };
 }
 

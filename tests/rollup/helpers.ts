@@ -128,23 +128,58 @@ export function rosterCsv(c: County, count: (i: number) => number, shared = true
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 
-/** `reserve init` of the county in `dir/name`, the city added by hand, and the roster imported. */
+/**
+ * `reserve init` of the county in `dir/name` — from the register CSV above (a few villages), or
+ * with `official` from the official division table (`--district`, every village of the county) —
+ * and the roster imported.
+ */
 export function initDistrict(
   dir: string,
   name: string,
   c: County,
   count: (i: number) => number = () => 3,
   shared = true,
+  official = false,
 ): string {
-  writeFileSync(join(dir, `${c.code}-区划.csv`), registerCsv(c));
   const env = { RESERVE_NOW: NOW };
-  const init = runCli(["init", name, "--register", `${c.code}-区划.csv`, "--year", "2021"], { cwd: dir, env });
+  let from = ["--district", c.code];
+  if (!official) {
+    writeFileSync(join(dir, `${c.code}-区划.csv`), registerCsv(c));
+    from = ["--register", `${c.code}-区划.csv`];
+  }
+  const init = runCli(["init", name, ...from, "--year", "2021"], { cwd: dir, env });
   expect(init.code, init.stderr).toBe(0);
   writeFileSync(join(dir, `${c.code}-名册.csv`), rosterCsv(c, count, shared));
   const imported = runCli(["import", "--data", name, `${c.code}-名册.csv`], { cwd: dir, env });
   expect(imported.code, imported.stdout + imported.stderr).toBe(0);
   return join(dir, name);
 }
+
+/** The same three counties with villages of their official registers (for `init --district`). */
+export const OFFICIAL_COUNTIES: readonly County[] = [
+  {
+    ...COUNTIES[0]!,
+    villages: [
+      ["640502100201", "西关村"],
+      ["640502100202", "高庙村"],
+    ],
+  },
+  {
+    ...COUNTIES[1]!,
+    villages: [
+      ["640521100201", "白桥村"],
+      ["640521100202", "郭庄村"],
+    ],
+  },
+  {
+    ...COUNTIES[2]!,
+    villages: [
+      ["640522100204", "水洼村"],
+      ["640522100205", "段塬村"],
+      ["640522100206", "高台村"],
+    ],
+  },
+];
 
 /** The three libraries in a new folder, as A (沙坡头区), B (中宁县), C (海原县). */
 export function zhongwei(): string {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Reserve } from "../../src/domain/model.js";
 import { loadLibrary } from "../../src/io/load-library.js";
-import { builtFile } from "../helpers/cli.js";
+import { builtFile, watchStderr } from "../helpers/cli.js";
 import { makeLibrary, person, tempDir } from "../helpers/library.js";
 import { rosterFor, V1, V2, V4 } from "./fixtures.js";
 import { assertNoBug, cli, content, leftovers, NOW, rounds, timeoutFor, TODAY } from "./helpers.js";
@@ -26,6 +26,7 @@ interface Run {
 
 function start(args: readonly string[], cwd: string): { child: ChildProcess; done: Promise<Run> } {
   const child = spawn(process.execPath, [builtFile("cli.js"), ...args], { cwd, env: ENV });
+  watchStderr(child, args);
   let stderr = "";
   child.stderr.on("data", (b: Buffer) => (stderr += b.toString()));
   child.stdout.resume();

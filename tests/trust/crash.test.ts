@@ -2,7 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtFile } from "../helpers/cli.js";
+import { builtFile, noteCliRun } from "../helpers/cli.js";
 import { tempDir } from "../helpers/library.js";
 import { assertNoBug, cli, content, generatedImport, leftovers, LONG, NOW, rounds, timeoutFor } from "./helpers.js";
 
@@ -48,6 +48,7 @@ describe("a large import killed at any moment", () => {
   const reference = copyOf(g.root);
   const started = Date.now();
   const done = spawnSync(process.execPath, importArgs(reference, g.roster), { encoding: "utf8", env: ENV });
+  noteCliRun(["import", g.roster], done);
   const importMs = Date.now() - started;
   const after = content(reference);
   // What a reader shows in each state (through the library cache, when there is one).
@@ -89,6 +90,7 @@ describe("a large import killed at any moment", () => {
           encoding: "utf8",
           env: { ...ENV, RESERVE_CRASH_AT: point },
         });
+        noteCliRun(["import", g.roster], killed);
         expect(killed.signal, `${point}: ${killed.stderr}`).toBe("SIGKILL");
         const r = next(root);
         expect(r.stderr, point).toMatch(/已移除无效的写入锁/);

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { zip } from "../../src/io/zip.js";
-import { builtFile } from "../helpers/cli.js";
+import { builtFile, noteCliRun } from "../helpers/cli.js";
 import { person, tempDir } from "../helpers/library.js";
 import { rosterFor, smallImport, V1, V2, type Workspace } from "./fixtures.js";
 import { assertNoBug, content, inProcess, leftovers, NOW, rounds } from "./helpers.js";
@@ -436,6 +436,7 @@ describe("memory", () => {
       );
       expect(r.signal, r.stderr).toBe(null);
       expect([0, 1]).toContain(r.status);
+      noteCliRun(["import", ...names.slice(i, i + 8)], r);
       assertNoBug({ code: r.status, stdout: r.stdout, stderr: r.stderr });
     }
   }, 120_000);

@@ -16,7 +16,7 @@ import {
 } from "../../src/generator/index.js";
 import { DISTRICT_FILE, trainingFile, villageFile } from "../../src/io/layout.js";
 import { districtText, trainingText, villageText } from "../../src/io/serialize.js";
-import { builtFile, runCli, type CliResult } from "../helpers/cli.js";
+import { builtFile, noteCliRun, runCli, STACK_TRACE, type CliResult } from "../helpers/cli.js";
 import { snapshot, tempDir } from "../helpers/library.js";
 
 /**
@@ -64,7 +64,7 @@ export function leftovers(root: string): string[] {
 }
 
 /** A stack trace in the output means a bug reached the user. */
-export const STACK = /\n\s+at .+:\d+:\d+\)?$|程序内部错误|internal error/m;
+export const STACK = STACK_TRACE;
 
 /** The CLI prints this when it meets a bug (messages/ui: `unexpected`). */
 export function assertNoBug(r: CliResult): void {
@@ -163,6 +163,7 @@ export function cliAs(
     env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", RESERVE_USER: "tester", RESERVE_NOW: NOW, HOME: "/", ...env },
     timeout: 60_000,
   });
+  noteCliRun(args, r);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -194,6 +195,7 @@ export async function inProcess(args: readonly string[], cwd: string): Promise<I
   const started = performance.now();
   try {
     const code = await main(args, env, cwd, { stdout, stderr });
+    noteCliRun(args, { stderr: stderr.text, stdout: stdout.text });
     return { code, stdout: stdout.text, stderr: stderr.text, ms: performance.now() - started };
   } finally {
     if (saved === undefined) delete process.env.RESERVE_NOW;

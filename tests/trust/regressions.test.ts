@@ -5,6 +5,7 @@ import { maskPhone } from "../../src/domain/personal-data.js";
 import { showValue } from "../../src/diagnostics/display.js";
 import { xlsxBytes } from "../../src/io/xlsx-write.js";
 import type { WorkbookSpec } from "../../src/reports/workbook.js";
+import { readYaml } from "../../src/io/yaml-read.js";
 
 /**
  * One example for each problem the torture tests found, kept apart from the generators that found
@@ -64,5 +65,16 @@ describe("found by tests/trust/personal-data.test.ts", () => {
     expect(showValue(`${"备注".repeat(14)}640502199004130217`)).not.toMatch(/19900413/);
     // Division codes, dates and short numbers stay as written.
     expect(showValue("640502100201 2021-03-01 20210301 44256")).toBe("640502100201 2021-03-01 20210301 44256");
+  });
+});
+
+describe("found by tests/trust/fuzz.test.ts", () => {
+  it("a roster of nested explicit keys (? ? ? …) is refused as too deep before it is parsed, and a list as a key where it is", () => {
+    const deep = readYaml(`${"? ".repeat(296)}- 姓名: 张三\n`, "r.yaml");
+    expect(deep.diagnostics.map((d) => [d.code, d.args.depth])).toEqual([["yaml-too-deep", 298]]);
+    const key = readYaml("- ? [a]\n  : 1\n", "r.yaml");
+    expect(key.diagnostics.map((d) => [d.code, d.args.reason, d.location?.line, d.location?.column])).toEqual([
+      ["yaml-syntax", "NON_STRING_KEY", 1, 5],
+    ]);
   });
 });

@@ -5,7 +5,8 @@ import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { ReserveError } from "../../diagnostics/fatal.js";
 import { displayPath } from "../layout.js";
 import { csvRows, detectDelimiter, type ByteSource } from "./csv-stream.js";
-import { isGb18030, scanFile, sniff } from "./sniff.js";
+import { REPLACEMENT, isStray, placesOf } from "../text-decode.js";
+import { isGb18030, scanFile, sniff, undecodable } from "./sniff.js";
 import type { OpenResult, Table, TableInfo, TableRow, TextEncoding } from "./table.js";
 import { inspectWorkbook, openXlsx, XLSX_LIMITS, zipDirectory, zipKind } from "./xlsx.js";
 import { openYaml } from "./yaml-table.js";
@@ -159,17 +160,28 @@ async function openAny(
       return tooLarge(yaml ? limits.maxYamlBytes : limits.maxTextBytes);
     }
     const scan = scanFile(fd);
-    if (scan.nul) return fail(diagnostic("file-format", { kind: "binary" }, at));
+    if (scan.binary) return fail(diagnostic("file-format", { kind: "binary" }, at));
     let encoding: TextEncoding;
+    // Neither encoding reads every byte: read in the closer one, and name where the bytes are.
+    let damaged: Damaged | undefined;
     if (scan.utf8) encoding = sniffed.bom === "utf-8" ? "utf-8-bom" : "utf-8";
     else if (isGb18030(fd)) encoding = "gb18030";
-    else return fail(diagnostic("encoding-unknown", {}, at));
+    else {
+      const u = undecodable(fd);
+      encoding = u.encoding === "gb18030" ? "gb18030" : sniffed.bom === "utf-8" ? "utf-8-bom" : "utf-8";
+      damaged = {
+        encoding: u.encoding === "gb18030" ? "GBK/GB18030" : "UTF-8",
+        stray: isStray(u.badLines, u.lines),
+        more: u.badLines - 1,
+      };
+    }
     const info = { ...base, sha256: scan.sha256, encoding };
     const skip = encoding === "utf-8-bom" ? 3 : 0;
     if (yaml) {
       const bytes = readAll(fd, st.size);
       const text =
         encoding === "gb18030" ? new TextDecoder("gb18030").decode(bytes) : bytes.toString("utf8", skip, bytes.length);
+      if (damaged) return openDamagedYaml(text, info, damaged);
       return openYaml(text, info);
     }
     keepOpen = true;
@@ -184,6 +196,7 @@ async function openAny(
         skip,
         encoding === "gb18030" ? gbDecode : utf8Decode,
         () => fs.closeSync(owned),
+        damaged,
       ),
     };
   } finally {
@@ -246,6 +259,7 @@ function delimitedTable(
   skip: number,
   decode: (buf: Buffer, start: number, end: number) => string,
   close?: () => void,
+  damaged?: Damaged,
 ): Table {
   const d = detectDelimiter(head, skip);
   const delimiter = d === 0x09 ? "\t" : d === 0x3b ? ";" : ",";
@@ -270,7 +284,8 @@ function delimitedTable(
         },
       };
       try {
-        yield* csvRows(counted, { file: info.file, delimiter: d, decode, skip }, problems);
+        const rows = csvRows(counted, { file: info.file, delimiter: d, decode, skip }, problems);
+        yield* damaged && !damaged.stray ? undecodableInRows(rows, info.file, damaged, problems) : rows;
       } finally {
         done();
       }
@@ -278,4 +293,53 @@ function delimitedTable(
     close: done,
     position: () => ({ bytes: read, total }),
   };
+}
+
+/** A text file some of whose bytes neither encoding reads (see text-decode.ts isStray). */
+interface Damaged {
+  /** The encoding the rest of the file is read in, as shown. */
+  readonly encoding: string;
+  readonly stray: boolean;
+  /** Lines with such bytes after the first. */
+  readonly more: number;
+}
+
+/** The problem of a file in an encoding the tool does not read: at its first undecodable bytes. */
+function notRead(file: string, damaged: Damaged, at: { line: number; column: number }): Diagnostic {
+  return diagnostic(
+    "encoding-unknown",
+    { place: "file", encoding: damaged.encoding, more: damaged.more },
+    { location: { file, ...at } },
+  );
+}
+
+/**
+ * Reads a damaged file's rows. Stray undecodable bytes are left in their cells as U+FFFD, which
+ * the row checks name at the cell's line and column (invisible-character) while every other cell
+ * is checked as usual. A file in another encoding as a whole is named at its first such cell and
+ * not read further: what follows would be garbage.
+ */
+function* undecodableInRows(
+  rows: Generator<TableRow, void, undefined>,
+  file: string,
+  damaged: Damaged,
+  problems: Diagnostic[],
+): Generator<TableRow, void, undefined> {
+  for (const row of rows) {
+    if (!damaged.stray) {
+      const k = row.cells.findIndex((c) => typeof c === "string" && c.includes(REPLACEMENT));
+      if (k !== -1) {
+        problems.push(notRead(file, damaged, { line: row.line, column: k + 1 }));
+        return;
+      }
+    }
+    yield row;
+  }
+}
+
+/** A YAML roster's text, decoded as closely as it can be: stray bytes are U+FFFD in its values, as in a table. */
+function openDamagedYaml(text: string, info: Omit<TableInfo, "format" | "keyed">, damaged: Damaged): OpenResult {
+  if (damaged.stray) return openYaml(text, info);
+  const first = placesOf(text, REPLACEMENT)[0] ?? { line: 1, column: 1 };
+  return { ok: false, diagnostics: [notRead(info.file, damaged, first)] };
 }

@@ -1,6 +1,6 @@
-import { isMap, isScalar, isSeq, type Node, type Pair } from "yaml";
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from "yaml";
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import { readYaml } from "../yaml-read.js";
+import { CORE_TAGS, readYaml } from "../yaml-read.js";
 import type { Cell, CellPosition, OpenResult, TableInfo, TableRow } from "./table.js";
 
 /**
@@ -15,10 +15,18 @@ import type { Cell, CellPosition, OpenResult, TableInfo, TableRow } from "./tabl
  * apply to every person who does not give them. Keys are the column names. The header row is the
  * keys in the order they first appear; each cell carries the line and column of its value.
  * Parsing goes through readYaml: depth and aliases guarded before the parser, no tags, one
- * document, duplicate keys refused, YAML 1.2 core schema (dates stay text).
+ * document, duplicate keys refused, YAML 1.2 core schema (dates stay text). A tag refuses the
+ * file but does not stop the reading: every tag and every row's problems are found in one run.
  */
 
 const LIST_KEYS = ["reserves", "后备干部"];
+
+/** A value's cell; a value with a tag outside the core schema is the tag's, already reported. */
+function cellOfNode(node: Node | null | undefined, doc: Document.Parsed): Cell {
+  if (node !== null && node !== undefined && node.tag !== undefined && !CORE_TAGS.has(node.tag))
+    return { nested: "tag" };
+  return cellOf(node?.toJS(doc));
+}
 
 function cellOf(v: unknown): Cell {
   if (v === null || v === undefined) return null;
@@ -28,10 +36,35 @@ function cellOf(v: unknown): Cell {
   return null;
 }
 
+/**
+ * Names the column (the key) of each problem written before a value: a tag on the line where a
+ * key's value starts, at or before it. `pairs` are every key and value of the roster.
+ */
+function inColumns(problems: readonly Diagnostic[], pairs: readonly unknown[], lines: LineCounter): Diagnostic[] {
+  if (problems.length === 0) return [];
+  const starts = pairs.flatMap((p) => {
+    if (!isPair(p) || !isScalar(p.key)) return [];
+    const value = (p.value ?? p.key) as Node;
+    const at = lines.linePos(value.range?.[0] ?? 0);
+    return [{ key: String(p.key.value), line: at.line, column: at.col }];
+  });
+  return problems.map((d) => {
+    const loc = d.location;
+    if (!loc?.line || !loc.column) return d;
+    let best: { key: string; column: number } | undefined;
+    for (const s of starts) {
+      if (s.line === loc.line && s.column >= loc.column && (!best || s.column < best.column)) best = s;
+    }
+    return best ? { ...d, location: { ...loc, field: best.key } } : d;
+  });
+}
+
 export function openYaml(text: string, info: Omit<TableInfo, "format" | "keyed">): OpenResult {
   const file = info.file;
   const { parsed, diagnostics } = readYaml(text, file);
   if (!parsed) return { ok: false, diagnostics };
+  // Only tags (readYaml reads on past them): reported with the rows' problems, in their column.
+  const tagged = diagnostics;
   const pos = (node: Node | null | undefined): CellPosition => {
     const lp = parsed.lines.linePos(node?.range?.[0] ?? 0);
     return { line: lp.line, column: lp.col };
@@ -41,6 +74,7 @@ export function openYaml(text: string, info: Omit<TableInfo, "format" | "keyed">
   let items: Node[] = [];
   let base: (string | number)[] = [];
   const defaults: { key: string; value: Cell; at: CellPosition }[] = [];
+  const defaultPairs: unknown[] = [];
   if (isSeq(root)) items = root.items;
   else if (isMap(root)) {
     for (const pair of root.items as Pair<Node, Node>[]) {
@@ -49,7 +83,8 @@ export function openYaml(text: string, info: Omit<TableInfo, "format" | "keyed">
         items = pair.value.items as Node[];
         base = [key];
       } else {
-        defaults.push({ key, value: cellOf(pair.value?.toJS(parsed.doc)), at: pos(pair.key) });
+        defaultPairs.push(pair);
+        defaults.push({ key, value: cellOfNode(pair.value, parsed.doc), at: pos(pair.key) });
       }
     }
     if (base.length === 0) {
@@ -90,6 +125,9 @@ export function openYaml(text: string, info: Omit<TableInfo, "format" | "keyed">
     table: {
       info: { ...info, format: "yaml", keyed: true },
       *rows(rowProblems: Diagnostic[]): Generator<TableRow, void, undefined> {
+        rowProblems.push(
+          ...inColumns(tagged, [...defaultPairs, ...items.flatMap((i) => (isMap(i) ? i.items : []))], parsed.lines),
+        );
         yield { line: headerLine, cells: header, positions: headerAt };
         for (let i = 0; i < items.length; i++) {
           const item = items[i]!;
@@ -114,7 +152,7 @@ export function openYaml(text: string, info: Omit<TableInfo, "format" | "keyed">
           }
           for (const pair of item.items as Pair<Node, Node>[]) {
             const k = index.get(isScalar(pair.key) ? String(pair.key.value) : "")!;
-            cells[k] = cellOf(pair.value?.toJS(parsed.doc));
+            cells[k] = cellOfNode(pair.value, parsed.doc);
             positions[k] = pos(pair.value ?? pair.key);
           }
           yield { line: at.line, column: at.column, cells, positions, path };

@@ -84,6 +84,14 @@ const idHintZh = "请与身份证原件逐位核对后改正";
 const idHintEn = "compare with the ID card digit by digit and correct it";
 
 /** Reading files, the shape of records, identity and the library's structure. */
+/** "and on N more lines", when there are more. */
+function moreLinesZh(a: Readonly<Record<string, string | number>>): string {
+  return Number(a.more) > 0 ? `（另有 ${a.more} 行也有）` : "";
+}
+function moreLinesEn(a: Readonly<Record<string, string | number>>): string {
+  return Number(a.more) > 0 ? ` (and on ${a.more} more lines)` : "";
+}
+
 export const CORE_MESSAGES: Readonly<Record<keyof typeof CORE_CODES, Entry>> = {
   "file-unreadable": {
     zh: {
@@ -103,8 +111,30 @@ export const CORE_MESSAGES: Readonly<Record<keyof typeof CORE_CODES, Entry>> = {
     },
   },
   "file-encoding": {
-    zh: { message: () => "文件不是 UTF-8 编码", hint: () => "库文件须以 UTF-8 保存：在编辑器中“另存为”并选择 UTF-8" },
-    en: { message: () => "the file is not UTF-8", hint: () => "library files must be saved as UTF-8" },
+    zh: {
+      message: (a) =>
+        a.reason === "nul"
+          ? `这里有空字符 U+0000${moreLinesZh(a)}：库文件中不能有，文件可能已损坏`
+          : a.reason === "utf-8"
+            ? `这里的字节不是 UTF-8${moreLinesZh(a)}：库文件须是 UTF-8 编码`
+            : "文件不是 UTF-8 编码",
+      hint: (a) =>
+        a.reason === "nul"
+          ? "在编辑器中删除它；若文件已损坏，从备份或 git 历史中取回后再核对"
+          : "库文件须以 UTF-8 保存：在编辑器中“另存为”并选择 UTF-8",
+    },
+    en: {
+      message: (a) =>
+        a.reason === "nul"
+          ? `a NUL character U+0000 here${moreLinesEn(a)}: a library file cannot hold one; the file may be damaged`
+          : a.reason === "utf-8"
+            ? `these bytes are not UTF-8${moreLinesEn(a)}: library files are UTF-8`
+            : "the file is not UTF-8",
+      hint: (a) =>
+        a.reason === "nul"
+          ? "delete it in an editor; if the file is damaged, take it back from a backup or git history and check it"
+          : "library files must be saved as UTF-8",
+    },
   },
   "yaml-syntax": {
     zh: {

@@ -49,11 +49,17 @@ export const IMPORT_MESSAGES: Readonly<Record<keyof typeof IMPORT_CODES, Entry>>
   },
   "encoding-unknown": {
     zh: {
-      message: () => "文件既不是 UTF-8 也不是 GBK/GB18030 编码，读出来会是乱码",
+      message: (a) =>
+        a.place === "file"
+          ? `文件既不是 UTF-8 也不是 GBK/GB18030 编码，从这里起读出来是乱码${Number(a.more) > 0 ? `（另有 ${a.more} 行也是这样）` : ""}，后面的内容未检查`
+          : "文件既不是 UTF-8 也不是 GBK/GB18030 编码，读出来会是乱码",
       hint: () => "在 Excel/WPS 中另存为“CSV UTF-8（逗号分隔）”，或直接导入 .xlsx 工作簿",
     },
     en: {
-      message: () => "the file is neither UTF-8 nor GBK/GB18030; it would read as garbage",
+      message: (a) =>
+        a.place === "file"
+          ? `the file is neither UTF-8 nor GBK/GB18030 and reads as garbage from here${Number(a.more) > 0 ? ` (and on ${a.more} more lines)` : ""}; the rest was not checked`
+          : "the file is neither UTF-8 nor GBK/GB18030; it would read as garbage",
       hint: () => 'save it from Excel/WPS as "CSV UTF-8", or import the .xlsx workbook itself',
     },
   },
@@ -179,13 +185,28 @@ export const IMPORT_MESSAGES: Readonly<Record<keyof typeof IMPORT_CODES, Entry>>
   },
   "invisible-character": {
     zh: {
-      message: (a) => `${zf(a)} 中第 ${a.position} 个字符是看不见的控制或格式字符 ${a.char}：“${a.value}”`,
-      hint: () => "删除该单元格内容后重新输入（这类字符常随网页或聊天软件复制而来）",
+      message: (a) =>
+        a.char === "U+FFFD"
+          ? `${zf(a)} 中第 ${a.position} 个字符处是无法识别的字节（U+FFFD）：这里的文字来自另一种编码，已经读不出来：“${a.value}”`
+          : a.char === "U+0000"
+            ? `${zf(a)} 中第 ${a.position} 个字符是空字符 U+0000（看不见，常因文件损坏或从其他系统导出而来）：“${a.value}”`
+            : `${zf(a)} 中第 ${a.position} 个字符是看不见的控制或格式字符 ${a.char}：“${a.value}”`,
+      hint: (a) =>
+        a.char === "U+FFFD"
+          ? "删除该单元格内容，对照原始材料重新输入（这类字节常随从其他编码的文件中复制的文字而来）"
+          : "删除该单元格内容后重新输入（这类字符常随网页或聊天软件复制而来）",
     },
     en: {
       message: (a) =>
-        `character ${a.position} of ${ef(a)} is an invisible control or format character ${a.char}: "${a.value}"`,
-      hint: () => "clear the cell and type it again (such characters come with text copied from web pages or chats)",
+        a.char === "U+FFFD"
+          ? `character ${a.position} of ${ef(a)} is undecodable bytes (U+FFFD): this text came from another encoding and can no longer be read: "${a.value}"`
+          : a.char === "U+0000"
+            ? `character ${a.position} of ${ef(a)} is a NUL character U+0000 (invisible; left by a damaged file or an export from another system): "${a.value}"`
+            : `character ${a.position} of ${ef(a)} is an invisible control or format character ${a.char}: "${a.value}"`,
+      hint: (a) =>
+        a.char === "U+FFFD"
+          ? "clear the cell and type it again from the original (such bytes come with text copied from a file in another encoding)"
+          : "clear the cell and type it again (such characters come with text copied from web pages or chats)",
     },
   },
   "id-as-number": {
