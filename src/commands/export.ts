@@ -8,7 +8,7 @@ import { displayPath } from "../io/layout.js";
 import { changeLibrary, historyStamp, historyWrite, openLibrary, type Notice } from "../io/library-session.js";
 import type { LoadedLibrary } from "../io/load-library.js";
 import { sessionFor } from "../io/read-session.js";
-import { targetState, writeReportFolder, type WrittenReport } from "../io/report-write.js";
+import { madeFiles, targetState, writeReportFolder, type WrittenReport } from "../io/report-write.js";
 import type { Lang } from "../messages/lang.js";
 import { ui } from "../messages/ui.js";
 import { buildReport } from "../reports/build.js";
@@ -181,7 +181,7 @@ export async function exportLibrary(options: ExportOptions): Promise<ExportResul
         : { path: file, kind: "text", text: flatCsvText(t) },
     );
   }
-  const written = await writeReportFolder(abs, files);
+  const written = await writeReportFolder(abs, madeFiles(files), { state: false });
   return {
     ok: true,
     year: b.year,

@@ -12,10 +12,11 @@ import type { Lang } from "../messages/lang.js";
 import { ui } from "../messages/ui.js";
 import { buildReport } from "../reports/build.js";
 import type { ReportModel } from "../reports/model.js";
-import { reportPlan, type ReportFormat, type ReportPart } from "../reports/plan.js";
+import { ReportKeys, reportPlan, type ReportFormat, type ReportPart } from "../reports/plan.js";
 import { checkedPeriod } from "./period.js";
 import { villageScope } from "./scope.js";
 import { sessionFor } from "../io/read-session.js";
+import { CACHE_BUILD } from "../io/cache-state.js";
 
 export interface ReportOptions {
   readonly root: string;
@@ -147,9 +148,9 @@ export async function report(options: ReportOptions): Promise<ReportResult> {
   const written = await writeReportFolder(
     abs,
     (function* () {
-      for (const f of reportPlan(m, options.formats, options.lang)) {
-        files.push({ part: f.part, path: f.file.path });
-        yield f.file;
+      for (const f of reportPlan(m, options.formats, options.lang, new ReportKeys(m, options.lang, CACHE_BUILD))) {
+        files.push({ part: f.part, path: f.path });
+        yield f;
       }
     })(),
   );

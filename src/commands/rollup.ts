@@ -8,6 +8,7 @@ import { displayPath } from "../io/layout.js";
 import { openLibrary, type Notice } from "../io/library-session.js";
 import { locateCached } from "../io/load-cached.js";
 import { sessionFor } from "../io/read-session.js";
+import { CACHE_BUILD } from "../io/cache-state.js";
 import { writeReportFolder, type WrittenReport } from "../io/report-write.js";
 import type { Lang } from "../messages/lang.js";
 import { ui } from "../messages/ui.js";
@@ -85,6 +86,8 @@ function crossFindings(loaded: readonly Loaded[], year: number, cwd: string): Di
 
 export interface RollupReportOptions extends RollupOptions {
   readonly formats: ReadonlySet<ReportFormat>;
+  /** Each district's whole report under districts/, not only its summary and dashboard. */
+  readonly ledgers?: boolean;
   /** Default reports/<year>-<city or province code>. */
   readonly out?: string;
   readonly lang: Lang;
@@ -145,9 +148,9 @@ export async function rollupReport(options: RollupReportOptions): Promise<Rollup
   const written = await writeReportFolder(
     abs,
     (function* () {
-      for (const f of rollupPlan(rollup, options.formats, options.lang)) {
-        files.push({ part: f.part, path: f.file.path });
-        yield f.file;
+      for (const f of rollupPlan(rollup, options.formats, options.lang, CACHE_BUILD, options.ledgers === true)) {
+        files.push({ part: f.part, path: f.path });
+        yield f;
       }
     })(),
   );

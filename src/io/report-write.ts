@@ -13,7 +13,9 @@ import { xlsxBytes } from "./xlsx-write.js";
  * old one removed. A report folder is therefore never half-written: a run that fails or is killed
  * while writing leaves the previous report as it was (its leftovers, `.<name>.tmp-…`, are removed by
  * the next run). Killed between the two renames, the previous report is kept as `.<name>.old-…`
- * and the next run puts the new one in place.
+ * and the next run puts the new one in place. The files of the previous report that would come out
+ * the same are hard links in the new folder (REPORT_STATE below): linking a file costs a fraction
+ * of making and writing it, and the old folder's removal then only drops names.
  *
  * A folder is only ever replaced if it is empty or was written by `reserve report` (it holds the
  * marker file), so that a mistyped --out can never delete someone's documents.
@@ -73,56 +75,306 @@ function leftovers(parent: string, base: string): string[] {
     .map((n) => path.join(parent, n));
 }
 
-export interface WrittenReport {
-  readonly files: number;
-  readonly bytes: number;
+/**
+ * What the folder's files were made from, beside them: for each file the key of its inputs
+ * (reports/plan.ts) and the file's identity (size, inode, modification time) as written. This is
+ * the report's one piece of derived state, and the rule is one: a file is kept from the previous
+ * report when its key is the same and the file is still the one written (any edit, replacement or
+ * deletion changes its identity). Anything else — no state, a damaged one, another program's — means
+ * the file is made again; deleting the state makes the next run write every file.
+ */
+export const REPORT_STATE = ".reserve-report-state";
+const STATE_FORMAT = 1;
+
+interface Kept {
+  readonly key: string;
+  readonly size: string;
+  readonly ino: string;
+  readonly mtime: string;
+}
+
+type Row = [path: string, key: string, size: string, ino: string, mtime: string];
+
+function identity(st: fs.BigIntStats): Omit<Kept, "key"> {
+  return { size: String(st.size), ino: String(st.ino), mtime: String(st.mtimeNs) };
+}
+
+function sameFile(st: fs.BigIntStats, k: Kept): boolean {
+  return st.isFile() && String(st.size) === k.size && String(st.ino) === k.ino && String(st.mtimeNs) === k.mtime;
+}
+
+function readState(target: string): Map<string, Kept> {
+  const out = new Map<string, Kept>();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(path.join(target, REPORT_STATE), "utf8"));
+  } catch {
+    return out;
+  }
+  const state = parsed as { format?: unknown; files?: unknown };
+  if (state?.format !== STATE_FORMAT || !Array.isArray(state.files)) return out;
+  for (const row of state.files as unknown[]) {
+    if (!Array.isArray(row) || row.length !== 5 || !row.every((x) => typeof x === "string")) return new Map();
+    const [p, key, size, ino, mtime] = row as Row;
+    out.set(p, { key, size, ino, mtime });
+  }
+  return out;
+}
+
+function stateText(rows: readonly Row[]): string {
+  return `${JSON.stringify({ format: STATE_FORMAT, files: rows })}\n`;
 }
 
 /**
- * Writes the files into a new folder, each as soon as it is made (`files` may be a generator),
- * and swaps the folder in at `target`. The caller has checked
- * `targetState` (only "absent", "empty" and "report" may be replaced). Files and folders are
- * readable by the owner only, whatever the umask: even with ID numbers and phones masked, a
- * report names people with their ethnicity, education and political status — personal
- * information that other accounts on a shared computer must not read. Sharing a report is a
- * deliberate copy.
+ * Files being written by the thread pool while the next ones are made: creating a file costs the
+ * system about as much as making it costs the program, and the two overlap on a second core.
+ * At most `limit` at a time; the first error is kept and thrown by `settle` or `drain`. Each file's
+ * identity is taken once it is written, for the state.
  */
-export async function writeReportFolder(target: string, files: Iterable<ReportFile>): Promise<WrittenReport> {
+class Writes {
+  private readonly pending = new Set<Promise<void>>();
+  private failure: NodeJS.ErrnoException | undefined;
+  constructor(private readonly limit: number) {}
+
+  start(file: string, data: Buffer, mode: number, written: (st: fs.BigIntStats) => void): void {
+    if (this.failure) throw this.failure;
+    const p: Promise<void> = new Promise<void>((resolve) => {
+      const done = (err: NodeJS.ErrnoException | null) => {
+        if (err && !this.failure) this.failure = err;
+        this.pending.delete(p);
+        resolve();
+      };
+      fs.writeFile(file, data, { flag: "wx", mode }, (err) => {
+        if (err) return done(err);
+        fs.lstat(file, { bigint: true }, (e, st) => {
+          if (!e) written(st);
+          done(e);
+        });
+      });
+    });
+    this.pending.add(p);
+  }
+
+  busy(): boolean {
+    return this.pending.size >= this.limit;
+  }
+
+  async settle(): Promise<void> {
+    await Promise.race(this.pending);
+    if (this.failure) throw this.failure;
+  }
+
+  async drain(): Promise<void> {
+    await Promise.all(this.pending);
+    if (this.failure) throw this.failure;
+  }
+}
+
+/** Enough to keep the thread pool's four threads busy; more only holds more files in memory. */
+const WRITES_AT_ONCE = 8;
+
+/** A file of the report to write: where, what it is made from (its key), and how to make it. */
+export interface PlannedWrite {
+  readonly path: string;
+  readonly key: string;
+  readonly make: () => ReportFile;
+}
+
+/** Files already made, to write as a folder without a state (the export's tables: written whole every time). */
+export function madeFiles(files: readonly ReportFile[]): PlannedWrite[] {
+  return files.map((f) => ({ path: f.path, key: "", make: () => f }));
+}
+
+export interface WrittenReport {
+  /** Files in the report, made or kept. */
+  readonly files: number;
+  readonly bytes: number;
+  /** Of those, the files kept from the previous report (the same key, the file unchanged). */
+  readonly kept: number;
+}
+
+/**
+ * When no more than this share of the files changed, the new files are moved into the report
+ * folder one by one instead of the folder being replaced: a province's report is tens of thousands
+ * of files, and linking and unlinking every one of them would cost seconds. More changes than that
+ * (a new report date, another format), and the folder is replaced whole: the time it is half old
+ * and half new, were the run killed, stays short.
+ */
+const IN_PLACE_SHARE = 1 / 4;
+
+/** Whether the folder holds only the files named (and folders): nothing a person put there. */
+function holdsOnly(dir: string, names: ReadonlySet<string>): boolean {
+  const walk = (d: string, rel: string): boolean => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory() ? !walk(path.join(d, e.name), r) : !e.isFile() || !names.has(r)) return false;
+    }
+    return true;
+  };
+  try {
+    return walk(dir, "");
+  } catch {
+    return false;
+  }
+}
+
+/** The file is still the one the state describes. */
+function unchanged(file: string, k: Kept): boolean {
+  try {
+    return sameFile(fs.lstatSync(file, { bigint: true }), k);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes the report at `target`. Files whose key and file are as the previous run left them
+ * (REPORT_STATE) are kept; the others are made and written into a new folder beside the target,
+ * as soon as each is made (`files` may be a generator; a kept file is never made). Then either:
+ *
+ * - few files changed: they are moved into the report folder one by one (each rename replaces a
+ *   file whole), files the report no longer has are removed, and the state is replaced last. A run
+ *   killed while moving leaves some files new and some old; the state still describes the old
+ *   ones, so the next run makes every file that is not as it should be;
+ * - else (or the folder holds anything else): the kept files are linked into the new folder, which
+ *   is swapped in as a whole and the old one removed.
+ *
+ * Killed before either, the previous report is left as it was. The caller has checked
+ * `targetState` (only "absent", "empty" and "report" may be replaced). Files and folders are
+ * readable by the owner only, whatever the umask: even with ID numbers and phones masked, a report
+ * names people with their ethnicity, education and political status — personal information that
+ * other accounts on a shared computer must not read. Sharing a report is a deliberate copy.
+ */
+export async function writeReportFolder(
+  target: string,
+  files: Iterable<PlannedWrite>,
+  options: { readonly state?: boolean } = {},
+): Promise<WrittenReport> {
   const parent = path.dirname(target);
   const base = path.basename(target);
   fs.mkdirSync(parent, { recursive: true });
   await removeAll(leftovers(parent, base));
+  const withState = options.state !== false;
+  const previous = withState ? readState(target) : new Map<string, Kept>();
+  const local = (dir: string, rel: string) => path.join(dir, ...rel.split("/"));
   const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
   const tmp = path.join(parent, `.${base}.tmp-${tag}`);
   const fileMode = 0o600;
   const dirMode = 0o700;
+  const writes = new Writes(WRITES_AT_ONCE);
+  const made = new Set<string>();
+  const mkdirFor = (abs: string) => {
+    const dir = path.dirname(abs);
+    if (!made.has(dir)) {
+      fs.mkdirSync(dir, { recursive: true, mode: dirMode });
+      made.add(dir);
+    }
+  };
+  // The state of the new report, a row a file in the plan's order, filled in as files are written.
+  const rows: Row[] = [];
+  const kept: { readonly f: PlannedWrite; readonly row: Row }[] = [];
+  const fresh: string[] = [];
   let bytes = 0;
-  let count = 0;
+  const write = async (f: PlannedWrite, row: Row) => {
+    const abs = local(tmp, f.path);
+    mkdirFor(abs);
+    const data = encodeReportFile(f.make());
+    writes.start(abs, data, fileMode, (st) => {
+      const id = identity(st);
+      row[2] = id.size;
+      row[3] = id.ino;
+      row[4] = id.mtime;
+    });
+    bytes += data.length;
+    if (writes.busy()) await writes.settle();
+  };
   let aside: string[];
+  let keptCount = 0;
   try {
     fs.mkdirSync(tmp, { mode: dirMode });
-    const made = new Set<string>();
     for (const f of files) {
-      const abs = path.join(tmp, ...f.path.split("/"));
-      const dir = path.dirname(abs);
-      if (!made.has(dir)) {
-        fs.mkdirSync(dir, { recursive: true, mode: dirMode });
-        made.add(dir);
+      const k = previous.get(f.path);
+      if (k !== undefined && k.key === f.key && unchanged(local(target, f.path), k)) {
+        const row: Row = [f.path, k.key, k.size, k.ino, k.mtime];
+        rows.push(row);
+        kept.push({ f, row });
+        bytes += Number(k.size);
+        continue;
       }
-      const data = encodeReportFile(f);
-      fs.writeFileSync(abs, data, { flag: "wx", mode: fileMode });
-      bytes += data.length;
-      count++;
+      const row: Row = [f.path, f.key, "", "", ""];
+      rows.push(row);
+      fresh.push(f.path);
+      await write(f, row);
     }
-    fs.writeFileSync(path.join(tmp, REPORT_MARKER), MARKER_TEXT, { flag: "wx", mode: fileMode });
-    crashPoint("report:written");
-    aside = swapIn(tmp, target, path.join(parent, `.${base}.old-${tag}`));
+    await writes.drain();
+    const planned = new Set(rows.map((r) => r[0]));
+    const removed = [...previous.keys()].filter((p) => !planned.has(p));
+    const changes = fresh.length + removed.length;
+    const ours = new Set([...planned, ...removed, REPORT_MARKER, REPORT_STATE]);
+    if (previous.size > 0 && changes <= rows.length * IN_PLACE_SHARE && holdsOnly(target, ours)) {
+      keptCount = kept.length;
+      if (changes > 0) {
+        fs.writeFileSync(path.join(tmp, REPORT_STATE), stateText(rows), { flag: "wx", mode: fileMode });
+        crashPoint("report:written");
+        for (const p of fresh) {
+          const abs = local(target, p);
+          mkdirFor(abs);
+          fs.renameSync(local(tmp, p), abs);
+          crashPoint("report:moving");
+        }
+        for (const p of removed) fs.rmSync(local(target, p), { force: true });
+        for (const dir of new Set(removed.map((p) => path.dirname(local(target, p))))) removeIfEmpty(dir, target);
+        fs.renameSync(path.join(tmp, REPORT_STATE), path.join(target, REPORT_STATE));
+      }
+      aside = [tmp];
+    } else {
+      // The kept files are linked into the new folder; where that fails, they are made again.
+      let linking = true;
+      for (const { f, row } of kept) {
+        const abs = local(tmp, f.path);
+        mkdirFor(abs);
+        if (linking) {
+          try {
+            fs.linkSync(local(target, f.path), abs);
+            // The file linked must be the one the state names, not one a concurrent run put there since.
+            if (unchanged(abs, { key: row[1], size: row[2], ino: row[3], mtime: row[4] })) {
+              keptCount++;
+              continue;
+            }
+            fs.rmSync(abs, { force: true });
+          } catch (err) {
+            // A file system without hard links (FAT): the files are written instead.
+            if ((err as NodeJS.ErrnoException).code !== "ENOENT") linking = false;
+          }
+        }
+        bytes -= Number(row[2]);
+        row[1] = f.key;
+        await write(f, row);
+      }
+      await writes.drain();
+      if (withState) fs.writeFileSync(path.join(tmp, REPORT_STATE), stateText(rows), { flag: "wx", mode: fileMode });
+      fs.writeFileSync(path.join(tmp, REPORT_MARKER), MARKER_TEXT, { flag: "wx", mode: fileMode });
+      crashPoint("report:written");
+      aside = swapIn(tmp, target, path.join(parent, `.${base}.old-${tag}`));
+    }
   } catch (err) {
+    await writes.drain().catch(() => undefined);
     await removeAll([tmp]);
     throw err;
   }
   await removeAll(aside);
-  return { files: count, bytes };
+  return { files: rows.length, bytes, kept: keptCount };
+}
+
+/** Removes a folder of the report left empty, and its parents up to (not including) the report folder. */
+function removeIfEmpty(dir: string, root: string): void {
+  for (let d = dir; d !== root && d.startsWith(root + path.sep); d = path.dirname(d)) {
+    try {
+      fs.rmdirSync(d);
+    } catch {
+      return;
+    }
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ageOn, dayNumber, fromDayNumber, isIsoDate, type IsoDate } from "../domain/dates.js";
-import { indexRegister, type Library } from "../domain/library.js";
+import { indexRegister, type Library, type RegisterIndex } from "../domain/library.js";
 import type { Policy, Reserve, TrainingSession, Village } from "../domain/model.js";
 import { comparePersonIds } from "../domain/normalize.js";
 import { inPool, pendingReview } from "../domain/pool.js";
@@ -268,6 +268,7 @@ export function buildReport(library: Library, options: BuildOptions): ReportMode
         open,
         yearIds,
         election,
+        register,
       });
       people.push(f);
       countPerson(t, f, minSessions, vocab);
@@ -448,6 +449,7 @@ interface FactContext {
   /** Ids of the year's sessions up to the report date. */
   readonly yearIds: ReadonlySet<string>;
   readonly election: ReportModel["election"];
+  readonly register: RegisterIndex;
 }
 
 function personFacts(r: Reserve, c: FactContext): PersonFacts {
@@ -502,7 +504,12 @@ function personFacts(r: Reserve, c: FactContext): PersonFacts {
     trainingsAttended: attendedYear,
     trainingsExpected: c.open.length,
     trainingsAttendedOpen: openAttended,
-    mentorsNow: activeOn(r.mentors, date).map((m) => ({ name: m.name, role: m.role, mode: m.mode })),
+    mentorsNow: activeOn(r.mentors, date).map((m) => ({
+      name: m.name,
+      role: m.role,
+      ...(m.posts && m.posts.length > 0 && { posts: m.posts }),
+      mode: m.mode,
+    })),
     postsNow: activeOn(r.posts, date).map((p) => p.post),
     meetingsInYear: (r.meetings ?? []).filter((m) => m.date >= yearStart && m.date <= date).length,
     partyStage: stage >= 0 ? STAGES[stage] : undefined,
@@ -512,6 +519,12 @@ function personFacts(r: Reserve, c: FactContext): PersonFacts {
     usedInYear,
     screening,
     eligible,
+    moves: (r.moves ?? []).map((m) => ({
+      date: m.date,
+      from: { code: m.from_village, name: c.register.villages.get(m.from_village)?.name },
+      to: { code: m.to_village, name: c.register.villages.get(m.to_village)?.name },
+      reason: m.reason,
+    })),
   };
 }
 

@@ -9,7 +9,7 @@ import {
 import { peopleOfTown } from "./model-index.js";
 import type { Lang } from "../messages/lang.js";
 import { reportLabels } from "./labels.js";
-import type { PersonFacts, ReportModel } from "./model.js";
+import type { LedgerModel, PersonFacts } from "./model.js";
 import { table, type Cell, type Table } from "./table.js";
 import type { ColumnStyle, ValidationSpec, WorkbookSpec } from "./workbook.js";
 
@@ -50,7 +50,7 @@ function identityValue(c: SheetColumn, f: PersonFacts, seq: number): Cell | null
 }
 
 /** The people on a sheet: in the pool on the report date, in the unit (a town, or all). */
-export function sheetPeople(model: ReportModel, town?: string): PersonFacts[] {
+export function sheetPeople(model: LedgerModel, town?: string): PersonFacts[] {
   return (town === undefined ? model.people : peopleOfTown(model, town)).filter((p) => p.inPool);
 }
 
@@ -59,7 +59,7 @@ function sheetRows(people: readonly PersonFacts[]): (Cell | null)[][] {
 }
 
 /** The sheet as a table (for CSV): empty scoring cells are empty strings. */
-export function evaluationTable(model: ReportModel, people: readonly PersonFacts[], lang: Lang): Table {
+export function evaluationTable(model: LedgerModel, people: readonly PersonFacts[], lang: Lang): Table {
   const policy = model.policy;
   const header = EVALUATION_SHEET_COLUMNS.map((c) => sheetHeader(c, policy, lang));
   const text = EVALUATION_SHEET_COLUMNS.filter((c) => c.text).map((c) => sheetHeader(c, policy, lang));
@@ -77,7 +77,7 @@ function columnStyle(c: SheetColumn): ColumnStyle {
 
 /** The sheet as a workbook: identity locked, scoring cells unlocked and limited to the allowed values. */
 export function evaluationWorkbook(
-  model: ReportModel,
+  model: LedgerModel,
   unit: SheetUnit,
   people: readonly PersonFacts[],
   lang: Lang,
@@ -121,14 +121,17 @@ export function evaluationWorkbook(
   return {
     title,
     date: model.date,
-    sheet: {
-      name: EVALUATION_SHEET_NAME,
-      columns: cols.map((c) => ({ header: sheetHeader(c, policy, lang), width: c.width, style: columnStyle(c) })),
-      rows: sheetRows(people),
-      validations,
-      protect: true,
-      printHeader: `${title}（${L.reportDate}${L.colon}${model.date}）`,
-      printFooter: L.sheet.footer,
-    },
+    sheets: [
+      {
+        name: EVALUATION_SHEET_NAME,
+        columns: cols.map((c) => ({ header: sheetHeader(c, policy, lang), width: c.width, style: columnStyle(c) })),
+        rows: sheetRows(people),
+        validations,
+        protect: true,
+        orientation: "landscape",
+        printHeader: `${title}（${L.reportDate}${L.colon}${model.date}）`,
+        printFooter: L.sheet.footer,
+      },
+    ],
   };
 }

@@ -52,9 +52,14 @@ export function mdTable(
 }
 
 /** Text inside HTML (element content and attribute values). */
+const HTML_SPECIAL = /[&<>"']/;
+
 export function html(text: string | number | undefined): string {
   if (text === undefined) return "";
-  return String(text).replace(/[&<>"']/g, (c) =>
+  if (typeof text === "number") return String(text);
+  // Most text (names, dates, codes) has nothing to escape: no new string for it.
+  if (!HTML_SPECIAL.test(text)) return text;
+  return text.replace(/[&<>"']/g, (c) =>
     c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : "&#39;",
   );
 }

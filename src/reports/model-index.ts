@@ -1,4 +1,4 @@
-import type { PersonFacts, ReportModel, VillageRow } from "./model.js";
+import type { PersonFacts, LedgerModel, VillageRow } from "./model.js";
 
 /**
  * The model's people and villages grouped by town and by village, worked out once per model: the
@@ -11,7 +11,7 @@ export interface ModelIndex {
   readonly villagesByTown: ReadonlyMap<string, readonly VillageRow[]>;
 }
 
-const indexes = new WeakMap<ReportModel, ModelIndex>();
+const indexes = new WeakMap<LedgerModel, ModelIndex>();
 
 function group<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -24,7 +24,7 @@ function group<T>(items: readonly T[], key: (item: T) => string): Map<string, T[
   return out;
 }
 
-export function modelIndex(model: ReportModel): ModelIndex {
+export function modelIndex(model: LedgerModel): ModelIndex {
   let index = indexes.get(model);
   if (!index) {
     index = {
@@ -38,13 +38,13 @@ export function modelIndex(model: ReportModel): ModelIndex {
 }
 
 /** The model's people of one village (in the model's order), none when it has none. */
-export const peopleOfVillage = (model: ReportModel, village: string): readonly PersonFacts[] =>
+export const peopleOfVillage = (model: LedgerModel, village: string): readonly PersonFacts[] =>
   modelIndex(model).peopleByVillage.get(village) ?? [];
 
 /** The model's people of one town (in the model's order). */
-export const peopleOfTown = (model: ReportModel, town: string): readonly PersonFacts[] =>
+export const peopleOfTown = (model: LedgerModel, town: string): readonly PersonFacts[] =>
   modelIndex(model).peopleByTown.get(town) ?? [];
 
 /** The model's villages of one town (in the model's order). */
-export const villagesOfTown = (model: ReportModel, town: string): readonly VillageRow[] =>
+export const villagesOfTown = (model: LedgerModel, town: string): readonly VillageRow[] =>
   modelIndex(model).villagesByTown.get(town) ?? [];

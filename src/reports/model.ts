@@ -163,7 +163,13 @@ export interface PersonFacts {
   /** Sessions of the year open to the person, and how many of those they attended. */
   readonly trainingsExpected: number;
   readonly trainingsAttendedOpen: number;
-  readonly mentorsNow: readonly { readonly name: string; readonly role: string; readonly mode: string }[];
+  readonly mentorsNow: readonly {
+    readonly name: string;
+    readonly role: string;
+    /** The mentor's posts as the roster named them (absent when only the category was given). */
+    readonly posts?: readonly string[];
+    readonly mode: string;
+  }[];
   readonly postsNow: readonly string[];
   readonly meetingsInYear: number;
   /** Highest party-development stage reached (undefined: no application, or a member throughout). */
@@ -177,6 +183,21 @@ export interface PersonFacts {
   readonly usedInYear: boolean;
   readonly screening: ScreeningState;
   readonly eligible: boolean;
+  /** Moves between villages (`reserve move`), oldest first, with the villages' names from the register. */
+  readonly moves: readonly PersonMove[];
+}
+
+/** A village of a move, by code and (when the register still has it) name. */
+export interface MovePlace {
+  readonly code: string;
+  readonly name: string | undefined;
+}
+
+export interface PersonMove {
+  readonly date: IsoDate;
+  readonly from: MovePlace;
+  readonly to: MovePlace;
+  readonly reason: string;
 }
 
 export interface AdjustedOut {
@@ -258,4 +279,38 @@ export interface ReportModel {
   readonly people: readonly PersonFacts[];
   /** Training sessions of every year by id, for the cultivation record of a person's file. */
   readonly sessionIndex: ReadonlyMap<string, TrainingSession>;
+}
+
+/**
+ * The parts of the model that do not depend on any one unit's people: what every ledger may use
+ * besides its own unit's rows. The report's files are kept from one run to the next by what they
+ * are made from (reports/plan.ts), so this list is also what a village's files are judged by.
+ */
+export const SHARED_PARTS = [
+  "year",
+  "date",
+  "district",
+  "scope",
+  "reveal",
+  "policy",
+  "election",
+  "categories",
+  "sessions",
+  "sessionsByLevel",
+  "sessionHours",
+  "sessionIndex",
+] as const satisfies readonly (keyof ReportModel)[];
+
+export type SharedModel = Pick<ReportModel, (typeof SHARED_PARTS)[number]>;
+
+/**
+ * What a unit's ledgers are made from: the shared parts and the rows of the unit itself — a
+ * village's book sees that village and its people, a town's ledgers its villages and people —
+ * never the figures of the whole report. The whole model is one too (the district's evaluation
+ * sheet, `reserve show`).
+ */
+export interface LedgerModel extends SharedModel {
+  readonly towns: readonly TownRow[];
+  readonly villages: readonly VillageRow[];
+  readonly people: readonly PersonFacts[];
 }

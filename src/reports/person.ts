@@ -2,7 +2,7 @@ import { CRITERIA, GRADE_CODES } from "../domain/terms.js";
 import type { Lang } from "../messages/lang.js";
 import { md, mdTable, shownId, shownPhone } from "./format.js";
 import { reportLabels } from "./labels.js";
-import type { PersonFacts, ReportModel } from "./model.js";
+import type { MovePlace, PersonFacts, SharedModel } from "./model.js";
 
 /**
  * 一人一档: one person's full file — identity (ID number and phone masked unless revealed),
@@ -29,7 +29,7 @@ export interface PersonDoc {
   readonly sections: readonly DocSection[];
 }
 
-export function personDoc(model: ReportModel, f: PersonFacts, lang: Lang): PersonDoc {
+export function personDoc(model: SharedModel, f: PersonFacts, lang: Lang): PersonDoc {
   const L = reportLabels(lang);
   const P = L.person;
   const r = f.reserve;
@@ -57,6 +57,7 @@ export function personDoc(model: ReportModel, f: PersonFacts, lang: Lang): Perso
     [L.paren(L.ledger.inPool, model.date), f.inPool ? L.yes : L.no],
   ];
   if (partyStage) identity.push([L.ledger.partyStage, partyStage]);
+  const place = (p: MovePlace) => (p.name === undefined ? p.code : L.paren(p.name, p.code));
   const sel = r.selection;
   const sections: DocSection[] = [
     { title: P.identity, kind: "fields", rows: identity },
@@ -73,7 +74,14 @@ export function personDoc(model: ReportModel, f: PersonFacts, lang: Lang): Perso
       title: P.mentors,
       kind: "table",
       header: [L.ledger.mentors, P.role, P.mode, P.from, P.to],
-      rows: (r.mentors ?? []).map((m) => [m.name, m.role, m.mode, m.from, m.to ?? P.current]),
+      // The posts as the roster named them, with the category they count as: 村党支部书记、村委会主任（村“两委”成员）.
+      rows: (r.mentors ?? []).map((m) => [
+        m.name,
+        m.posts && m.posts.length > 0 ? L.paren(m.posts.join(sep), m.role) : m.role,
+        m.mode,
+        m.from,
+        m.to ?? P.current,
+      ]),
       empty: P.none,
     },
     {
@@ -160,6 +168,13 @@ export function personDoc(model: ReportModel, f: PersonFacts, lang: Lang): Perso
       rows: (r.status_changes ?? []).map((c) => [c.date ?? "", c.status, c.reason ?? ""]),
       empty: P.none,
     },
+    {
+      title: P.moves,
+      kind: "table",
+      header: [P.date, P.movedFrom, P.movedTo, P.reason],
+      rows: f.moves.map((m) => [m.date, place(m.from), place(m.to), m.reason]),
+      empty: P.none,
+    },
   ];
   if (r.note !== undefined) sections.push({ title: P.note, kind: "text", text: r.note });
   return {
@@ -170,10 +185,16 @@ export function personDoc(model: ReportModel, f: PersonFacts, lang: Lang): Perso
   };
 }
 
-export function personMarkdown(doc: PersonDoc): string {
-  const out: string[] = [`# ${md(doc.title)}`, "", md(doc.subtitle), "", `> ${md(doc.notice)}`, ""];
+/**
+ * The file as Markdown, its title a heading of `level` (1 on its own; 2 inside the village's book,
+ * which carries the personal-data notice once for all its files).
+ */
+export function personMarkdown(doc: PersonDoc, level = 1): string {
+  const h = "#".repeat(level);
+  const out: string[] = [`${h} ${md(doc.title)}`, "", md(doc.subtitle), ""];
+  if (level === 1) out.push(`> ${md(doc.notice)}`, "");
   for (const s of doc.sections) {
-    out.push(`## ${md(s.title)}`, "");
+    out.push(`${h}# ${md(s.title)}`, "");
     if (s.kind === "fields") out.push(mdTable(["", ""], s.rows), "");
     else if (s.kind === "text") out.push(md(s.text), "");
     else if (s.rows.length === 0) out.push(md(s.empty), "");

@@ -1,9 +1,20 @@
+import { hash } from "node:crypto";
 import type { Lang } from "../messages/lang.js";
 import { dashboardHtml } from "./dashboard/html.js";
 import { evaluationTable, evaluationWorkbook, sheetPeople } from "./evaluation-sheet.js";
+import { villageBookHtml } from "./ledger-html.js";
+import { townWorkbook, villageWorkbook } from "./ledger-workbooks.js";
 import { townMarkdown, townTable, villageMarkdown } from "./ledgers.js";
-import type { ReportModel } from "./model.js";
-import { personDoc, personMarkdown } from "./person.js";
+import {
+  SHARED_PARTS,
+  type LedgerModel,
+  type PersonFacts,
+  type ReportModel,
+  type SharedModel,
+  type TownRow,
+} from "./model.js";
+import { peopleOfTown, peopleOfVillage, villagesOfTown } from "./model-index.js";
+import { personDoc, type PersonDoc } from "./person.js";
 import { summaryJson, summaryMarkdown, summaryTable } from "./summary.js";
 import type { Table } from "./table.js";
 import type { WorkbookSpec } from "./workbook.js";
@@ -24,11 +35,18 @@ export type ReportFile =
   | { readonly path: string; readonly kind: "bytes"; readonly bytes: Uint8Array };
 
 /** What each file of the report is, for the summary the command prints. */
-export type ReportPart = "summary" | "dashboard" | "town" | "village" | "person" | "evaluation";
+export type ReportPart = "summary" | "dashboard" | "town" | "village" | "evaluation";
 
+/**
+ * A file of the plan, not yet made: its path, what it is made from as a key, and how to make it.
+ * The renderers are pure, so two files with the same key have the same bytes, and a file of the
+ * previous report with the key is kept instead of being made again (src/io/report-write.ts).
+ */
 export interface PlannedFile {
   readonly part: ReportPart;
-  readonly file: ReportFile;
+  readonly path: string;
+  readonly key: string;
+  readonly make: () => ReportFile;
 }
 
 /**
@@ -36,12 +54,12 @@ export interface PlannedFile {
  * specially are replaced, leading dots and trailing dots and spaces dropped, at most 40 characters.
  */
 export function fileNamePart(name: string): string {
-  const cleaned = [...name]
+  const cleaned = name
     // eslint-disable-next-line no-control-regex
-    .map((ch) => (/[<>:"/\\|?*\x00-\x1f\x7f]/.test(ch) ? "_" : ch))
-    .join("")
+    .replace(/[<>:"/\\|?*\x00-\x1f\x7f]/g, "_")
     .replace(/^[.\s]+|[.\s]+$/g, "");
-  return [...cleaned].slice(0, 40).join("");
+  // At most 40 characters (code points, so that a character outside the BMP is never cut in two).
+  return cleaned.length <= 40 ? cleaned : [...cleaned].slice(0, 40).join("");
 }
 
 function stem(code: string, name: string): string {
@@ -50,63 +68,159 @@ function stem(code: string, name: string): string {
 }
 
 /**
- * The report's files, made one at a time as they are asked for: a province's report is tens of
- * thousands of files, which are written as they are made instead of all being held in memory.
+ * Keys of what the files are made from. Every file is made from the model's shared parts
+ * (model.ts SHARED_PARTS: the year, the date, the policy, the sessions…) and the rows of one unit:
+ * a village's files from its row and its people, a town's from its row, its villages and its
+ * people, the summary, the dashboard and the whole scope's sheets from everything. A key is a
+ * digest of exactly that data (as JSON), the program's build and the language; each person's facts
+ * are digested once and their digests stand for them. `build` names the program that makes the
+ * files (a newer one may make other bytes from the same data).
+ */
+export class ReportKeys {
+  readonly shared: SharedModel;
+  private readonly base: string;
+  private readonly persons = new Map<PersonFacts, string>();
+  private whole: string | undefined;
+
+  constructor(
+    private readonly model: ReportModel,
+    lang: Lang,
+    build: string,
+  ) {
+    this.shared = Object.fromEntries(SHARED_PARTS.map((k) => [k, model[k]])) as unknown as SharedModel;
+    const json = JSON.stringify({ ...this.shared, sessionIndex: [...this.shared.sessionIndex.values()] });
+    this.base = digest(`${build}\0${lang}\0${json}`);
+  }
+
+  private person(f: PersonFacts): string {
+    let k = this.persons.get(f);
+    if (k === undefined) {
+      k = digest(JSON.stringify(f));
+      this.persons.set(f, k);
+    }
+    return k;
+  }
+
+  unit(kind: string, rows: unknown, people: readonly PersonFacts[]): string {
+    let text = `${this.base}\0${kind}\0${JSON.stringify(rows)}`;
+    for (const p of people) text += `\0${this.person(p)}`;
+    return digest(text);
+  }
+
+  /** The key of the files made from every figure of the model. */
+  get all(): string {
+    const { total, towns, villages, adjusted, replenishment, attendanceByMonth, people } = this.model;
+    this.whole ??= this.unit("all", { total, towns, villages, adjusted, replenishment, attendanceByMonth }, people);
+    return this.whole;
+  }
+}
+
+/** A digest of text, for keys. */
+export const digest = (text: string): string => hash("sha256", text, "base64url");
+
+/**
+ * The report's files, planned one at a time as they are asked for and each made only when the
+ * writer asks for it: a province's report is tens of thousands of files, which are written as they
+ * are made instead of all being held in memory, and a file that the previous report already holds
+ * with the same key is not made at all.
  */
 export function* reportPlan(
   model: ReportModel,
   formats: ReadonlySet<ReportFormat>,
   lang: Lang,
+  keys: ReportKeys,
+  parts?: ReadonlySet<ReportPart>,
 ): Generator<PlannedFile, void, undefined> {
-  const text = (part: ReportPart, path: string, t: string): PlannedFile => ({
-    part,
-    file: { path, kind: "text", text: t },
-  });
-  const csv = (part: ReportPart, path: string, table: Table): PlannedFile => ({
-    part,
-    file: { path, kind: "csv", table },
-  });
   const has = (f: ReportFormat) => formats.has(f);
+  const wants = (p: ReportPart) => parts === undefined || parts.has(p);
+  const shared = keys.shared;
+  const planned = (part: ReportPart, path: string, key: string, make: () => ReportFile): PlannedFile => ({
+    part,
+    path,
+    key,
+    make,
+  });
+  const text = (path: string, t: string): ReportFile => ({ path, kind: "text", text: t });
+  const csv = (path: string, table: Table): ReportFile => ({ path, kind: "csv", table });
+  const xlsx = (path: string, workbook: WorkbookSpec): ReportFile => ({ path, kind: "xlsx", workbook });
 
-  if (has("md")) yield text("summary", "summary.md", summaryMarkdown(model, lang));
-  if (has("csv")) yield csv("summary", "summary.csv", summaryTable(model, lang));
-  if (has("json")) yield text("summary", "summary.json", summaryJson(model));
-  if (has("html")) yield text("dashboard", "dashboard.html", dashboardHtml(model, lang));
+  // The summary, the dashboard and the whole scope's sheets are made from every figure of the model.
+  const all = keys.all;
+  if (wants("summary") && has("md"))
+    yield planned("summary", "summary.md", all, () => text("summary.md", summaryMarkdown(model, lang)));
+  if (wants("summary") && has("csv"))
+    yield planned("summary", "summary.csv", all, () => csv("summary.csv", summaryTable(model, lang)));
+  if (wants("summary") && has("json"))
+    yield planned("summary", "summary.json", all, () => text("summary.json", summaryJson(model)));
+  if (wants("dashboard") && has("html")) {
+    yield planned("dashboard", "dashboard.html", all, () => text("dashboard.html", dashboardHtml(model, lang)));
+  }
 
-  for (const t of model.towns) {
+  // A town's files see the town, its villages and its people only.
+  const townUnits = new Map<string, { unit: LedgerModel; key: string }>();
+  const townUnit = (t: TownRow) => {
+    let u = townUnits.get(t.code);
+    if (u === undefined) {
+      const people = peopleOfTown(model, t.code);
+      const vs = villagesOfTown(model, t.code);
+      u = { unit: { ...shared, towns: [t], villages: vs, people }, key: keys.unit("town", [t, vs], people) };
+      townUnits.set(t.code, u);
+    }
+    return u;
+  };
+  for (const t of wants("town") ? model.towns : []) {
     const s = stem(t.code, t.name);
-    if (has("md")) yield text("town", `towns/${s}.md`, townMarkdown(model, t, lang));
-    if (has("csv")) yield csv("town", `towns/${s}.csv`, townTable(model, t, lang));
-  }
-  for (const v of model.villages) {
-    const dir = `villages/${stem(v.town, v.townName)}`;
-    const s = stem(v.code, v.name);
-    if (has("md")) yield text("village", `${dir}/${s}.md`, villageMarkdown(model, v, lang));
-  }
-  if (has("md")) {
-    for (const p of model.people) {
-      const dir = `persons/${stem(p.town, p.townName)}/${stem(p.village, p.villageName)}`;
-      yield text(
-        "person",
-        `${dir}/${stem(p.reserve.id, p.reserve.name)}.md`,
-        personMarkdown(personDoc(model, p, lang)),
-      );
+    const { unit, key } = townUnit(t);
+    if (has("md"))
+      yield planned("town", `towns/${s}.md`, key, () => text(`towns/${s}.md`, townMarkdown(unit, t, lang)));
+    if (has("csv")) yield planned("town", `towns/${s}.csv`, key, () => csv(`towns/${s}.csv`, townTable(unit, t, lang)));
+    if (has("xlsx")) {
+      yield planned("town", `towns/${s}.xlsx`, key, () => xlsx(`towns/${s}.xlsx`, townWorkbook(unit, t, lang)));
     }
   }
-  if (has("csv") || has("xlsx")) {
+  // Village by village: the village's book, in HTML to print and in Markdown for diffs, holds the
+  // files of its people (一人一档), made once for both. One file a village, not one a person: most of
+  // a report's time is the file system creating its files (and removing the previous report's).
+  for (const v of wants("village") ? model.villages : []) {
+    const dir = `villages/${stem(v.town, v.townName)}`;
+    const s = stem(v.code, v.name);
+    const people = peopleOfVillage(model, v.code);
+    const unit: LedgerModel = { ...shared, towns: [], villages: [v], people };
+    const key = keys.unit("village", v, people);
+    let docs: { id: string; doc: PersonDoc }[] | undefined;
+    const docsOf = () => (docs ??= people.map((p) => ({ id: p.reserve.id, doc: personDoc(unit, p, lang) })));
+    const md = `${dir}/${s}.md`;
+    const book = `${dir}/${s}.html`;
+    const sheet = `${dir}/${s}.xlsx`;
+    if (has("md")) yield planned("village", md, key, () => text(md, villageMarkdown(unit, v, docsOf(), lang)));
+    if (has("html")) yield planned("village", book, key, () => text(book, villageBookHtml(unit, v, docsOf(), lang)));
+    if (has("xlsx")) yield planned("village", sheet, key, () => xlsx(sheet, villageWorkbook(unit, v, lang)));
+  }
+  if (wants("evaluation") && (has("csv") || has("xlsx"))) {
     const units = [
-      ...(model.scope ? [] : [{ code: model.district.code, name: model.district.name, town: undefined }]),
-      ...model.towns.map((t) => ({ code: t.code, name: t.name, town: t.code })),
+      ...(model.scope
+        ? []
+        : [{ code: model.district.code, name: model.district.name, model, key: all, town: undefined }]),
+      ...model.towns.map((t) => ({
+        code: t.code,
+        name: t.name,
+        model: townUnit(t).unit,
+        key: townUnit(t).key,
+        town: t.code,
+      })),
     ];
     for (const u of units) {
-      const people = sheetPeople(model, u.town);
       const base = `evaluation/${model.year}-${stem(u.code, u.name)}`;
-      if (has("csv")) yield csv("evaluation", `${base}.csv`, evaluationTable(model, people, lang));
+      const people = () => sheetPeople(u.model, u.town);
+      if (has("csv")) {
+        yield planned("evaluation", `${base}.csv`, u.key, () =>
+          csv(`${base}.csv`, evaluationTable(u.model, people(), lang)),
+        );
+      }
       if (has("xlsx")) {
-        yield {
-          part: "evaluation",
-          file: { path: `${base}.xlsx`, kind: "xlsx", workbook: evaluationWorkbook(model, u, people, lang) },
-        };
+        yield planned("evaluation", `${base}.xlsx`, u.key, () =>
+          xlsx(`${base}.xlsx`, evaluationWorkbook(u.model, u, people(), lang)),
+        );
       }
     }
   }

@@ -5,7 +5,15 @@ import { ui } from "../messages/ui.js";
 import { dashboardHtmlFor } from "./rollup-dashboard.js";
 import { md, mdTable } from "./format.js";
 import type { ReportModel } from "./model.js";
-import { reportPlan, type PlannedFile, type ReportFormat } from "./plan.js";
+import {
+  digest,
+  ReportKeys,
+  reportPlan,
+  type PlannedFile,
+  type ReportFile,
+  type ReportFormat,
+  type ReportPart,
+} from "./plan.js";
 import { rollupLabels } from "./rollup-labels.js";
 import { districtDirs, type RollupModel } from "./rollup-model.js";
 import { summaryJson, summaryMarkdown, summaryTable } from "./summary.js";
@@ -120,26 +128,61 @@ export function rollupJson(r: RollupModel, lang: Lang): string {
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
+/** What the level above reads of each district by default. */
+const FIGURES: ReadonlySet<ReportPart> = new Set(["summary", "dashboard"]);
+
 /**
- * The roll-up's files: its summary and dashboard, then each district's whole report (the files a
- * `reserve report` of that library writes) in its folder under `districts/`.
+ * The roll-up's files: its summary and dashboard, then in each district's folder under
+ * `districts/` that district's summary and dashboard — what the level above reads — or, with
+ * `ledgers`, its whole report (the files a `reserve report` of that library writes: the towns' and
+ * villages' ledgers with every person's file, the evaluation sheets). The roll-up's own
+ * files are made from the districts' models (each as its key of everything, plan.ts ReportKeys),
+ * the level and the findings across them; `build` names the program, as for one library.
  */
 export function* rollupPlan(
   r: RollupModel,
   formats: ReadonlySet<ReportFormat>,
   lang: Lang,
+  build: string,
+  ledgers = false,
 ): Generator<PlannedFile, void, undefined> {
   const has = (f: ReportFormat) => formats.has(f);
-  if (has("md")) yield { part: "summary", file: { path: "summary.md", kind: "text", text: rollupMarkdown(r, lang) } };
-  if (has("csv")) yield { part: "summary", file: { path: "summary.csv", kind: "csv", table: rollupTable(r, lang) } };
-  if (has("json")) yield { part: "summary", file: { path: "summary.json", kind: "text", text: rollupJson(r, lang) } };
+  const keys = r.districts.map((d) => new ReportKeys(d.model, lang, build));
+  const { level, name, code, year, date, findings } = r;
+  const about = {
+    level,
+    name,
+    code,
+    year,
+    date,
+    findings,
+    districts: r.districts.map((d) => [d.root, d.label, d.workingYear]),
+  };
+  const key = digest([build, lang, JSON.stringify(about), ...keys.map((k) => k.all)].join("\0"));
+  const top = (part: "summary" | "dashboard", path: string, make: () => ReportFile): PlannedFile => ({
+    part,
+    path,
+    key,
+    make,
+  });
+  if (has("md"))
+    yield top("summary", "summary.md", () => ({ path: "summary.md", kind: "text", text: rollupMarkdown(r, lang) }));
+  if (has("csv"))
+    yield top("summary", "summary.csv", () => ({ path: "summary.csv", kind: "csv", table: rollupTable(r, lang) }));
+  if (has("json"))
+    yield top("summary", "summary.json", () => ({ path: "summary.json", kind: "text", text: rollupJson(r, lang) }));
   if (has("html")) {
-    yield { part: "dashboard", file: { path: "dashboard.html", kind: "text", text: dashboardHtmlFor(r, lang) } };
+    yield top("dashboard", "dashboard.html", () => ({
+      path: "dashboard.html",
+      kind: "text",
+      text: dashboardHtmlFor(r, lang),
+    }));
   }
   const dirs = districtDirs(r);
   for (const [i, d] of r.districts.entries()) {
-    for (const f of reportPlan(d.model, formats, lang)) {
-      yield { part: f.part, file: { ...f.file, path: `${dirs[i]}/${f.file.path}` } };
+    for (const f of reportPlan(d.model, formats, lang, keys[i]!, ledgers ? undefined : FIGURES)) {
+      const path = `${dirs[i]}/${f.path}`;
+      yield { ...f, path, make: () => ({ ...f.make(), path }) };
     }
   }
 }

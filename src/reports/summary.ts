@@ -2,7 +2,14 @@ import type { Lang } from "../messages/lang.js";
 import { NONE } from "./build.js";
 import { md, mdTable, pct, pctValue, policyPct } from "./format.js";
 import { reportLabels, type ReportLabels } from "./labels.js";
-import { QUOTA_STATUSES, type Categories, type Counts, type Figures, type ReportModel } from "./model.js";
+import {
+  QUOTA_STATUSES,
+  type Categories,
+  type Counts,
+  type Figures,
+  type ReportModel,
+  type SharedModel,
+} from "./model.js";
 import { table, type Cell, type Table } from "./table.js";
 
 /**
@@ -14,7 +21,7 @@ import { table, type Cell, type Table } from "./table.js";
 type Dim = keyof Categories | "partyCurrent";
 
 /** The label of a category key in a distribution. */
-export function categoryLabel(model: ReportModel, L: ReportLabels, dim: Dim, key: string): string {
+export function categoryLabel(model: SharedModel, L: ReportLabels, dim: Dim, key: string): string {
   if (dim === "age") return L.age[key] ?? key;
   if (dim === "grade")
     return key === NONE

@@ -251,8 +251,23 @@ export function fixtureBooks(): Record<string, Reserve[]> {
         id_number: id("19960101", "女", 7),
         political_status: "共青团员",
         source: "外出务工人员",
+        // 一肩挑: the roster named both posts of the mentor.
+        mentors: [
+          {
+            name: "张振华",
+            role: "村“两委”成员",
+            posts: ["村党支部书记", "村委会主任"],
+            mode: "一带一",
+            from: "2021-10-08",
+          },
+        ],
         screening: cleared(),
         trainings: ["2021-01", "2021-02", "2021-04", "2021-05"],
+        // Worked in 沙坡村 for half a year and came back (reserve move, both ways).
+        moves: [
+          { date: "2021-03-01", from_village: V2, to_village: V1, reason: "到沙坡村合作社务工" },
+          { date: "2021-09-20", from_village: V1, to_village: V2, reason: "返回黄河村" },
+        ],
       }),
       r(V2, 4, {
         name: "孙当选",

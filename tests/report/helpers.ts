@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { inflateRawSync } from "node:zlib";
 import { runCli, type CliResult } from "../helpers/cli.js";
-import { tempDir } from "../helpers/library.js";
+import { REPORT_STATE } from "../../src/io/report-write.js";
+import { snapshot, tempDir } from "../helpers/library.js";
 import { fixtureLibrary } from "./fixture.js";
 
 /** A fixed clock for every report run: the report date is 2021-12-31 (the year's end). */
@@ -71,10 +72,19 @@ export function unzip(buf: Buffer): Map<string, { data: Buffer; dosTime: number;
   return out;
 }
 
+/**
+ * A report folder's files by their contents (sha256), without the state beside them (which names
+ * the files' inodes and times: the same report written twice has the same files, not the same state).
+ */
+export function reportSnapshot(dir: string): Record<string, string> {
+  return snapshot(dir, { skip: (rel) => rel === REPORT_STATE });
+}
+
 /** The text of every file of a report, XLSX files unpacked into their XML parts (`<file>!<part>`). */
 export function reportTexts(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const rel of listFiles(dir)) {
+    if (rel === REPORT_STATE) continue;
     const bytes = readFileSync(join(dir, rel));
     if (rel.endsWith(".xlsx")) {
       for (const [part, e] of unzip(bytes)) out.set(`${rel}!${part}`, e.data.toString("utf8"));

@@ -8,9 +8,8 @@ import { fromSheetCell, toSheetCell } from "../../src/domain/spreadsheet-cell.js
 import { csvText } from "../../src/io/csv-write.js";
 import { table } from "../../src/reports/table.js";
 import { runCli } from "../helpers/cli.js";
-import { snapshot } from "../helpers/library.js";
 import { fixtureBooks } from "./fixture.js";
-import { listFiles, NOW, reportTexts, runReport } from "./helpers.js";
+import { listFiles, NOW, reportSnapshot, reportTexts, runReport } from "./helpers.js";
 
 /** Personal data, spreadsheet safety, determinism and the all-or-nothing replacement of a report. */
 
@@ -45,6 +44,11 @@ describe("personal information", () => {
     expect(run.stdout).toContain("完整的身份证号和联系电话");
     expect(readFileSync(join(run.out, "summary.md"), "utf8")).toContain("--reveal");
     expect(readFileSync(join(run.out, "dashboard.html"), "utf8")).toContain('class="notice reveal"');
+    const book = readFileSync(join(run.out, "villages", "640502100-滨河镇", "640502100201-沙坡村.html"), "utf8");
+    // The village's page and each person's file say so.
+    expect(book.split('class="notice reveal"')).toHaveLength(1 + 1 + 4);
+    const workbook = reportTexts(run.out).get("towns/640502100-滨河镇.xlsx!xl/worksheets/sheet1.xml")!;
+    expect(workbook).toContain("--reveal");
     const history = join(run.lib, "history", "2022");
     const entries = readdirSync(history).map((n) => readFileSync(join(history, n), "utf8"));
     expect(entries).toHaveLength(1);
@@ -99,9 +103,8 @@ describe("spreadsheet safety", () => {
       const rows = parse(readFileSync(join(run.out, f), "utf8").slice(1));
       for (const row of rows) {
         for (const cell of row) {
-          if (!/^[=+\-@\t\r]/.test(cell)) continue;
-          // The only cells allowed to start so: digits kept as text behind a TAB.
-          expect(cell, `${f}: ${JSON.stringify(cell)}`).toMatch(/^\t\d+$/);
+          // Nothing may start so: codes are bare digits, formula-like text has an apostrophe in front.
+          expect(/^[=+\-@\t\r]/.test(cell), `${f}: ${JSON.stringify(cell)}`).toBe(false);
         }
         for (const cell of row) if (/^'[=+\-@]/.test(cell)) neutralised++;
       }
@@ -110,7 +113,22 @@ describe("spreadsheet safety", () => {
     expect(neutralised).toBeGreaterThan(3);
   });
 
-  it("keeps codes as text in CSV and reads back exactly what was written", () => {
+  it("writes codes as bare digits: no TAB or other character hidden in a code cell", () => {
+    const rows: string[][] = parse(readFileSync(join(run.out, "summary.csv"), "utf8").slice(1));
+    const header = rows[0]!;
+    const codeColumns = ["区县代码", "乡镇代码", "村代码"].map((h) => header.indexOf(h)).filter((i) => i >= 0);
+    expect(codeColumns.length).toBeGreaterThan(1);
+    const codes = rows
+      .slice(1)
+      .flatMap((r) => codeColumns.map((i) => r[i]!))
+      .filter((c) => c !== "");
+    expect(codes.length).toBeGreaterThan(10);
+    for (const c of codes) expect(c, JSON.stringify(c)).toMatch(/^\d{6}(\d{3}(\d{3})?)?$/);
+    // Anywhere in any CSV of the report: no TAB at all.
+    for (const f of csvs) expect(readFileSync(join(run.out, f), "utf8"), f).not.toContain("\t");
+  });
+
+  it("reads the evaluation CSV back exactly as written, codes and formula-like names included", () => {
     const rows = parse(readFileSync(join(run.out, "evaluation", "2021-640502-沙坡头区.csv"), "utf8").slice(1));
     const headers = EVALUATION_SHEET_COLUMNS.map((c) => sheetHeader(c, DEFAULT_POLICY, "zh"));
     expect(rows[0]).toEqual(headers);
@@ -118,21 +136,43 @@ describe("spreadsheet safety", () => {
     const townCode = headers.indexOf("乡镇代码");
     const villageCode = headers.indexOf("村代码");
     const name = headers.indexOf("姓名");
-    expect(rows[1]![townCode]).toBe("\t640502100");
+    expect(rows[1]![townCode]).toBe("640502100");
     expect(back[0]![townCode]).toBe("640502100");
     expect(back[0]![villageCode]).toBe("640502100201");
+    expect(rows.map((r) => r[name])).toContain('\'=HYPERLINK("http://x","点我")');
     expect(back.map((r) => r[name])).toContain('=HYPERLINK("http://x","点我")');
   });
 
+  it("keeps a full ID number (--reveal) as text a spreadsheet evaluates to exactly its digits", () => {
+    const revealed = runReport(["--format", "csv", "--reveal"]);
+    const rows: string[][] = parse(readFileSync(join(revealed.out, "towns", "640502100-滨河镇.csv"), "utf8").slice(1));
+    const col = rows[0]!.indexOf("身份证号");
+    const cells = rows.slice(1).map((r) => r[col]!);
+    const digits = ids.filter((id) => /^\d{18}$/.test(id));
+    expect(cells.filter((c) => /^="\d{18}"$/.test(c)).length).toBeGreaterThan(0);
+    for (const c of cells) {
+      // 18 digits would lose the last three as a number; one ending in X is text already.
+      expect(c, c).toMatch(/^(="\d{18}"|\d{17}X)$/);
+      expect(digits.includes(fromSheetCell(c)) || /X$/.test(c), c).toBe(true);
+    }
+  });
+
   it("round-trips any value through toSheetCell and fromSheetCell", () => {
-    for (const v of ["=1+1", "+86", "-3", "@x", "\tx", "\rx", "640502100201", "普通", "'quoted", "a,b", ""]) {
+    for (const v of ["=1+1", "+86", "-3", "@x", "\tx", "\rx", "640502100201", "普通", "'quoted", "a,b", "", '="1"']) {
       expect(fromSheetCell(toSheetCell(v)), JSON.stringify(v)).toBe(v);
+      expect(fromSheetCell(toSheetCell(v, true)), JSON.stringify(v)).toBe(v);
       const csv = csvText(table(["h"], [[v]]));
       const parsed = parse(csv.slice(1))[1]?.[0] ?? "";
       expect(fromSheetCell(parsed), JSON.stringify(v)).toBe(v);
     }
-    expect(toSheetCell("640502100201", true)).toBe("\t640502100201");
+    expect(toSheetCell("640502100201", true)).toBe("640502100201");
     expect(toSheetCell("640502100201-01", true)).toBe("640502100201-01");
+    expect(toSheetCell("640502199001010113", true)).toBe('="640502199001010113"');
+    expect(toSheetCell("09551234567", true)).toBe('="09551234567"');
+    expect(toSheetCell("0", true)).toBe("0");
+    expect(toSheetCell("640502199001010113")).toBe("640502199001010113");
+    // A report written before codes went bare is still read back.
+    expect(fromSheetCell("\t640502100201")).toBe("640502100201");
   });
 
   it("escapes everything in the HTML and Markdown", () => {
@@ -142,6 +182,11 @@ describe("spreadsheet safety", () => {
     const village = readFileSync(join(full.out, "villages", "640502100-滨河镇", "640502100201-沙坡村.md"), "utf8");
     expect(village).toContain("\\<script\\>alert(1)\\</script\\>");
     expect(village).not.toMatch(/[^\\]<script>/);
+    const book = readFileSync(join(full.out, "villages", "640502100-滨河镇", "640502100201-沙坡村.html"), "utf8");
+    expect(book).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    // The page's own script is the only one, and the only script the page's policy allows.
+    expect(book.match(/<script>/g)).toHaveLength(1);
+    expect(book).toMatch(/script-src 'sha256-[A-Za-z0-9+/]+={0,2}'/);
   });
 });
 
@@ -151,7 +196,7 @@ describe("determinism and replacement", () => {
     const b = runReport([], { lib: a.lib, env: { RESERVE_NOW: "2023-07-15T23:59:00Z", TZ: "America/New_York" } });
     expect(a.code).toBe(0);
     expect(b.code).toBe(0);
-    expect(snapshot(b.out)).toEqual(snapshot(a.out));
+    expect(reportSnapshot(b.out)).toEqual(reportSnapshot(a.out));
   });
 
   it("replaces an earlier report as a whole and leaves nothing of it behind", () => {
@@ -170,16 +215,17 @@ describe("determinism and replacement", () => {
 
   it("leaves the previous report untouched when killed while writing, and recovers on the next run", () => {
     const first = runReport();
-    const before = snapshot(first.out);
+    const before = reportSnapshot(first.out);
     const killed = runCli(["report", "--year", "2021", "--data", first.lib, "--format", "md"], {
       cwd: first.cwd,
       env: { RESERVE_NOW: NOW, RESERVE_CRASH_AT: "report:written" },
     });
     expect(killed.code).toBeNull();
-    expect(snapshot(first.out)).toEqual(before);
+    expect(reportSnapshot(first.out)).toEqual(before);
     expect(readdirSync(join(first.cwd, "reports")).some((n) => n.startsWith(".2021.tmp-"))).toBe(true);
-    // Killed between moving the old report aside and putting the new one in place.
-    const between = runCli(["report", "--year", "2021", "--data", first.lib], {
+    // Killed between moving the old report aside and putting the new one in place (a report of
+    // other formats, so that the folder is replaced as a whole).
+    const between = runCli(["report", "--year", "2021", "--data", first.lib, "--format", "md"], {
       cwd: first.cwd,
       env: { RESERVE_NOW: NOW, RESERVE_CRASH_AT: "report:old-aside" },
     });
@@ -189,7 +235,7 @@ describe("determinism and replacement", () => {
       env: { RESERVE_NOW: NOW },
     });
     expect(next.code).toBe(0);
-    expect(snapshot(first.out)).toEqual(before);
+    expect(reportSnapshot(first.out)).toEqual(before);
     expect(readdirSync(join(first.cwd, "reports"))).toEqual(["2021"]);
   });
 
@@ -211,14 +257,14 @@ describe("determinism and replacement", () => {
 
   it("refuses to report on a library with errors, and writes nothing", () => {
     const run = runReport();
-    const before = snapshot(run.out);
+    const before = reportSnapshot(run.out);
     const file = join(run.lib, "villages", "640502100201.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("gender: 男", "gender: 不知道"));
     const r = runCli(["report", "--year", "2021", "--data", run.lib], { cwd: run.cwd, env: { RESERVE_NOW: NOW } });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("bad-term");
     expect(r.stderr).toContain("未生成报表");
-    expect(snapshot(run.out)).toEqual(before);
+    expect(reportSnapshot(run.out)).toEqual(before);
   });
 
   it("narrows to a town or village, into a folder of its own", () => {

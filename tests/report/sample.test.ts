@@ -26,8 +26,20 @@ describe.skipIf(!existsSync(join(DATA, "district.yaml")))("reserve report on the
     };
     const files = listFiles(out);
     expect(summary.total.inPool).toBeGreaterThan(400);
-    expect(files.filter((f) => f.startsWith("towns/") && f.endsWith(".csv"))).toHaveLength(summary.towns.length);
-    expect(files.filter((f) => f.startsWith("villages/"))).toHaveLength(summary.villages.length);
+    for (const ext of [".md", ".csv", ".xlsx"]) {
+      expect(
+        files.filter((f) => f.startsWith("towns/") && f.endsWith(ext)),
+        ext,
+      ).toHaveLength(summary.towns.length);
+    }
+    // Each village: its book to print (HTML), its workbook and its Markdown.
+    for (const ext of [".md", ".html", ".xlsx"]) {
+      expect(
+        files.filter((f) => f.startsWith("villages/") && f.endsWith(ext)),
+        ext,
+      ).toHaveLength(summary.villages.length);
+    }
+    expect(files.filter((f) => f.startsWith("villages/"))).toHaveLength(3 * summary.villages.length);
     expect(files.filter((f) => f.startsWith("evaluation/") && f.endsWith(".xlsx"))).toHaveLength(
       summary.towns.length + 1,
     );

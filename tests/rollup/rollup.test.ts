@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { snapshot } from "../helpers/library.js";
+import { listFiles } from "../report/helpers.js";
 import { COUNTIES, initDistrict, NOW, SHARED_ID, zhongwei } from "./helpers.js";
 
 /**
@@ -132,12 +133,39 @@ describe("reserve report --year 2021 --data A --data B --data C", () => {
     expect(md).toContain("## 六、跨区县检查");
     const csv = readFileSync(join(dir, "OUT", "summary.csv"), "utf8").split("\r\n");
     expect(csv.slice(1, 3).map((l) => l.split(",").slice(0, 4))).toEqual([
-      ["市", '"\t640500"', "", "合计"],
-      ["区", '"\t640502"', "", "沙坡头区"],
+      ["市", "640500", "", "合计"],
+      ["区", "640502", "", "沙坡头区"],
     ]);
     for (const f of ["summary.md", "summary.csv", "summary.json", "dashboard.html"]) {
       expect(readFileSync(join(dir, "OUT", f), "utf8")).not.toContain(SHARED_ID);
     }
+  });
+
+  it("writes each district's summary and dashboard, and its ledgers only with --ledgers", () => {
+    const figures = runCli(["report", "--year", "2021", ...ALL, "--out", "FIGURES"], { cwd: dir, env });
+    expect(figures.code, figures.stderr).toBe(0);
+    expect(figures.stdout).toMatch(/\n {2}districts\/ +3 个区县的汇总和看板（各区县台账用 --ledgers 写出）\n/);
+    const district = (out: string) => listFiles(join(dir, out, "districts", "640521-中宁县"));
+    expect(district("FIGURES")).toEqual(["dashboard.html", "summary.csv", "summary.json", "summary.md"]);
+    const whole = runCli(["report", "--year", "2021", ...ALL, "--ledgers", "--out", "WHOLE"], { cwd: dir, env });
+    expect(whole.code, whole.stderr).toBe(0);
+    // With --ledgers, byte for byte the district's own report.
+    const own = runCli(["report", "--year", "2021", "--data", "B", "--out", "own-B-whole"], { cwd: dir, env });
+    expect(own.code, own.stderr).toBe(0);
+    expect(district("WHOLE")).toEqual(listFiles(join(dir, "own-B-whole")).filter((f) => !f.startsWith(".reserve")));
+    expect(district("WHOLE").some((f) => f.startsWith("villages/"))).toBe(true);
+    for (const f of district("WHOLE")) {
+      expect(
+        readFileSync(join(dir, "WHOLE", "districts", "640521-中宁县", f)).equals(
+          readFileSync(join(dir, "own-B-whole", f)),
+        ),
+        f,
+      ).toBe(true);
+    }
+    // One library's report always has its ledgers.
+    const one = runCli(["report", "--year", "2021", "--data", "B", "--ledgers"], { cwd: dir, env });
+    expect(one.code).toBe(2);
+    expect(one.stderr).toContain("--ledgers 只用于汇总几个库");
   });
 });
 

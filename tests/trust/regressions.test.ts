@@ -16,15 +16,18 @@ function workbook(values: string[]): WorkbookSpec {
   return {
     title: "t",
     date: "2021-12-31",
-    sheet: {
-      name: "表",
-      columns: values.map((_, i) => ({ header: `c${i}`, width: 10, style: "locked-text" as const })),
-      rows: [values],
-      validations: [],
-      protect: false,
-      printHeader: "",
-      printFooter: "",
-    },
+    sheets: [
+      {
+        name: "表",
+        columns: values.map((_, i) => ({ header: `c${i}`, width: 10, style: "locked-text" as const })),
+        rows: [values],
+        validations: [],
+        protect: false,
+        orientation: "portrait",
+        printHeader: "",
+        printFooter: "",
+      },
+    ],
   };
 }
 

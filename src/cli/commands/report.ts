@@ -20,6 +20,7 @@ export interface ReportFlags {
   readonly format?: string;
   readonly date?: string;
   readonly reveal?: boolean;
+  readonly ledgers?: boolean;
   readonly wait?: string;
 }
 
@@ -50,6 +51,7 @@ export function byteSize(bytes: number): string {
 export async function runReport(flags: ReportFlags, ctx: CliContext): Promise<ExitCode> {
   const roots = dataRoots(flags.data, ctx.env, ctx.cwd);
   if (roots.length > 1) return (await import("./rollup.js")).runRollupReport(roots, flags, ctx);
+  if (flags.ledgers) throw new ReserveError("usage", { detail: ui(ctx.lang).rollup.severalLibrariesOnly("--ledgers") });
   const formats = parseReportFormats(flags.format, ctx);
   const date = parseDate(flags.date, ctx.lang);
   const year = parseYear(flags.year, ctx.lang);
@@ -80,7 +82,7 @@ export async function runReport(flags: ReportFlags, ctx: CliContext): Promise<Ex
   const L = reportLabels(ctx.lang);
   const style = await ctx.stdoutStyle();
   ctx.out(t.report.header(model.date, model.year, scopeText(model, L)));
-  ctx.out(t.report.written(result.out, result.written.files, byteSize(result.written.bytes)));
+  ctx.out(t.report.written(result.out, result.written.files, byteSize(result.written.bytes), result.written.kept));
   const of = (part: ReportPart) => files.filter((f) => f.part === part).map((f) => f.path);
   const rows: [string, string][] = [];
   const summary = of("summary");
@@ -90,8 +92,9 @@ export async function runReport(flags: ReportFlags, ctx: CliContext): Promise<Ex
   if (of("village").length > 0) {
     rows.push([t.report.parts.village, L.paren("villages/", t.report.villages(model.villages.length))]);
   }
-  if (of("person").length > 0)
-    rows.push([t.report.parts.person, L.paren("persons/", t.report.persons(of("person").length))]);
+  // Each person's file (一人一档) is in the village's book.
+  if (of("village").some((p) => !p.endsWith(".xlsx")) && model.people.length > 0)
+    rows.push([t.report.parts.person, L.paren("villages/", t.report.persons(model.people.length))]);
   const sheets = of("evaluation");
   if (sheets.length > 0) {
     const kinds = [...new Set(sheets.map((p) => p.slice(p.lastIndexOf(".") + 1).toUpperCase()))].join(L.sep);

@@ -38,6 +38,7 @@ export async function runRollupReport(
     ...(date && { date }),
     ...(year && { year }),
     formats,
+    ledgers: flags.ledgers === true,
     ...(flags.out !== undefined && { out: flags.out }),
     lang: ctx.lang,
     waitMs: lockWaitMs(flags.wait, ctx.env, ctx.lang),
@@ -55,7 +56,7 @@ export async function runRollupReport(
   }
   const r = result.rollup;
   ctx.out(t.rollup.header(r.name, r.date, r.year, r.districts.length));
-  ctx.out(t.report.written(result.out, result.written.files, byteSize(result.written.bytes)));
+  ctx.out(t.report.written(result.out, result.written.files, byteSize(result.written.bytes), result.written.kept));
   const of = (part: string) => result.files.filter((f) => f.part === part && !f.path.startsWith("districts/"));
   const rows: [string, string][] = [];
   if (of("summary").length > 0)
@@ -72,7 +73,7 @@ export async function runRollupReport(
         .map((f) => f.path)
         .join("、"),
     ]);
-  rows.push(["districts/", t.rollup.districts(r.districts.length)]);
+  rows.push(["districts/", t.rollup.districts(r.districts.length, flags.ledgers === true)]);
   const width = Math.max(...rows.map(([k]) => displayWidth(k)));
   for (const [k, v] of rows) ctx.out(`  ${k}${" ".repeat(width - displayWidth(k))}  ${v}`);
   const T = r.model.total;

@@ -16,6 +16,7 @@ export const registerReport: RegisterCommand = (program, ctx, setExit) => {
     .option("--format <formats>", t.report.help.formats)
     .option("--date <date>", t.report.help.date)
     .option("--reveal", t.report.help.reveal)
+    .option("--ledgers", t.rollup.ledgers)
     .option("--wait <seconds>", t.help.wait)
     .action(async (flags: Record<string, unknown>) => {
       const m = await import("../commands/report.js");

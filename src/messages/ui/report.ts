@@ -11,7 +11,8 @@ export const REPORT_ZH = {
     },
     badFormats: (v: string) => `报表格式“${v}”无效，可选 md、csv、json、html、xlsx，用逗号分隔`,
     header: (date: string, year: number, scope: string) => `报表日期 ${date}，年度 ${year}，范围：${scope}`,
-    written: (path: string, files: number, size: string) => `已写入 ${path}/（${files} 个文件，${size}）：`,
+    written: (path: string, files: number, size: string, kept: number) =>
+      `已写入 ${path}/（${files} 个文件，${size}${kept > 0 ? `；其中 ${kept} 个与上次相同，原样保留` : ""}）：`,
     parts: {
       summary: "汇总（区委信息库）",
       dashboard: "看板",
@@ -22,7 +23,7 @@ export const REPORT_ZH = {
     },
     towns: (n: number) => `${n} 个乡镇`,
     villages: (n: number) => `${n} 个村`,
-    persons: (n: number) => `${n} 人`,
+    persons: (n: number) => `${n} 人，收在各村台账中`,
     sheets: (n: number, formats: string) => `${n} 份，${formats}`,
     figures: (inPool: number, villages: number, belowMin: number, belowTarget: number) =>
       `在库 ${inPool} 人；${villages} 个行政村中 ${belowMin} 个低于最低储备人数，${belowTarget} 个低于目标。`,
@@ -50,7 +51,8 @@ export const REPORT_EN: typeof REPORT_ZH = {
     },
     badFormats: (v: string) => `invalid report format "${v}"; use md, csv, json, html, xlsx separated by commas`,
     header: (date: string, year: number, scope: string) => `report date ${date}, year ${year}, scope: ${scope}`,
-    written: (path: string, files: number, size: string) => `wrote ${path}/ (${files} files, ${size}):`,
+    written: (path: string, files: number, size: string, kept: number) =>
+      `wrote ${path}/ (${files} files, ${size}${kept > 0 ? `; ${kept} of them the same as last time, kept` : ""}):`,
     parts: {
       summary: "summary",
       dashboard: "dashboard",
@@ -61,7 +63,7 @@ export const REPORT_EN: typeof REPORT_ZH = {
     },
     towns: (n: number) => `${n} town${n === 1 ? "" : "s"}`,
     villages: (n: number) => `${n} village${n === 1 ? "" : "s"}`,
-    persons: (n: number) => `${n} ${n === 1 ? "person" : "people"}`,
+    persons: (n: number) => `${n} ${n === 1 ? "person" : "people"}, in the village books`,
     sheets: (n: number, formats: string) => `${n} sheet${n === 1 ? "" : "s"}, ${formats}`,
     figures: (inPool: number, villages: number, belowMin: number, belowTarget: number) =>
       `${inPool} reserves in the pool; of ${villages} villages, ${belowMin} below the minimum and ${belowTarget} below the target.`,

@@ -3,6 +3,7 @@ import { NONE } from "../build.js";
 import { html, pct } from "../format.js";
 import { reportLabels, type ReportLabels } from "../labels.js";
 import { AGE_BANDS, QUOTA_STATUSES, type QuotaStatus, type ReportModel } from "../model.js";
+import { BASE_CSS } from "../page-style.js";
 import { categoryLabel, scopeText } from "../summary.js";
 import { barChart, dataTable, legend, line, rect, svg, text, textWidth, type Bar } from "./svg.js";
 
@@ -33,14 +34,7 @@ const MUTED = "#b7bec8";
 const FUNNEL = ["#5b4b8a", "#6a5a9c", "#7a6aad", "#8b7bbd", "#9c8dcc", "#ae9fda"];
 
 const CSS = `
-:root{color-scheme:light;--ink:#1f2933;--muted:#5f6b7a;--line:#e3e7ec;--card:#fff;--bg:#f4f6f9}
-*{box-sizing:border-box}
-body{margin:0;background:var(--bg);color:var(--ink);font:14px/1.5 "PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif}
-header{padding:20px 28px 8px}
-h1{font-size:22px;margin:0 0 4px}
-.meta{color:var(--muted);margin:0}
-.notice{margin:8px 0 0;padding:6px 10px;border-left:4px solid #9aa3ae;background:#fff;color:var(--muted);font-size:13px}
-.notice.reveal{border-color:#d64541;color:#8a1f1b;background:#fdecea;font-weight:bold}
+${BASE_CSS}
 main{padding:8px 28px 24px}
 .kpis{display:grid;grid-template-columns:repeat(auto-fill,minmax(118px,1fr));gap:10px;margin:8px 0 16px;padding:0;list-style:none}
 .kpi{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:10px 12px}

@@ -1,0 +1,14 @@
+/**
+ * The look the report's HTML pages share (the dashboard and the printable ledgers): colours,
+ * the Chinese font stack, the page title, its date line and the personal-data notice.
+ */
+export const BASE_CSS = `
+:root{color-scheme:light;--ink:#1f2933;--muted:#5f6b7a;--line:#e3e7ec;--card:#fff;--bg:#f4f6f9}
+*{box-sizing:border-box}
+body{margin:0;background:var(--bg);color:var(--ink);font:14px/1.5 "PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif}
+header{padding:20px 28px 8px}
+h1{font-size:22px;margin:0 0 4px}
+.meta{color:var(--muted);margin:0}
+.notice{margin:8px 0 0;padding:6px 10px;border-left:4px solid #9aa3ae;background:#fff;color:var(--muted);font-size:13px}
+.notice.reveal{border-color:#d64541;color:#8a1f1b;background:#fdecea;font-weight:bold}
+`.trim();
