@@ -98,7 +98,13 @@ interface Computed<M> {
 
 /** A file's reading through the cache: from its entry (decoded only when asked) or computed afresh. */
 type Reading<M> =
-  | { readonly meta: M; readonly value: () => unknown; readonly keys: () => Uint32Array | undefined }
+  | {
+      readonly meta: M;
+      readonly value: () => unknown;
+      readonly keys: () => Uint32Array | undefined;
+      /** The content hash of the file's bytes as read (what the reading was made from). */
+      readonly hash: string;
+    }
   | { readonly problem: Diagnostic };
 
 /**
@@ -237,6 +243,7 @@ class ShardSet {
           };
         return {
           meta: entry.meta,
+          hash: entry.hash,
           value: guard(
             () => shard.value(entry),
             () => retry().value,
@@ -250,7 +257,7 @@ class ShardSet {
     }
     const computed = this.compute(shardName, name, abs, file, read, false);
     if ("problem" in computed) return computed;
-    return { meta: computed.meta, value: () => computed.value, keys: () => computed.keys };
+    return { meta: computed.meta, hash: computed.hash, value: () => computed.value, keys: () => computed.keys };
   }
 
   /** Reads the file and computes its reading, storing it; a file that cannot be read gives its problem. */
@@ -261,7 +268,7 @@ class ShardSet {
     file: string,
     read: (text: string) => Computed<M>,
     mustRead: boolean,
-  ): Computed<M> | { problem: Diagnostic } {
+  ): (Computed<M> & { hash: string }) | { problem: Diagnostic } {
     const got = readLibraryBytes(abs, file);
     const text = got.bytes && decodeLibraryText(got.bytes);
     if (text === undefined) {
@@ -273,7 +280,7 @@ class ShardSet {
     const computed = read(text);
     const hash = this.put(shardName, name, stampOf(got.stat!), got.bytes!, computed);
     remember(file, computed.meta as { canonical?: boolean }, hash);
-    return computed;
+    return { ...computed, hash };
   }
 
   /** Writes the shards that changed, keeping only the files this load read (or `listed` ones). */
@@ -569,7 +576,13 @@ export function loadPart(
             latestBirth: r.meta.latestBirth,
             ...(r.meta.book && { book: { ...r.meta.book, reserves: r.value() as Reserve[] } }),
           };
-    const { diagnostics: ds, book } = assembleBook(read, fileCode, file, frame.register);
+    const { diagnostics: ds, book } = assembleBook(
+      read,
+      fileCode,
+      file,
+      frame.register,
+      "hash" in r ? r.hash : undefined,
+    );
     for (const d of ds) diagnostics.push(d);
     if (book) {
       books.push(book);
