@@ -5,8 +5,9 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     globalSetup: ["tests/global-setup.ts"],
     setupFiles: ["tests/helpers/no-stack-trace.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // A guard against a hang, not a measure: a loaded machine runs the crash and province tests slowly.
+    testTimeout: 180_000,
+    hookTimeout: 240_000,
     // Crash and concurrency tests spawn many processes; two workers match the two cores.
     pool: "forks",
     maxWorkers: 2,

@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import type { IsoDate } from "../domain/dates.js";
-import type { Library } from "../domain/library.js";
+import { bookSources, type Library } from "../domain/library.js";
 import { findTown, findVillage } from "../domain/places.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { ReserveError } from "../diagnostics/fatal.js";
@@ -100,12 +100,14 @@ const inside = (child: string, parent: string) => {
 export async function report(options: ReportOptions): Promise<ReportResult> {
   const t = ui(options.lang).report;
   const session = sessionFor("report", options);
-  let built: { model: ReportModel; warnings: Diagnostic[] } | { errors: Diagnostic[] };
+  let built:
+    { model: ReportModel; sources: ReadonlyMap<string, string>; warnings: Diagnostic[] } | { errors: Diagnostic[] };
   const prepare = (loaded: LoadedLibrary) => {
     const errors = loadErrors(loaded);
     if (!loaded.library || errors.length > 0) return { errors: errors.length > 0 ? errors : [...loaded.diagnostics] };
     return {
       model: model(loaded.library, options),
+      sources: bookSources(loaded.library.books),
       warnings: loaded.diagnostics.filter((d) => d.severity !== "error"),
     };
   };
@@ -148,7 +150,12 @@ export async function report(options: ReportOptions): Promise<ReportResult> {
   const written = await writeReportFolder(
     abs,
     (function* () {
-      for (const f of reportPlan(m, options.formats, options.lang, new ReportKeys(m, options.lang, CACHE_BUILD))) {
+      for (const f of reportPlan(
+        m,
+        options.formats,
+        options.lang,
+        new ReportKeys(m, options.lang, CACHE_BUILD, built.sources),
+      )) {
         files.push({ part: f.part, path: f.path });
         yield f;
       }

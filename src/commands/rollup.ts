@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { IsoDate } from "../domain/dates.js";
-import type { Library } from "../domain/library.js";
+import { bookSources, type Library } from "../domain/library.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { ReserveError } from "../diagnostics/fatal.js";
 import { displayPath } from "../io/layout.js";
@@ -132,6 +132,7 @@ export async function rollupReport(options: RollupReportOptions): Promise<Rollup
     label: names[i]!,
     workingYear: library.district.year,
     model: buildReport(library, { year, date }),
+    sources: bookSources(library.books),
   }));
   const level = rollupLevel(districts.map((d) => d.model.district));
   const rollup: RollupModel = {

@@ -13,6 +13,12 @@ export interface LoadedBook extends VillageBook {
    * `reserves` (a record before it could not be read); absent when every record was read.
    */
   readonly indexes?: readonly number[];
+  /**
+   * A digest of the file's bytes as read, when the loader knows it: the records are made from those
+   * bytes, the policy and the program alone, so what is made from a book's records alone (a
+   * report's village book) is keyed by it instead of by the records themselves.
+   */
+  readonly source?: string;
 }
 
 /**
@@ -76,4 +82,18 @@ export function successorOf(index: RegisterIndex, code: string): string | undefi
     cur = next;
   }
   return cur && cur.code !== code ? cur.code : undefined;
+}
+
+/**
+ * Each village's file digest (LoadedBook.source), for the village whose records the report takes
+ * from that file: the last book of a village, as reports/build.ts takes them; a village whose file
+ * has no digest is left out.
+ */
+export function bookSources(books: readonly LoadedBook[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const b of books) {
+    if (b.source === undefined) out.delete(b.village);
+    else out.set(b.village, b.source);
+  }
+  return out;
 }

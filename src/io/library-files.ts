@@ -358,6 +358,7 @@ export function assembleBook(
   fileCode: string,
   file: string,
   register: RegisterIndex | undefined,
+  source?: string,
 ): { diagnostics: Diagnostic[]; book?: LoadedBook } {
   const town = register?.villages.get(fileCode)?.town;
   const diagnostics = read.diagnostics.map((d) => withTown(d, town));
@@ -377,6 +378,7 @@ export function assembleBook(
     file,
     complete: b.complete,
     ...(b.indexes && { indexes: b.indexes }),
+    ...(source !== undefined && { source }),
   };
   return { diagnostics, book };
 }

@@ -675,7 +675,13 @@ export class BookReader {
           loaded = null;
           if (meta?.book && ok) {
             const reserves = ok.value() as Reserve[];
-            loaded = assembleBook({ ...read, book: { ...meta.book, reserves } }, fileCode, file, undefined).book;
+            loaded = assembleBook(
+              { ...read, book: { ...meta.book, reserves } },
+              fileCode,
+              file,
+              undefined,
+              ok.hash,
+            ).book;
           }
         }
         return loaded ?? undefined;

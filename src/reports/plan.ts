@@ -12,6 +12,7 @@ import {
   type ReportModel,
   type SharedModel,
   type TownRow,
+  type VillageRow,
 } from "./model.js";
 import { peopleOfTown, peopleOfVillage, villagesOfTown } from "./model-index.js";
 import { personDoc, type PersonDoc } from "./person.js";
@@ -75,17 +76,24 @@ function stem(code: string, name: string): string {
  * digest of exactly that data (as JSON), the program's build and the language; each person's facts
  * are digested once and their digests stand for them. `build` names the program that makes the
  * files (a newer one may make other bytes from the same data).
+ *
+ * A person's facts are made from their record and the shared parts alone (reports/build.ts), and
+ * the records of a village from its file's bytes, the policy and the program. So where `sources`
+ * gives a village's file digest (LoadedBook.source), that digest stands for all of the village's
+ * people: a province's 50,000 records need not be turned into text and hashed on every run.
  */
 export class ReportKeys {
   readonly shared: SharedModel;
   private readonly base: string;
   private readonly persons = new Map<PersonFacts, string>();
+  private readonly rows = new Map<VillageRow, string>();
   private whole: string | undefined;
 
   constructor(
     private readonly model: ReportModel,
     lang: Lang,
     build: string,
+    private readonly sources: ReadonlyMap<string, string> = new Map(),
   ) {
     this.shared = Object.fromEntries(SHARED_PARTS.map((k) => [k, model[k]])) as unknown as SharedModel;
     const json = JSON.stringify({ ...this.shared, sessionIndex: [...this.shared.sessionIndex.values()] });
@@ -103,14 +111,43 @@ export class ReportKeys {
 
   unit(kind: string, rows: unknown, people: readonly PersonFacts[]): string {
     let text = `${this.base}\0${kind}\0${JSON.stringify(rows)}`;
-    for (const p of people) text += `\0${this.person(p)}`;
+    // People come village by village; a village's file digest is written once, before its people.
+    let village: string | undefined;
+    let source: string | undefined;
+    for (const p of people) {
+      if (p.village !== village) {
+        village = p.village;
+        source = this.sources.get(village);
+        if (source !== undefined) text += `\0v${village}:${source}`;
+      }
+      if (source === undefined) text += `\0p${this.person(p)}`;
+    }
     return digest(text);
+  }
+
+  /**
+   * A village's row, digested once: the village's, its town's and the whole report's keys all hold
+   * it, and a province's 15,000 rows are too many to turn into text three times.
+   */
+  village(v: VillageRow): string {
+    let k = this.rows.get(v);
+    if (k === undefined) {
+      k = digest(JSON.stringify(v));
+      this.rows.set(v, k);
+    }
+    return k;
+  }
+
+  /** The key of a town's files: its row, its villages' rows and its people. */
+  town(t: TownRow, villages: readonly VillageRow[], people: readonly PersonFacts[]): string {
+    return this.unit("town", [t, villages.map((v) => this.village(v))], people);
   }
 
   /** The key of the files made from every figure of the model. */
   get all(): string {
     const { total, towns, villages, adjusted, replenishment, attendanceByMonth, people } = this.model;
-    this.whole ??= this.unit("all", { total, towns, villages, adjusted, replenishment, attendanceByMonth }, people);
+    const rows = villages.map((v) => this.village(v));
+    this.whole ??= this.unit("all", { total, towns, rows, adjusted, replenishment, attendanceByMonth }, people);
     return this.whole;
   }
 }
@@ -163,7 +200,7 @@ export function* reportPlan(
     if (u === undefined) {
       const people = peopleOfTown(model, t.code);
       const vs = villagesOfTown(model, t.code);
-      u = { unit: { ...shared, towns: [t], villages: vs, people }, key: keys.unit("town", [t, vs], people) };
+      u = { unit: { ...shared, towns: [t], villages: vs, people }, key: keys.town(t, vs, people) };
       townUnits.set(t.code, u);
     }
     return u;
@@ -186,7 +223,7 @@ export function* reportPlan(
     const s = stem(v.code, v.name);
     const people = peopleOfVillage(model, v.code);
     const unit: LedgerModel = { ...shared, towns: [], villages: [v], people };
-    const key = keys.unit("village", v, people);
+    const key = keys.unit("village", keys.village(v), people);
     let docs: { id: string; doc: PersonDoc }[] | undefined;
     const docsOf = () => (docs ??= people.map((p) => ({ id: p.reserve.id, doc: personDoc(unit, p, lang) })));
     const md = `${dir}/${s}.md`;

@@ -22,6 +22,8 @@ export interface RollupDistrict {
   /** The library's working year (district.yaml), which may differ from the roll-up's. */
   readonly workingYear: number;
   readonly model: ReportModel;
+  /** Each village's file digest, for the files' keys (reports/plan.ts ReportKeys). */
+  readonly sources?: ReadonlyMap<string, string>;
 }
 
 export interface RollupModel {

@@ -147,7 +147,7 @@ export function* rollupPlan(
   ledgers = false,
 ): Generator<PlannedFile, void, undefined> {
   const has = (f: ReportFormat) => formats.has(f);
-  const keys = r.districts.map((d) => new ReportKeys(d.model, lang, build));
+  const keys = r.districts.map((d) => new ReportKeys(d.model, lang, build, d.sources));
   const { level, name, code, year, date, findings } = r;
   const about = {
     level,

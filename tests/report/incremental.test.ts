@@ -147,6 +147,22 @@ describe("reserve report after a change", () => {
       ],
       ["a village's file deleted", () => rmSync(join(lib, "villages", "640502101203.yaml"))],
       [
+        // Not in any village's file: what a village's book shows of its people's trainings comes
+        // from the year's sessions, which every file's key holds.
+        "a session's title corrected in the year's trainings",
+        () => {
+          const file = join(lib, "trainings", "2021.yaml");
+          writeFileSync(
+            file,
+            readFileSync(file, "utf8").replace("党史学习教育专题辅导", "党史学习教育专题辅导（第一期）"),
+          );
+        },
+      ],
+      [
+        "a comment added to a village's file (its records unchanged)",
+        () => writeFileSync(join(lib, "villages", "640502100201.yaml"), "# 已核对\n", { flag: "a" }),
+      ],
+      [
         "the district's quota raised",
         () => {
           const file = join(lib, "district.yaml");
