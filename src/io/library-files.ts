@@ -58,12 +58,13 @@ export function libraryTextProblem(bytes: Uint8Array, shown: string): Diagnostic
 }
 
 /** Reads a library file as UTF-8 text (a BOM is tolerated), or says why it cannot. */
-export function readLibraryText(abs: string, shown: string): { text?: string; diagnostic?: Diagnostic } {
+/** The file's text, with the content hash of its bytes (what the cache keys a reading by). */
+export function readLibraryText(abs: string, shown: string): { text?: string; hash?: string; diagnostic?: Diagnostic } {
   const r = readLibraryBytes(abs, shown);
   if (r.diagnostic) return { diagnostic: r.diagnostic };
   const text = decodeLibraryText(r.bytes!);
   if (text === undefined) return { diagnostic: libraryTextProblem(r.bytes!, shown) };
-  return { text };
+  return { text, hash: contentHash(r.bytes!) };
 }
 
 function at(shown: string) {

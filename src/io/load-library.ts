@@ -355,11 +355,11 @@ export function loadLibrary(root: string, options: LoadOptions): LoadedLibrary {
     const abs = path.join(root, VILLAGES_DIR, name);
     const file = displayPath(abs, cwd);
     const fileCode = VILLAGE_FILE_NAME.exec(name)![1]!;
-    const { text, diagnostic: problem } = readLibraryText(abs, file);
+    const { text, hash, diagnostic: problem } = readLibraryText(abs, file);
     const read: BookRead = problem
       ? { diagnostics: [{ ...problem, village: fileCode }], latestBirth: "" }
       : readBookFile(text!, name, file, options.today, vocabularies);
-    const { diagnostics: ds, book } = assembleBook(read, fileCode, file, register);
+    const { diagnostics: ds, book } = assembleBook(read, fileCode, file, register, hash);
     diagnostics.push(...ds);
     if (book) books.push(book);
   }
