@@ -369,6 +369,8 @@ export class RosterMerger {
         o.added++;
         if (this.slim === undefined) this.changes.push({ action: "add", village, person: id });
       }
+      // The rows are records now: let them go, village by village (a province's would double the peak).
+      this.additions.delete(village);
     }
     // Villages where a dry run only counted new people share one list per number of people.
     const shared = new Map<number, Reserve[]>();
@@ -389,6 +391,7 @@ export class RosterMerger {
       for (const [id, r] of map) if (!known.has(id)) kept.push(r);
       this.outcome(village).reserves = kept;
     }
+    this.replaced.clear();
     this.changes.sort((a, b) =>
       a.village === b.village ? comparePersonIds(a.person!, b.person!) : a.village! < b.village! ? -1 : 1,
     );
