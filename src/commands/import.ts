@@ -278,7 +278,7 @@ function plan(loaded: LoadedLibrary, tables: readonly Table[], options: ImportOp
   // A dry run writes nothing, so it keeps of new people only what the summary and the quota need.
   const merger = new RosterMerger(
     { library, register, today: options.today, files: tables.map((t) => t.info.file) },
-    options.dryRun === true ? { date } : undefined,
+    { date, write: options.dryRun !== true },
   );
   const { rows, rewritten } = readRosters(
     library,
@@ -289,21 +289,18 @@ function plan(loaded: LoadedLibrary, tables: readonly Table[], options: ImportOp
     (row) => merger.add(row),
     options.onProgress,
   );
-  if (process.env.MEMDBG) { globalThis.gc?.(); console.error("after read", process.memoryUsage()); }
   const merged = merger.finish();
-  if (process.env.MEMDBG) { globalThis.gc?.(); console.error("after finish", process.memoryUsage()); }
   sink.pushAll(merged.diagnostics);
 
   // The library as it will be, for the summary and the quota.
   const books = new Map<string, LoadedBook>(library.books.map((b) => [b.village, b]));
-  const staged: (StagedBook | undefined)[] = [];
+  let writes = 0;
   const shown = libraryFiles(options.root, options.cwd);
   for (const o of merged.villages.values()) {
     if (!o.reserves) continue;
     const file = books.get(o.code)?.file ?? shown(villageFile(o.code));
     books.set(o.code, { village: o.code, reserves: o.reserves, file, complete: true });
-    // A dry run writes nothing, so it does not pay for writing the files out.
-    if (!options.dryRun) staged.push({ village: o.code, reserves: o.reserves });
+    writes++;
   }
   const after: Library = { ...library, books: [...books.values()] };
   const touched = new Set(merged.villages.keys());
@@ -357,29 +354,23 @@ function plan(loaded: LoadedLibrary, tables: readonly Table[], options: ImportOp
     quota,
     rows,
     rewritten,
-    writes: staged.length,
-    staged: villageWrites(staged, register),
+    writes: options.dryRun ? 0 : writes,
+    // A dry run writes nothing, so it does not pay for making the files.
+    ...(!options.dryRun && { staged: villageWrites(merger.written(), register) }),
     ...(history && { history }),
     date,
   };
 }
 
-interface StagedBook {
-  readonly village: string;
-  readonly reserves: readonly Reserve[];
-}
-
 /**
  * The village files of an import, each made as the transaction stages it and then let go, so that
- * the texts of a province's 15,000 files are never all held at once (the records are: the merge
- * needs every row before a village is complete).
+ * neither the texts nor the records of a province's 15,000 files are ever all held at once.
  */
-function* villageWrites(staged: (StagedBook | undefined)[], register: RegisterIndex): Generator<FileWrite> {
-  for (let i = 0; i < staged.length; i++) {
-    const book = staged[i]!;
-    staged[i] = undefined;
-    yield { target: villageFile(book.village), content: villageText(book, register) };
-  }
+function* villageWrites(
+  books: Iterable<{ readonly village: string; readonly reserves: readonly Reserve[] }>,
+  register: RegisterIndex,
+): Generator<FileWrite> {
+  for (const book of books) yield { target: villageFile(book.village), content: villageText(book, register) };
 }
 
 /** How a file of the library is shown, from its place in the library (displayPath, worked out once). */

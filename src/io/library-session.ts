@@ -82,9 +82,7 @@ export function changeLibrary<T>(root: string, options: SessionOptions, fn: (loa
       }
     } else {
       lock.verify();
-      if (process.env.MEMDBG) console.error('before commit', process.memoryUsage().rss>>20, process.resourceUsage().maxRSS>>10);
       const targets = commit(root, history ? withHistory(writes, history) : writes);
-      if (process.env.MEMDBG) console.error('after commit', process.memoryUsage().rss>>20, process.resourceUsage().maxRSS>>10);
       refreshWritten(root, targets, options, district);
     }
     return change.result;
@@ -122,6 +120,5 @@ function refreshWritten(root: string, targets: readonly string[], options: Sessi
       continue;
     }
     refreshCache(root, batch, options, district);
-    if (process.env.MEMDBG && (i/REFRESH_BATCH) % 10 === 0) console.error('refresh', i, process.memoryUsage().rss>>20, process.resourceUsage().maxRSS>>10);
   }
 }
