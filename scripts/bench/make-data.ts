@@ -22,6 +22,7 @@ import {
   SAMPLE_SEED,
   specForScale,
   streamDistrict,
+  type GeneratorSpec,
   type Scale,
 } from "../../src/generator/index.js";
 import { DISTRICT_FILE, STATE_DIR, trainingFile, villageFile, VILLAGES_DIR } from "../../src/io/layout.js";
@@ -35,11 +36,11 @@ export interface MadeData {
   readonly villages: number;
 }
 
-/** Writes the data of `scale` into `out` (emptied first). */
-export function makeData(scale: Scale, out: string, withLibrary: boolean): MadeData {
+/** Writes the data of `scale` (or of a spec, scaleSpec's for a roster of any size) into `out` (emptied first). */
+export function makeData(scale: Scale | GeneratorSpec, out: string, withLibrary: boolean): MadeData {
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
-  const spec = specForScale(scale);
+  const spec = typeof scale === "string" ? specForScale(scale) : scale;
   const stream = streamDistrict(spec, SAMPLE_SEED);
   const { district } = stream;
   const register = path.join(out, "register.csv");

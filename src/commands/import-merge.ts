@@ -98,7 +98,7 @@ export function changedFields(before: Reserve, after: Reserve): Record<string, P
  * 县级审核 (from the row, else the library), else the roster's 填报日期 — never the day of the
  * import, so that the same roster imported on another day gives the same library.
  */
-export function mentorStart(existing: Reserve | undefined, rec: RosterRecord): IsoDate | undefined {
+export function mentorStart(existing: Reserve | undefined, rec: RowValues): IsoDate | undefined {
   return (
     rec.mentorFrom ??
     rec.entry_date ??
@@ -110,13 +110,13 @@ export function mentorStart(existing: Reserve | undefined, rec: RosterRecord): I
 }
 
 /** Mentors on the row who are not already mentoring the person (current pairings, by name). */
-function newMentors(existing: Reserve | undefined, rec: RosterRecord) {
+function newMentors(existing: Reserve | undefined, rec: RowValues) {
   const current = new Set((existing?.mentors ?? []).filter((m) => m.to === undefined).map((m) => m.name));
   return (rec.mentors ?? []).filter((m) => !current.has(m.name));
 }
 
 /** The person as the row describes them, on top of what the library already holds. */
-export function applyRow(existing: Reserve | undefined, id: string, rec: RosterRecord, policy: Policy): Reserve {
+export function applyRow(existing: Reserve | undefined, id: string, rec: RowValues, policy: Policy): Reserve {
   const prior: Selection = existing?.selection ?? {};
   // A filled 入库时间 means the review was passed: without a county date it dates the review.
   const county = rec.county ?? prior.county ?? rec.entry_date;
@@ -166,7 +166,7 @@ export function applyRow(existing: Reserve | undefined, id: string, rec: RosterR
  * and posts; current mentors missing from the row are kept: ending a pairing is recorded with its
  * date, not inferred from a roster.
  */
-function mergeMentors(existing: Reserve | undefined, rec: RosterRecord): readonly Mentorship[] | undefined {
+function mergeMentors(existing: Reserve | undefined, rec: RowValues): readonly Mentorship[] | undefined {
   const before = existing?.mentors;
   if (!rec.mentors) return before;
   const named = new Map(rec.mentors.map((m) => [m.name, m]));
@@ -187,6 +187,50 @@ function mergeMentors(existing: Reserve | undefined, rec: RosterRecord): readonl
   ];
 }
 
+/** The values of a row a person's record is made from (applyRow), without where they were written. */
+const VALUES = [
+  "name",
+  "gender",
+  "ethnicity",
+  "id_number",
+  "phone",
+  "education",
+  "political_status",
+  "source",
+  "intake",
+  "entry_date",
+  "survey",
+  "township",
+  "county",
+  "target_post",
+  "specialties",
+  "note",
+  "mentors",
+  "mentorMode",
+  "mentorFrom",
+  "rosterDate",
+] as const satisfies readonly (keyof RosterRecord)[];
+
+export type RowValues = Pick<RosterRecord, (typeof VALUES)[number]>;
+
+/**
+ * A new person's row as an import keeps it until their village's file is written: one string of
+ * its values (a fraction of the record's memory, and nothing of the row it was read from), made
+ * into the record only then.
+ */
+function packRow(rec: RosterRecord): string {
+  return JSON.stringify(VALUES.map((k) => rec[k] ?? null));
+}
+
+function unpackRow(packed: string): RowValues {
+  const values = JSON.parse(packed) as unknown[];
+  const out: Record<string, unknown> = {};
+  VALUES.forEach((k, i) => {
+    if (values[i] !== null) out[k] = values[i];
+  });
+  return out as unknown as RowValues;
+}
+
 /**
  * A copy of a cell's text that does not keep the row it was cut from alive (a key kept per row
  * would otherwise pin every row of a country's roster in memory).
@@ -196,8 +240,9 @@ export function detach(s: string): string {
 }
 
 /**
- * A new person as a dry run keeps them: people in the pool on the audit date are only counted;
- * of those awaiting the county review, the ID number (their order) and name (the quota lists them).
+ * A new person as the summary and the quota read them: people in the pool on the audit date are
+ * only counted; of those awaiting the county review, the ID number (their order) and name (the
+ * quota lists them).
  */
 interface SlimRow {
   readonly id_number: string;
@@ -205,7 +250,7 @@ interface SlimRow {
   readonly county: string | undefined;
 }
 
-/** What the quota and the summary read of a new person already in the pool (a dry run). */
+/** What the quota and the summary read of a new person already in the pool. */
 const COUNTED: Reserve = Object.freeze({
   id: "",
   name: "",
@@ -216,8 +261,10 @@ const COUNTED: Reserve = Object.freeze({
 /**
  * The merge, a row at a time as the rows are read: a row of a person the library knows is merged
  * at once (it needs only that person's record); new people are kept per village until the end,
- * when they get their ids. A dry run (`slim`) keeps of a new person only what the summary and the
- * quota read, so that a country's roster is checked in bounded memory.
+ * when they get their ids. Of a new person the summary and the quota get only what they read
+ * (finish), so that a country's roster is checked in bounded memory; an import that writes keeps
+ * their rows packed besides, and makes the records of one village at a time as its file is
+ * written (written).
  */
 export class RosterMerger {
   private readonly diagnostics: Diagnostic[] = [];
@@ -226,23 +273,23 @@ export class RosterMerger {
   private readonly where = new Map<string, { village: string; reserve: Reserve }>();
   private readonly highest = new Map<string, number>();
   private readonly books: Map<string, Library["books"][number]>;
+  /** People of the library the rows changed, by village and id. */
   private readonly replaced = new Map<string, Map<string, Reserve>>();
-  private readonly additions = new Map<string, (AcceptedRow | SlimRow)[]>();
-  /** In a dry run: new people in the pool on the audit date, counted per village. */
+  /** New people awaiting the county review, per village. */
+  private readonly additions = new Map<string, SlimRow[]>();
+  /** New people in the pool on the audit date, counted per village. */
   private readonly counted = new Map<string, number>();
+  /** With `write`: every new person's row, packed (packRow), per village. */
+  private readonly rows = new Map<string, string[]>();
   private readonly policy: Policy;
 
-  /**
-   * With `slim` (a dry run, judged on `slim.date`), new people are kept only as far as the summary
-   * and the quota read them: their records are never built.
-   */
+  /** New people are judged on `date` (the audit's); `write` keeps their rows for written(). */
   constructor(
     private readonly ctx: MergeContext,
-    private readonly slim?: { readonly date: IsoDate },
+    private readonly options: { readonly date: IsoDate; readonly write: boolean },
   ) {
     const { library } = ctx;
     this.policy = library.district.policy;
-    // Who is where, library-wide, and the highest sequence used for each village prefix.
     for (const book of library.books) {
       for (const r of book.reserves) {
         this.where.set(r.id_number, { village: book.village, reserve: r });
@@ -301,17 +348,19 @@ export class RosterMerger {
     }
     const o = this.outcome(village);
     if (!known) {
-      let kept: AcceptedRow | SlimRow = row;
-      if (this.slim) {
-        // As applyRow makes a new person: 在库, reviewed on the county date or else the entry date.
-        const county = rec.county ?? rec.entry_date;
-        if (county !== undefined && county <= this.slim.date) {
-          o.added++;
-          this.counted.set(village, (this.counted.get(village) ?? 0) + 1);
-          return;
-        }
-        kept = { id_number: detach(rec.id_number), name: detach(rec.name), county: county && detach(county) };
+      if (this.options.write) {
+        const packed = this.rows.get(village);
+        if (packed) packed.push(packRow(rec));
+        else this.rows.set(village, [packRow(rec)]);
       }
+      // As applyRow makes a new person: 在库, reviewed on the county date or else the entry date.
+      const county = rec.county ?? rec.entry_date;
+      if (county !== undefined && county <= this.options.date) {
+        o.added++;
+        this.counted.set(village, (this.counted.get(village) ?? 0) + 1);
+        return;
+      }
+      const kept = { id_number: detach(rec.id_number), name: detach(rec.name), county: county && detach(county) };
       const list = this.additions.get(village);
       if (list) list.push(kept);
       else this.additions.set(village, [kept]);
@@ -343,50 +392,51 @@ export class RosterMerger {
     this.changes.push({ action: "update", village, person: known.reserve.id, before });
   }
 
+  /**
+   * The outcome per village, its reserves as the summary and the quota read them (new people as
+   * their SlimRow or COUNTED), and the history's changes.
+   */
   finish(): MergeResult {
-    const { policy } = this;
-    const idNumber = (x: AcceptedRow | SlimRow) => ("record" in x ? x.record.id_number : x.id_number);
+    const slimOf = new Map<string, Map<string, Reserve>>();
     for (const [village, list] of this.additions) {
       let seq = this.highest.get(village) ?? 0;
       const o = this.outcome(village);
-      const ordered = [...list].sort((a, b) => (idNumber(a) < idNumber(b) ? -1 : idNumber(a) > idNumber(b) ? 1 : 0));
+      const ordered = [...list].sort((a, b) => (a.id_number < b.id_number ? -1 : a.id_number > b.id_number ? 1 : 0));
+      const map = new Map<string, Reserve>();
+      slimOf.set(village, map);
       for (const x of ordered) {
         seq++;
         const id = `${village}-${String(seq).padStart(2, "0")}`;
-        // A dry run needs of a new person what the quota counts: the status and the county review.
-        const r =
-          "record" in x
-            ? applyRow(undefined, id, x.record, policy)
-            : ({
-                id,
-                name: x.name,
-                status: "在库",
-                selection: x.county === undefined ? {} : { county: x.county },
-              } as Reserve);
-        const map = this.replaced.get(village) ?? new Map<string, Reserve>();
-        this.replaced.set(village, map);
-        map.set(id, r);
+        map.set(id, {
+          id,
+          name: x.name,
+          status: "在库",
+          selection: x.county === undefined ? {} : { county: x.county },
+        } as Reserve);
         o.added++;
-        if (this.slim === undefined) this.changes.push({ action: "add", village, person: id });
       }
     }
-    // Villages where a dry run only counted new people share one list per number of people.
+    this.additions.clear();
+    // New people get the numbers after the village's highest (in ID-number order, see written).
+    for (const [village, packed] of this.rows) {
+      const from = this.highest.get(village) ?? 0;
+      for (let n = 1; n <= packed.length; n++) {
+        this.changes.push({ action: "add", village, person: `${village}-${String(from + n).padStart(2, "0")}` });
+      }
+    }
     const shared = new Map<number, Reserve[]>();
     for (const [village, count] of this.counted) {
-      if (this.replaced.has(village) || this.books.has(village)) continue;
+      if (this.replaced.has(village) || slimOf.has(village) || this.books.has(village)) continue;
       let list = shared.get(count);
       if (!list) shared.set(count, (list = Object.freeze(Array.from({ length: count }, () => COUNTED)) as Reserve[]));
       this.outcome(village).reserves = list;
     }
-    for (const village of this.counted.keys()) {
-      if (!this.villages.get(village)!.reserves && !this.replaced.has(village)) this.replaced.set(village, new Map());
-    }
-    for (const [village, map] of this.replaced) {
-      const kept = (this.books.get(village)?.reserves ?? []).map((r) => map.get(r.id) ?? r);
-      const known = new Set(kept.map((r) => r.id));
-      // Counted people come before the others in a dry run: only their number is read.
+    for (const village of new Set([...this.replaced.keys(), ...slimOf.keys(), ...this.counted.keys()])) {
+      if (this.villages.get(village)!.reserves) continue;
+      const map = this.replaced.get(village);
+      const kept = (this.books.get(village)?.reserves ?? []).map((r) => map?.get(r.id) ?? r);
       for (let i = this.counted.get(village) ?? 0; i > 0; i--) kept.push(COUNTED);
-      for (const [id, r] of map) if (!known.has(id)) kept.push(r);
+      for (const r of slimOf.get(village)?.values() ?? []) kept.push(r);
       this.outcome(village).reserves = kept;
     }
     this.changes.sort((a, b) =>
@@ -394,10 +444,28 @@ export class RosterMerger {
     );
     return { diagnostics: this.diagnostics, villages: this.villages, changes: this.changes };
   }
-}
 
-export function mergeRosters(rows: readonly AcceptedRow[], ctx: MergeContext): MergeResult {
-  const merger = new RosterMerger(ctx);
-  for (const row of rows) merger.add(row);
-  return merger.finish();
+  /**
+   * After finish, with `write`: each changed village's reserves as the import leaves them, in the
+   * order of finish's villages, made one village at a time (its packed rows let go as it is made).
+   * New people get `<village>-<NN>` after the highest number, in ID-number order.
+   */
+  *written(): Generator<{ readonly village: string; readonly reserves: Reserve[] }> {
+    for (const o of this.villages.values()) {
+      if (!o.reserves) continue;
+      const village = o.code;
+      const rows = (this.rows.get(village) ?? []).map(unpackRow);
+      this.rows.delete(village);
+      rows.sort((a, b) => (a.id_number < b.id_number ? -1 : a.id_number > b.id_number ? 1 : 0));
+      const map = this.replaced.get(village);
+      this.replaced.delete(village);
+      const reserves = (this.books.get(village)?.reserves ?? []).map((r) => map?.get(r.id) ?? r);
+      let seq = this.highest.get(village) ?? 0;
+      for (const rec of rows) {
+        seq++;
+        reserves.push(applyRow(undefined, `${village}-${String(seq).padStart(2, "0")}`, rec, this.policy));
+      }
+      yield { village, reserves };
+    }
+  }
 }

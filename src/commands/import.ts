@@ -11,6 +11,7 @@ import { isInsideFolder } from "../io/safe-path.js";
 import { villageText } from "../io/serialize.js";
 import { openTable, type OpenOptions } from "../io/tabular/open-table.js";
 import type { Table, TableInfo } from "../io/tabular/table.js";
+import type { Reserve } from "../domain/model.js";
 import type { FileWrite } from "../io/transaction.js";
 import { quotaRule } from "../rules/quota.js";
 import { Sink } from "./cycle-tables.js";
@@ -250,7 +251,9 @@ interface Plan {
   readonly quota: Diagnostic[];
   readonly rows: number[];
   readonly rewritten: number;
-  readonly writes: FileWrite[];
+  /** How many village files the import writes, and the files, made one by one as they are staged. */
+  readonly writes: number;
+  readonly staged?: Iterable<FileWrite>;
   readonly history?: HistoryEntry;
   readonly date: IsoDate;
 }
@@ -265,7 +268,7 @@ function plan(loaded: LoadedLibrary, tables: readonly Table[], options: ImportOp
       quota: [],
       rows: [],
       rewritten: 0,
-      writes: [],
+      writes: 0,
       date: options.today,
     };
   }
@@ -275,7 +278,7 @@ function plan(loaded: LoadedLibrary, tables: readonly Table[], options: ImportOp
   // A dry run writes nothing, so it keeps of new people only what the summary and the quota need.
   const merger = new RosterMerger(
     { library, register, today: options.today, files: tables.map((t) => t.info.file) },
-    options.dryRun === true ? { date } : undefined,
+    { date, write: options.dryRun !== true },
   );
   const { rows, rewritten } = readRosters(
     library,
@@ -291,16 +294,13 @@ function plan(loaded: LoadedLibrary, tables: readonly Table[], options: ImportOp
 
   // The library as it will be, for the summary and the quota.
   const books = new Map<string, LoadedBook>(library.books.map((b) => [b.village, b]));
-  const writes: FileWrite[] = [];
+  let writes = 0;
   const shown = libraryFiles(options.root, options.cwd);
   for (const o of merged.villages.values()) {
     if (!o.reserves) continue;
-    const target = villageFile(o.code);
-    const file = books.get(o.code)?.file ?? shown(target);
+    const file = books.get(o.code)?.file ?? shown(villageFile(o.code));
     books.set(o.code, { village: o.code, reserves: o.reserves, file, complete: true });
-    // A dry run writes nothing, so it does not pay for writing the files out.
-    if (!options.dryRun)
-      writes.push({ target, content: villageText({ village: o.code, reserves: o.reserves }, register) });
+    writes++;
   }
   const after: Library = { ...library, books: [...books.values()] };
   const touched = new Set(merged.villages.keys());
@@ -348,7 +348,29 @@ function plan(loaded: LoadedLibrary, tables: readonly Table[], options: ImportOp
       changes: merged.changes,
     };
   }
-  return { status: "ok", villages, quota, rows, rewritten, writes, ...(history && { history }), date };
+  return {
+    status: "ok",
+    villages,
+    quota,
+    rows,
+    rewritten,
+    writes: options.dryRun ? 0 : writes,
+    // A dry run writes nothing, so it does not pay for making the files.
+    ...(!options.dryRun && { staged: villageWrites(merger.written(), register) }),
+    ...(history && { history }),
+    date,
+  };
+}
+
+/**
+ * The village files of an import, each made as the transaction stages it and then let go, so that
+ * neither the texts nor the records of a province's 15,000 files are ever all held at once.
+ */
+function* villageWrites(
+  books: Iterable<{ readonly village: string; readonly reserves: readonly Reserve[] }>,
+  register: RegisterIndex,
+): Generator<FileWrite> {
+  for (const book of books) yield { target: villageFile(book.village), content: villageText(book, register) };
 }
 
 /** How a file of the library is shown, from its place in the library (displayPath, worked out once). */
@@ -440,9 +462,9 @@ export async function importRosters(options: ImportOptions): Promise<ImportResul
     }
     return changeLibrary(options.root, session, (loaded) => {
       const p = plan(loaded, tables, options, sink);
-      const write = p.status === "ok" && sink.errors === 0 && p.writes.length > 0;
+      const write = p.status === "ok" && sink.errors === 0 && p.writes > 0 && p.staged !== undefined;
       return {
-        writes: write ? p.writes : [],
+        writes: write ? p.staged : [],
         ...(write && p.history && { history: p.history }),
         result: finish(p, write),
       };

@@ -1,5 +1,8 @@
 import { createHash } from "node:crypto";
+import * as fs from "node:fs";
 import * as os from "node:os";
+import * as path from "node:path";
+import type { District } from "../domain/model.js";
 import type { HistoryEntry } from "../schema/history.js";
 import { now } from "./clock.js";
 import { HISTORY_DIR } from "./layout.js";
@@ -30,7 +33,8 @@ export function openLibrary(root: string, options: SessionOptions): LoadedLibrar
 }
 
 export interface Change<T> {
-  readonly writes: readonly FileWrite[];
+  /** The files to write: a list, or for a change of many files a generator (staged as made, see commit). */
+  readonly writes: readonly FileWrite[] | Iterable<FileWrite>;
   readonly history?: HistoryEntry;
   readonly result: T;
 }
@@ -67,12 +71,54 @@ export function changeLibrary<T>(root: string, options: SessionOptions, fn: (loa
   return withLock(root, options, (lock) => {
     const loaded = loadLibraryCached(root, options);
     const change = fn(loaded);
-    if (change.writes.length > 0) {
-      const writes = change.history ? [...change.writes, historyWrite(change.history)] : change.writes;
+    const { writes, history } = change;
+    const district = loaded.library?.district;
+    const list = Array.isArray(writes) ? (writes as readonly FileWrite[]) : undefined;
+    if (list) {
+      if (list.length > 0) {
+        lock.verify();
+        commit(root, history ? [...list, historyWrite(history)] : list);
+        refreshCache(root, list, options, district);
+      }
+    } else {
       lock.verify();
-      commit(root, writes);
-      refreshCache(root, change.writes, options, loaded.library?.district);
+      const targets = commit(root, history ? withHistory(writes, history) : writes);
+      refreshWritten(root, targets, options, district);
     }
     return change.result;
   });
+}
+
+function* withHistory(writes: Iterable<FileWrite>, history: HistoryEntry): Generator<FileWrite> {
+  let any = false;
+  for (const w of writes) {
+    any = true;
+    yield w;
+  }
+  // Nothing to write is no change, and no history.
+  if (any) yield historyWrite(history);
+}
+
+/** Files read back at a time to refresh the cache after a streamed commit. */
+const REFRESH_BATCH = 256;
+
+/**
+ * The cache refreshed after a streamed commit, from the files as written, read back a batch at a
+ * time (their texts were let go as they were staged). In order of their names, so that the books of
+ * one town are refreshed together.
+ */
+function refreshWritten(root: string, targets: readonly string[], options: SessionOptions, district?: District): void {
+  const sorted = [...targets].sort();
+  for (let i = 0; i < sorted.length; i += REFRESH_BATCH) {
+    let batch: FileWrite[];
+    try {
+      batch = sorted
+        .slice(i, i + REFRESH_BATCH)
+        .map((target) => ({ target, content: fs.readFileSync(path.join(root, ...target.split("/")), "utf8") }));
+    } catch {
+      // Gone or replaced since: the next reader reads it.
+      continue;
+    }
+    refreshCache(root, batch, options, district);
+  }
 }

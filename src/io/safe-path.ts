@@ -9,9 +9,11 @@ import { displayPath } from "./layout.js";
  * planted in the folder (or a village file replaced by one) could otherwise make the tool
  * overwrite a file elsewhere. Every write target is checked component by component, and the
  * target itself must be a regular file if it exists (a folder in its place would make the rename
- * fail half-way through a commit).
+ * fail half-way through a commit). `folders`, kept over the targets of one commit, holds the folders
+ * already found to be folders, which are not looked at again (a province's import writes 15,000
+ * files into one).
  */
-export function safeTarget(root: string, rel: string): string {
+export function safeTarget(root: string, rel: string, folders?: Set<string>): string {
   const normal = path.posix.normalize(rel);
   if (path.isAbsolute(normal) || normal.startsWith("..") || normal.split("/").includes("..")) {
     throw new ReserveError("unsafe-path", { path: rel, reason: "outside" });
@@ -20,6 +22,7 @@ export function safeTarget(root: string, rel: string): string {
   let cur = root;
   for (const [i, part] of parts.entries()) {
     cur = path.join(cur, part);
+    if (i < parts.length - 1 && folders?.has(cur)) continue;
     let st: fs.Stats;
     try {
       st = fs.lstatSync(cur);
@@ -31,6 +34,7 @@ export function safeTarget(root: string, rel: string): string {
     if (i === parts.length - 1 && !st.isFile()) {
       throw new ReserveError("unsafe-path", { path: displayPath(cur), reason: "not-file" });
     }
+    if (i < parts.length - 1 && st.isDirectory()) folders?.add(cur);
   }
   return cur;
 }

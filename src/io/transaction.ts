@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { fatalFromSystemError, ReserveError } from "../diagnostics/fatal.js";
-import { crashPoint, fsyncDir, mkdirPrivateSync, renameSync, writeNewFileSync } from "./fs-ops.js";
+import { crashPoint, flushFiles, fsyncDir, mkdirPrivateSync, renameSync, writeNewFileSync } from "./fs-ops.js";
 import { GENERATION_FILE, JOURNAL_FILE, TX_DIR } from "./layout.js";
 import { ensureParentDirs, safeTarget } from "./safe-path.js";
 
@@ -66,32 +66,55 @@ function incomplete(root: string, err: unknown): unknown {
   return new ReserveError("commit-incomplete", { path: root, reason: code });
 }
 
-/** Commits the writes atomically. Files whose content is unchanged should not be passed. */
-export function commit(root: string, writes: readonly FileWrite[]): void {
-  if (writes.length === 0) return;
+/**
+ * Commits the writes atomically. Files whose content is unchanged should not be passed. `writes` may
+ * be a generator: each file is staged as it is made, so a change of thousands of files never holds
+ * all their texts at once. Returns the targets committed, in order.
+ */
+export function commit(root: string, writes: Iterable<FileWrite>): string[] {
+  const targets: string[] = [];
+  const it = writes[Symbol.iterator]();
+  let first = it.next();
+  if (first.done) return targets;
   wrap(root, () => {
     const txDir = path.join(root, TX_DIR);
     // A leftover (the caller has recovered, so nothing of it is committed); a link is removed, not followed.
     if (present(txDir)) fs.rmSync(txDir, { recursive: true, force: true });
     mkdirPrivateSync(txDir);
     const generation = `${Date.now().toString(36)}-${randomBytes(6).toString("hex")}\n`;
-    const all = [...writes, { target: GENERATION_FILE, content: generation }];
+    function* all(): Generator<FileWrite> {
+      for (; !first.done; first = it.next()) yield first.value;
+      yield { target: GENERATION_FILE, content: generation };
+    }
     const entries: JournalEntry[] = [];
     const madeDirs: string[] = [];
+    const unflushed: string[] = [];
+    const folders = new Set<string>();
+    const writable = new Set<string>();
     try {
-      // Whatever can fail is done before the commit point: every target is checked (inside the
-      // library, no link, a regular file if it exists), its folder made and found writable.
-      for (const w of all) {
-        const target = safeTarget(root, w.target);
-        madeDirs.push(...ensureParentDirs(root, w.target));
-        fs.accessSync(path.dirname(target), fs.constants.W_OK);
-      }
-      all.forEach((w, i) => {
-        const temp = `${i + 1}.new`;
-        writeNewFileSync(path.join(txDir, temp), w.content);
+      let i = 0;
+      for (const w of all()) {
+        // Whatever can fail is done before the commit point: the target is checked (inside the
+        // library, no link, a regular file if it exists), its folder made and found writable.
+        const target = safeTarget(root, w.target, folders);
+        const dir = path.dirname(target);
+        if (!writable.has(dir)) {
+          madeDirs.push(...ensureParentDirs(root, w.target));
+          fs.accessSync(dir, fs.constants.W_OK);
+          writable.add(dir);
+        }
+        const temp = `${++i}.new`;
+        const tempPath = path.join(txDir, temp);
+        // The first files are flushed one by one, as a small change always was; past them, the rest
+        // are flushed together below (one fsync a file costs a province's import most of its time).
+        const flush = i <= FLUSH_EACH;
+        writeNewFileSync(tempPath, w.content, flush);
+        if (!flush) unflushed.push(tempPath);
         entries.push({ target: w.target, temp, sha256: sha256(w.content) });
-        crashPoint(`tx:after-temp:${i + 1}`);
-      });
+        if (w.target !== GENERATION_FILE) targets.push(w.target);
+        crashPoint(`tx:after-temp:${i}`);
+      }
+      flushFiles(txDir, unflushed);
       crashPoint("tx:after-temps");
       fsyncDir(txDir);
       const journal: Journal = { version: 1, entries, check: journalCheck(entries) };
@@ -119,16 +142,23 @@ export function commit(root: string, writes: readonly FileWrite[]): void {
       throw incomplete(root, err);
     }
   });
+  return targets;
 }
+
+/** Temporary files flushed one at a time before the rest of a large change is flushed at once. */
+const FLUSH_EACH = 64;
 
 function applyJournal(root: string, entries: readonly JournalEntry[]): void {
   const txDir = path.join(root, TX_DIR);
   const dirs = new Set<string>();
+  const folders = new Set<string>();
   entries.forEach((e, i) => {
     const tempPath = path.join(txDir, e.temp);
-    const targetPath = safeTarget(root, e.target);
+    const targetPath = safeTarget(root, e.target, folders);
     if (fs.existsSync(tempPath)) {
-      for (const created of ensureParentDirs(root, e.target)) dirs.add(path.dirname(created));
+      if (!dirs.has(path.dirname(targetPath))) {
+        for (const created of ensureParentDirs(root, e.target)) dirs.add(path.dirname(created));
+      }
       renameSync(tempPath, targetPath);
       dirs.add(path.dirname(targetPath));
     } else if (!fs.existsSync(targetPath) || sha256(fs.readFileSync(targetPath)) !== e.sha256) {
