@@ -1,6 +1,6 @@
 /**
  * The bench's functional check at full scale: `reserve audit --format json` (for a large library,
- * in parts on worker threads, from the cache) must list exactly the findings of the slow reference
+ * on worker threads the first time, then from the findings kept in the cache) must list exactly the findings of the slow reference
  * path (tests/helpers/reference-audit.ts: every file through the YAML library and the schemas,
  * the whole library at once, no cache). A difference stops the bench: fast and wrong is no result.
  */
@@ -39,7 +39,7 @@ export function checkFindings(lib: string, work: string): string {
   }
   const { errors, warnings, villagesBelowMin } = reference.summary;
   return (
-    `Same findings: \`reserve audit --format json\` on the province library (in parts, from the cache) and the ` +
+    `Same findings: \`reserve audit --format json\` on the province library (from the findings kept in the cache) and the ` +
     `slow reference path (tests/helpers/reference-audit.ts: every file through the YAML library and the schemas, ` +
     `no cache) list the same ${expected.length} findings — ${errors} errors, ${warnings} warnings, ` +
     `${villagesBelowMin} villages below the minimum (audit date from RESERVE_NOW=${NOW}; ` +

@@ -18,6 +18,8 @@ export interface Row {
   readonly ratio?: number;
   readonly target?: number;
   readonly rssTarget?: number;
+  /** Set on a row a run skipped (--skip) and kept from the run before: when that was measured. */
+  readonly kept?: string;
 }
 
 const BEGIN = "<!-- bench:begin (written by npm run bench) -->";
@@ -50,7 +52,7 @@ export function renderTable(rows: readonly Row[]): string {
   const lines = rows.map((r) =>
     [
       r.scale,
-      r.label,
+      r.kept === undefined ? r.label : `${r.label} (${r.kept})`,
       time(r.median),
       `${time(r.min)} – ${time(r.max)}`,
       r.rssMiB === undefined ? "" : `${r.rssMiB.toFixed(0)} MiB`,
@@ -105,6 +107,30 @@ function previousRuns(previous: string): ScaleRun[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * A scale's rows in the order of its cases: those measured now, and of the cases skipped (--skip)
+ * the rows of the last run that measured them, marked with when that was — so that timing a few
+ * rows again does not drop the others from the document.
+ */
+export function withSkipped(
+  previous: string,
+  scale: string,
+  labels: readonly string[],
+  measured: readonly Row[],
+): Row[] {
+  const before = previousRuns(previous).find((r) => r.scale === scale);
+  const now = new Map(measured.map((r) => [r.label, r]));
+  const then = new Map((before?.rows ?? []).map((r) => [r.label, r]));
+  const when = before?.measured.split(";")[0] ?? "";
+  return labels.flatMap((label) => {
+    const row = now.get(label);
+    if (row) return [row];
+    const old = then.get(label);
+    if (!old) return [];
+    return [{ ...old, kept: old.kept ?? `not timed again: ${when}` }];
+  });
 }
 
 /** The measured part of docs/performance.md: this run's scales, and the others as last measured. */

@@ -5,8 +5,8 @@ import { bookSources, type Library } from "../domain/library.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { ReserveError } from "../diagnostics/fatal.js";
 import { displayPath } from "../io/layout.js";
-import { openLibrary, readConsistently, type Notice } from "../io/library-session.js";
-import { locateCached, openFrame } from "../io/load-cached.js";
+import { openLibrary, type Notice } from "../io/library-session.js";
+import { locateCached } from "../io/load-cached.js";
 import { sessionFor } from "../io/read-session.js";
 import { CACHE_BUILD } from "../io/cache-state.js";
 import { writeReportFolder, type WrittenReport } from "../io/report-write.js";
@@ -17,9 +17,7 @@ import type { ReportFormat, ReportPart } from "../reports/plan.js";
 import { libraryNames, rollupChecks, type RollupLibrary } from "../reports/rollup-checks.js";
 import { rollupLevel, rollupReportModel, type RollupDistrict, type RollupModel } from "../reports/rollup-model.js";
 import { rollupPlan } from "../reports/rollup-summary.js";
-import { summarise, type AuditOptions, type AuditResult } from "./audit.js";
-import { auditPart, resolveSettings } from "./audit-parts.js";
-import { sessionOf } from "./audit-session.js";
+import { auditWithBooks, type AuditOptions, type AuditResult } from "./audit.js";
 import { checkExportTarget } from "./export.js";
 import { auditPeriod } from "./period.js";
 
@@ -83,7 +81,7 @@ function loadAll(options: RollupOptions, command: string): Loaded[] {
 /** The checks across the libraries that could be read, placed at file, line and column. */
 function crossFindings(loaded: readonly Loaded[], year: number, cwd: string): Diagnostic[] {
   const libs: RollupLibrary[] = loaded.flatMap((l) => (l.library ? [{ root: l.shown, library: l.library }] : []));
-  return locateCached(rollupChecks(libs, year), cwd);
+  return locateCached(rollupChecks(libs, year), { cwd });
 }
 
 export interface RollupReportOptions extends RollupOptions {
@@ -183,8 +181,8 @@ export interface RollupAuditResult {
 }
 
 /**
- * Every library audited as `reserve audit` audits it (commands/audit.ts, the whole library in one
- * part), and the checks across them on the books that audit read — each library is read once.
+ * Every library audited as `reserve audit` audits it (commands/audit.ts, through its cache), and
+ * the checks across them on the books read in the same read — each library is read once.
  */
 export function rollupAudit(options: RollupAuditOptions): RollupAuditResult {
   distinctRoots(options, options.lang);
@@ -200,23 +198,9 @@ export function rollupAudit(options: RollupAuditOptions): RollupAuditResult {
       ...(options.waitMs !== undefined && { waitMs: options.waitMs }),
       ...(options.onNotice && { onNotice: options.onNotice }),
     };
-    let library: Library | undefined;
-    const { frame, findings, settings } = readConsistently(root, sessionOf(o), () => {
-      const frame = openFrame(root, { today: o.today, cwd: o.cwd });
-      const settings = resolveSettings(frame, o);
-      const input = { names: frame.names, order: [], whole: true, withFrame: true, ghosts: [], extra: [] };
-      const findings = auditPart(frame, input, settings, (books) => {
-        library = frame.district && {
-          district: frame.district,
-          districtFile: frame.districtFile,
-          books,
-          trainings: frame.trainings,
-        };
-      });
-      return { frame, settings, findings };
-    });
+    const { result, library } = auditWithBooks(o);
     loaded.push({ root, shown: displayPath(root, options.cwd), library, diagnostics: [] });
-    return summarise(frame, settings, findings);
+    return result;
   });
   const first = loaded.find((l) => l.library)?.library;
   const { year } = first ? auditPeriod(first.district.year, options) : results[0]!;

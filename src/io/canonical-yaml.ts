@@ -48,17 +48,13 @@ type Path = readonly (string | number)[];
 class GiveUp extends Error {}
 const GIVE_UP = new GiveUp();
 
-interface Line {
-  readonly start: number;
-  readonly end: number;
-  readonly indent: number;
-}
-
 const SPACE = 32;
 const DASH = 45;
 const QUOTE = 34;
 const HASH = 35;
 const NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:e[-+][0-9]+)?$/;
+/** What a collection read without its nodes stands for (see Reader.nodes). */
+const NO_NODE: CScalar = { kind: "scalar", start: 0 };
 
 function isRawUnsafe(cp: number): boolean {
   return (
@@ -71,92 +67,186 @@ function isRawUnsafe(cp: number): boolean {
   );
 }
 
-class Reader {
-  readonly lines: Line[] = [];
-  readonly lineStarts: number[] = [];
-  private depth = 0;
+/**
+ * Whether a plain scalar needs no quotes, as needsQuotes decides: text made only of characters
+ * from U+3001 to U+D7FF (Chinese, with its punctuation) never does, and is the common case;
+ * anything else is asked of needsQuotes itself.
+ */
+function plainIsSafe(s: string, inFlow: boolean): boolean {
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c < 0x3001 || c > 0xd7ff) break;
+    i++;
+  }
+  return i === s.length ? s.length > 0 : !needsQuotes(s, inFlow);
+}
 
-  constructor(readonly text: string) {
+/** Keys read so far, and whether each may be written plain (there are a few dozen of them). */
+const plainKeys = new Map<string, boolean>();
+
+type Make = (values: unknown[], at: number) => Record<string, unknown>;
+
+/**
+ * The lists of keys maps have been read with, as a tree: a map's keys are matched against the
+ * text as they come (no key is cut out of the text or looked up once its list is known), and the
+ * map is built at its end by a constructor made per list — every record of a kind then gets the
+ * same hidden class at once, as JSON.parse gives it, instead of a key at a time. A key put in the
+ * tree is one a plain key may be, and not already on its path (a duplicate key gives up).
+ */
+class KeyNode {
+  readonly keys: string[] = [];
+  readonly children: KeyNode[] = [];
+  private make: Make | undefined;
+
+  constructor(readonly path: readonly string[]) {}
+
+  child(key: string): KeyNode | undefined {
+    if (this.path.includes(key) || key === "__proto__" || nodeCount >= MAX_KEY_NODES) return undefined;
+    const node = new KeyNode([...this.path, key]);
+    nodeCount++;
+    this.keys.push(key);
+    this.children.push(node);
+    return node;
+  }
+
+  private uses = 0;
+
+  /**
+   * The map of the path's keys with the values from `at` on: a key at a time for the first few
+   * (a command that reads one file compiles nothing), then by the list's constructor.
+   */
+  build(values: unknown[], at: number): Record<string, unknown> {
+    if (++this.uses <= 32) {
+      const out: Record<string, unknown> = {};
+      for (let i = 0; i < this.path.length; i++) out[this.path[i]!] = values[at + i];
+      return out;
+    }
+    // The keys are JSON string literals, which cannot break out of the literal.
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    this.make ??= new Function(
+      "v",
+      "a",
+      `return {${this.path.map((k, i) => `${JSON.stringify(k)}: v[a + ${i}]`).join(", ")}};`,
+    ) as Make;
+    return this.make(values, at);
+  }
+}
+
+const MAX_KEY_NODES = 10_000;
+let nodeCount = 0;
+const KEY_ROOT = new KeyNode([]);
+
+class Reader {
+  /** Offset of the start of every line. */
+  readonly lineStarts: number[] = [];
+  /** The lines that hold content (not blank, not comments): start, end, indentation. */
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly indents: Int32Array;
+  readonly count: number;
+  private depth = 0;
+  /** The line after the value last read, and its node (NO_NODE when nodes are not built). */
+  private next = 0;
+  private node: CNode = NO_NODE;
+  /** The values of the maps being read, innermost last. */
+  private readonly stack: unknown[] = [];
+
+  /** With `nodes`, the tree of nodes with their positions is built beside the data. */
+  constructor(
+    readonly text: string,
+    private readonly nodes = true,
+  ) {
+    let lines = 1;
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+    this.starts = new Int32Array(lines);
+    this.ends = new Int32Array(lines);
+    this.indents = new Int32Array(lines);
+    let count = 0;
     let pos = 0;
     const n = text.length;
     while (pos <= n) {
       let end = text.indexOf("\n", pos);
       if (end === -1) end = n;
-      this.lineStarts.push(pos);
+      if (nodes) this.lineStarts.push(pos);
       let i = pos;
       while (i < end && text.charCodeAt(i) === SPACE) i++;
-      if (i < end) {
-        const c = text.charCodeAt(i);
-        if (c !== HASH) {
-          // Trailing spaces are valid YAML but never written by the writer.
-          if (text.charCodeAt(end - 1) === SPACE) throw GIVE_UP;
-          this.lines.push({ start: pos, end, indent: i - pos });
-        }
+      if (i < end && text.charCodeAt(i) !== HASH) {
+        // Trailing spaces are valid YAML but never written by the writer.
+        if (text.charCodeAt(end - 1) === SPACE) throw GIVE_UP;
+        this.starts[count] = pos;
+        this.ends[count] = end;
+        this.indents[count] = i - pos;
+        count++;
       }
       if (end === n) break;
       pos = end + 1;
     }
+    this.count = count;
   }
 
   document(): { node: CNode; data: unknown } {
-    if (this.lines.length === 0) throw GIVE_UP;
-    const first = this.lines[0]!;
-    if (first.indent !== 0) throw GIVE_UP;
-    const r = this.block(0, 0);
-    if (r.next !== this.lines.length) throw GIVE_UP;
-    return r;
+    if (this.count === 0) throw GIVE_UP;
+    if (this.indents[0] !== 0) throw GIVE_UP;
+    const data = this.block(0, 0);
+    if (this.next !== this.count) throw GIVE_UP;
+    return { node: this.node, data };
   }
 
   /** A block collection whose first line is `li`, its content starting at column `col`. */
-  block(li: number, col: number): { node: CNode; data: unknown; next: number } {
+  block(li: number, col: number): unknown {
     if (++this.depth > YAML_LIMITS.maxDepth) throw GIVE_UP;
-    const line = this.lines[li]!;
-    const at = line.start + col;
-    const r = this.isItem(at, line.end) ? this.seq(li, col) : this.map(li, col, at);
+    const at = this.starts[li]! + col;
+    const data = this.isItem(at, this.ends[li]!) ? this.seq(li, col) : this.map(li, col, at);
     this.depth--;
-    return r;
+    return data;
   }
 
   isItem(at: number, end: number): boolean {
     return this.text.charCodeAt(at) === DASH && (at + 1 === end || this.text.charCodeAt(at + 1) === SPACE);
   }
 
-  private seq(li: number, col: number): { node: CSeq; data: unknown[]; next: number } {
-    const items: CNode[] = [];
+  private seq(li: number, col: number): unknown[] {
+    const items: CNode[] | undefined = this.nodes ? [] : undefined;
     const data: unknown[] = [];
-    let start = -1;
+    const start = this.starts[li]! + col;
     let i = li;
     for (;;) {
-      const line = this.lines[i]!;
-      const dash = i === li ? line.start + col : line.start + line.indent;
-      if (start === -1) start = dash;
-      const r = this.item(i, col, dash);
-      items.push(r.node);
-      data.push(r.data);
-      i = r.next;
-      const next = this.lines[i];
-      if (!next || next.indent < col) break;
-      if (next.indent > col) throw GIVE_UP;
+      const dash = i === li ? start : this.starts[i]! + this.indents[i]!;
+      data.push(this.item(i, col, dash));
+      items?.push(this.node);
+      i = this.next;
+      if (i >= this.count || this.indents[i]! < col) break;
+      if (this.indents[i]! > col) throw GIVE_UP;
     }
-    return { node: { kind: "seq", start, items }, data, next: i };
+    this.node = items ? { kind: "seq", start, items } : NO_NODE;
+    this.next = i;
+    return data;
   }
 
   /** The list item whose `-` is at `dash` on line `i` (the list's items at column `col`). */
-  private item(i: number, col: number, dash: number): { node: CNode; data: unknown; next: number } {
+  private item(i: number, col: number, dash: number): unknown {
     const text = this.text;
-    const line = this.lines[i]!;
-    if (!this.isItem(dash, line.end)) throw GIVE_UP;
-    if (dash + 1 === line.end) {
+    const end = this.ends[i]!;
+    if (!this.isItem(dash, end)) throw GIVE_UP;
+    if (dash + 1 === end) {
       // `-` alone: a nested list on the next lines, two columns in.
-      const next = this.lines[i + 1];
-      if (!next || next.indent !== col + 2 || !this.isItem(next.start + next.indent, next.end)) throw GIVE_UP;
-      return this.block(i + 1, col + 2);
+      const next = i + 1;
+      if (
+        next >= this.count ||
+        this.indents[next] !== col + 2 ||
+        !this.isItem(this.starts[next]! + col + 2, this.ends[next]!)
+      ) {
+        throw GIVE_UP;
+      }
+      return this.block(next, col + 2);
     }
     const at = dash + 2;
     if (text.charCodeAt(at) === SPACE) throw GIVE_UP;
-    if (this.keyEnd(at, line.end) !== -1) return this.block(i, col + 2);
-    const v = this.inline(at, line.end);
-    return { ...v, next: i + 1 };
+    if (this.keyEnd(at, end) !== -1) return this.block(i, col + 2);
+    const v = this.inline(at, end);
+    this.next = i + 1;
+    return v;
   }
 
   /**
@@ -174,128 +264,164 @@ class Reader {
       return -1;
     }
     // A plain key ends at the first `: ` (or a `:` ending the line); a colon inside it is part of it.
-    for (let i = at; i < end - 1; i++) {
-      if (text.charCodeAt(i) === 58 && text.charCodeAt(i + 1) === SPACE) return i;
+    for (let i = text.indexOf(":", at); i !== -1 && i < end - 1; i = text.indexOf(":", i + 1)) {
+      if (text.charCodeAt(i + 1) === SPACE) return i;
     }
     return text.charCodeAt(end - 1) === 58 ? end - 1 : -1;
   }
 
-  private map(li: number, col: number, firstAt: number): { node: CMap; data: Record<string, unknown>; next: number } {
+  private map(li: number, col: number, firstAt: number): Record<string, unknown> {
     const text = this.text;
+    const nodes = this.nodes;
     const keys: string[] = [];
     const keyStarts: number[] = [];
-    const values: CNode[] = [];
-    const data: Record<string, unknown> = {};
-    const seen = new Set<string>();
+    const nodeList: CNode[] = [];
+    // The values are put on the reader's stack, and the map made of them at its end.
+    const values = this.stack;
+    const base = values.length;
+    // Where the keys so far are in the tree of key lists; undefined once off it (a quoted key…).
+    let tree: KeyNode | undefined = KEY_ROOT;
     let i = li;
     for (;;) {
-      const line = this.lines[i]!;
-      const at = i === li ? firstAt : line.start + line.indent;
-      const kEnd = this.keyEnd(at, line.end);
+      const end = this.ends[i]!;
+      const at = i === li ? firstAt : this.starts[i]! + this.indents[i]!;
+      const kEnd = this.keyEnd(at, end);
       if (kEnd === -1) throw GIVE_UP;
-      let key: string;
+      let key: string | undefined;
       let colon: number;
       if (text.charCodeAt(at) === QUOTE) {
         key = this.quoted(at, kEnd);
         colon = kEnd + 1;
+        tree = undefined;
         // A quoted key the writer would not have quoted is still the same key; accept it.
       } else {
-        key = text.slice(at, kEnd);
         colon = kEnd;
-        if (needsQuotes(key, true)) throw GIVE_UP;
+        const length = kEnd - at;
+        if (tree) {
+          const known = tree.keys;
+          for (let k = 0; k < known.length; k++) {
+            const candidate = known[k]!;
+            if (candidate.length === length && text.startsWith(candidate, at)) {
+              key = candidate;
+              tree = tree.children[k];
+              break;
+            }
+          }
+        }
+        if (key === undefined) {
+          key = text.slice(at, kEnd);
+          let plain = plainKeys.get(key);
+          if (plain === undefined) {
+            plain = !needsQuotes(key, true);
+            if (plainKeys.size < 1000) plainKeys.set(key, plain);
+          }
+          // YAML limits implicit keys to 1024 characters; the library's keys are short.
+          if (!plain || length > 1000) throw GIVE_UP;
+          tree = tree?.child(key);
+        }
       }
-      // YAML limits implicit keys to 1024 characters; the library's keys are short.
-      if (key === "__proto__" || seen.has(key) || kEnd - at > 1000) throw GIVE_UP;
-      seen.add(key);
+      if (key === "__proto__") throw GIVE_UP;
       keys.push(key);
-      keyStarts.push(at);
-      if (colon + 1 >= line.end) {
+      if (nodes) keyStarts.push(at);
+      if (colon + 1 >= end) {
         // `key:` alone: a block below, two columns in.
-        const next = this.lines[i + 1];
-        if (!next || next.indent !== col + 2) throw GIVE_UP;
-        const r = this.block(i + 1, col + 2);
-        values.push(r.node);
-        data[key] = r.data;
-        i = r.next;
+        if (i + 1 >= this.count || this.indents[i + 1] !== col + 2) throw GIVE_UP;
+        values.push(this.block(i + 1, col + 2));
+        i = this.next;
       } else {
         if (text.charCodeAt(colon + 2) === SPACE) throw GIVE_UP;
-        const v = this.inline(colon + 2, line.end);
-        values.push(v.node);
-        data[key] = v.data;
+        values.push(this.inline(colon + 2, end));
         i++;
       }
-      const next = this.lines[i];
-      if (!next || next.indent < col) break;
-      if (next.indent > col) throw GIVE_UP;
+      if (nodes) nodeList.push(this.node);
+      if (i >= this.count || this.indents[i]! < col) break;
+      if (this.indents[i]! > col) throw GIVE_UP;
       // A list item at the level of the keys (YAML's compact form) is never written.
-      if (this.isItem(next.start + next.indent, next.end)) throw GIVE_UP;
+      if (this.isItem(this.starts[i]! + this.indents[i]!, this.ends[i]!)) throw GIVE_UP;
     }
-    const start = keyStarts[0]!;
-    return { node: { kind: "map", start, keys, keyStarts, values }, data, next: i };
+    this.node = nodes ? { kind: "map", start: keyStarts[0]!, keys, keyStarts, values: nodeList } : NO_NODE;
+    this.next = i;
+    let data: Record<string, unknown>;
+    if (tree) data = tree.build(values, base);
+    else {
+      data = {};
+      for (let j = 0; j < keys.length; j++) {
+        const k = keys[j]!;
+        if (Object.hasOwn(data, k)) throw GIVE_UP;
+        data[k] = values[base + j];
+      }
+    }
+    values.length = base;
+    return data;
   }
 
   /** A value written on the line: a scalar, `[]`, `{}` or a flow list of scalars, up to the line end. */
-  private inline(at: number, end: number): { node: CNode; data: unknown } {
+  private inline(at: number, end: number): unknown {
     const text = this.text;
     const c = text.charCodeAt(at);
     if (c === 91 /* [ */) return this.flow(at, end);
     if (c === 123 /* { */) {
       if (at + 2 !== end || text.charCodeAt(at + 1) !== 125) throw GIVE_UP;
-      return { node: { kind: "map", start: at, keys: [], keyStarts: [], values: [] }, data: {} };
+      this.node = this.nodes ? { kind: "map", start: at, keys: [], keyStarts: [], values: [] } : NO_NODE;
+      return {};
     }
-    const s = this.scalar(at, end, false);
-    if (s.end !== end) throw GIVE_UP;
-    return { node: { kind: "scalar", start: at }, data: s.value };
+    const value = this.scalar(at, end, false);
+    if (this.scalarEnd !== end) throw GIVE_UP;
+    this.node = this.nodes ? { kind: "scalar", start: at } : NO_NODE;
+    return value;
   }
 
-  private flow(at: number, end: number): { node: CSeq; data: unknown[] } {
+  private flow(at: number, end: number): unknown[] {
     const text = this.text;
-    const items: CNode[] = [];
+    const items: CNode[] | undefined = this.nodes ? [] : undefined;
     const data: unknown[] = [];
     if (text.charCodeAt(end - 1) !== 93 /* ] */) throw GIVE_UP;
-    if (at + 2 === end) return { node: { kind: "seq", start: at, items }, data };
-    let p = at + 1;
-    for (;;) {
-      const s = this.scalar(p, end - 1, true);
-      items.push({ kind: "scalar", start: p });
-      data.push(s.value);
-      if (s.end === end - 1) break;
-      if (text.charCodeAt(s.end) !== 44 /* , */ || text.charCodeAt(s.end + 1) !== SPACE) throw GIVE_UP;
-      p = s.end + 2;
-      if (text.charCodeAt(p) === SPACE) throw GIVE_UP;
+    if (at + 2 !== end) {
+      let p = at + 1;
+      for (;;) {
+        data.push(this.scalar(p, end - 1, true));
+        items?.push({ kind: "scalar", start: p });
+        const e = this.scalarEnd;
+        if (e === end - 1) break;
+        if (text.charCodeAt(e) !== 44 /* , */ || text.charCodeAt(e + 1) !== SPACE) throw GIVE_UP;
+        p = e + 2;
+        if (text.charCodeAt(p) === SPACE) throw GIVE_UP;
+      }
     }
-    return { node: { kind: "seq", start: at, items }, data };
+    this.node = items ? { kind: "seq", start: at, items } : NO_NODE;
+    return data;
   }
 
+  /** Where the scalar last read by scalar() ends. */
+  private scalarEnd = 0;
+
   /** A scalar at `at`, ending at `limit` or (in a flow list) at the next comma. */
-  private scalar(at: number, limit: number, inFlow: boolean): { value: unknown; end: number } {
+  private scalar(at: number, limit: number, inFlow: boolean): unknown {
     const text = this.text;
     if (text.charCodeAt(at) === QUOTE) {
       const close = this.quotedEnd(at, limit);
-      return { value: this.quoted(at, close), end: close + 1 };
+      this.scalarEnd = close + 1;
+      return this.quoted(at, close);
     }
     let end = limit;
     if (inFlow) {
-      for (let i = at; i < limit; i++) {
-        if (text.charCodeAt(i) === 44 /* , */) {
-          end = i;
-          break;
-        }
-      }
+      const comma = text.indexOf(",", at);
+      if (comma !== -1 && comma < limit) end = comma;
     }
     if (end === at) throw GIVE_UP;
+    this.scalarEnd = end;
     const s = text.slice(at, end);
     const first = s.charCodeAt(0);
-    if (first === 110 /* n */ && s === "null") return { value: null, end };
-    if (first === 116 /* t */ && s === "true") return { value: true, end };
-    if (first === 102 /* f */ && s === "false") return { value: false, end };
+    if (first === 110 /* n */ && s === "null") return null;
+    if (first === 116 /* t */ && s === "true") return true;
+    if (first === 102 /* f */ && s === "false") return false;
     if ((first === DASH || (first >= 48 && first <= 57)) && NUMBER.test(s)) {
       const n = Number(s);
       if (!Number.isFinite(n) || s === "-0") throw GIVE_UP;
-      return { value: n, end };
+      return n;
     }
-    if (needsQuotes(s, inFlow)) throw GIVE_UP;
-    return { value: s, end };
+    if (!plainIsSafe(s, inFlow)) throw GIVE_UP;
+    return s;
   }
 
   /** The offset of the quote closing the double-quoted scalar at `at`. */
@@ -316,6 +442,7 @@ class Reader {
     let run = at + 1;
     for (let i = at + 1; i < close; i++) {
       const c = text.charCodeAt(i);
+      if (c >= 0x20 && c < 0x7f && c !== 92) continue;
       if (c === 92) {
         out += text.slice(run, i);
         const e = text.charCodeAt(i + 1);
@@ -344,18 +471,55 @@ class Reader {
 }
 
 /**
+ * Whether the guards of readYaml (nesting depth, aliases) would refuse a text, asked of them only
+ * when a bound says they might: the depth counts indentation levels, `- ` items and open
+ * brackets, so it is at most a level per two columns of indentation, plus the items on a line,
+ * plus every bracket in the text; an alias needs a `*`.
+ */
+function guardsRefuse(text: string, reader: Reader): boolean {
+  let indent = 0;
+  for (let i = 0; i < reader.count; i++) if (reader.indents[i]! > indent) indent = reader.indents[i]!;
+  let brackets = 0;
+  for (const ch of ["[", "{"]) {
+    for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) brackets++;
+  }
+  // Items per line: `- - ` is never written in the canonical layout but is bounded by the width.
+  if (indent + brackets + 4 > YAML_LIMITS.maxDepth) {
+    if (nestingDepth(text).depth > YAML_LIMITS.maxDepth) return true;
+  }
+  let stars = 0;
+  for (let i = text.indexOf("*"); i !== -1 && stars <= YAML_LIMITS.maxAliases; i = text.indexOf("*", i + 1)) stars++;
+  return stars > YAML_LIMITS.maxAliases && countAliases(text) > YAML_LIMITS.maxAliases;
+}
+
+/**
  * Reads a document in the canonical layout, or gives up (undefined) on anything else. Applies the
  * same depth and alias guards as readYaml, so a file those refuse is left to readYaml to report.
  */
 export function readCanonical(text: string): CanonicalDoc | undefined {
-  if (nestingDepth(text).depth > YAML_LIMITS.maxDepth) return undefined;
-  if (countAliases(text) > YAML_LIMITS.maxAliases) return undefined;
   // A CR is a line break to YAML: the writer never writes one.
   if (text.includes("\r")) return undefined;
   try {
     const reader = new Reader(text);
+    if (guardsRefuse(text, reader)) return undefined;
     const { node, data } = reader.document();
     return { root: node, data, lineStarts: reader.lineStarts };
+  } catch (err) {
+    if (err instanceof GiveUp) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * readCanonical's data alone, without the nodes and positions: the quick way to read a file
+ * whose findings, if any, are placed afterwards. Accepts exactly what readCanonical accepts.
+ */
+export function readCanonicalData(text: string): { data: unknown } | undefined {
+  if (text.includes("\r")) return undefined;
+  try {
+    const reader = new Reader(text, false);
+    if (guardsRefuse(text, reader)) return undefined;
+    return { data: reader.document().data };
   } catch (err) {
     if (err instanceof GiveUp) return undefined;
     throw err;
@@ -450,11 +614,9 @@ type Ref =
  */
 class Seeker implements Walkable<Ref, number> {
   private readonly text: string;
-  private readonly lines: Line[];
 
   constructor(private readonly r: Reader) {
     this.text = r.text;
-    this.lines = r.lines;
   }
 
   root(): Ref {
@@ -470,9 +632,10 @@ class Seeker implements Walkable<Ref, number> {
   }
 
   private block(li: number, col: number): Ref {
-    const line = this.lines[li]!;
-    const at = line.start + col;
-    return this.r.isItem(at, line.end) ? { kind: "seq", start: at, li, col } : { kind: "map", start: at, li, col };
+    const at = this.r.starts[li]! + col;
+    return this.r.isItem(at, this.r.ends[li]!)
+      ? { kind: "seq", start: at, li, col }
+      : { kind: "map", start: at, li, col };
   }
 
   private inline(at: number, end: number): Ref {
@@ -486,23 +649,23 @@ class Seeker implements Walkable<Ref, number> {
   mapChild(ref: Ref, match: (key: string) => boolean): { keyStart: number; value: Ref } | undefined {
     if (ref.kind !== "map") return undefined;
     const text = this.text;
-    const lines = this.lines;
+    const { ends, indents, starts, count } = this.r;
     let j = ref.li;
     let at = ref.start;
     for (;;) {
-      const line = lines[j]!;
-      const kEnd = this.r.keyEnd(at, line.end);
+      const end = ends[j]!;
+      const kEnd = this.r.keyEnd(at, end);
       const quoted = text.charCodeAt(at) === QUOTE;
       const key = quoted ? this.r.quoted(at, kEnd) : text.slice(at, kEnd);
       if (match(key)) {
         const colon = quoted ? kEnd + 1 : kEnd;
-        const value = colon + 1 >= line.end ? this.block(j + 1, ref.col + 2) : this.inline(colon + 2, line.end);
+        const value = colon + 1 >= end ? this.block(j + 1, ref.col + 2) : this.inline(colon + 2, end);
         return { keyStart: at, value };
       }
       j++;
-      while (j < lines.length && lines[j]!.indent > ref.col) j++;
-      if (j >= lines.length || lines[j]!.indent < ref.col) return undefined;
-      at = lines[j]!.start + ref.col;
+      while (j < count && indents[j]! > ref.col) j++;
+      if (j >= count || indents[j]! < ref.col) return undefined;
+      at = starts[j]! + ref.col;
     }
   }
 
@@ -510,21 +673,21 @@ class Seeker implements Walkable<Ref, number> {
   seqChild(ref: Ref, k: number): Ref | undefined {
     if (ref.kind === "flow") return this.flowItem(ref, k);
     if (ref.kind !== "seq") return undefined;
-    const lines = this.lines;
+    const { ends, indents, starts, count } = this.r;
     let j = ref.li;
     let dash = ref.start;
     for (let n = 0; ; n++) {
       if (n === k) {
-        const line = lines[j]!;
-        if (dash + 1 === line.end) return this.block(j + 1, ref.col + 2);
+        const end = ends[j]!;
+        if (dash + 1 === end) return this.block(j + 1, ref.col + 2);
         const at = dash + 2;
-        if (this.r.keyEnd(at, line.end) !== -1) return { kind: "map", start: at, li: j, col: ref.col + 2 };
-        return this.inline(at, line.end);
+        if (this.r.keyEnd(at, end) !== -1) return { kind: "map", start: at, li: j, col: ref.col + 2 };
+        return this.inline(at, end);
       }
       j++;
-      while (j < lines.length && lines[j]!.indent > ref.col) j++;
-      if (j >= lines.length || lines[j]!.indent < ref.col) return undefined;
-      dash = lines[j]!.start + ref.col;
+      while (j < count && indents[j]! > ref.col) j++;
+      if (j >= count || indents[j]! < ref.col) return undefined;
+      dash = starts[j]! + ref.col;
     }
   }
 

@@ -5,12 +5,14 @@ import type { LoadedBook, RegisterIndex } from "../domain/library.js";
 import type { District, Reserve, TrainingSession } from "../domain/model.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { ReserveError } from "../diagnostics/fatal.js";
-import { canonicalPosition, knownCanonicalLocator, readCanonical } from "./canonical-yaml.js";
-import { displayPath, TRAINING_YEAR_FILE_NAME, VILLAGES_DIR } from "./layout.js";
+import type { IsoDate } from "../domain/dates.js";
+import type { Vocabularies } from "../domain/vocabulary-set.js";
+import { checkReserveRecord } from "../schema/record-checks.js";
+import { isReserveAsWritten, isVillageFileAsWritten } from "../schema/record-fast.js";
+import { canonicalPosition, knownCanonicalLocator, readCanonical, readCanonicalData } from "./canonical-yaml.js";
+import { displayPath, TRAINING_YEAR_FILE_NAME, VILLAGE_FILE_NAME, VILLAGES_DIR } from "./layout.js";
 import { placesOf, REPLACEMENT } from "./text-decode.js";
 import { contentHash } from "./library-cache.js";
-import { bookPosition, type BookLayout } from "./yaml-layout.js";
-import type { YamlValue } from "./yaml-write.js";
 
 /**
  * What reading one library file gives, apart from where the library is read from: the pieces the
@@ -56,12 +58,13 @@ export function libraryTextProblem(bytes: Uint8Array, shown: string): Diagnostic
 }
 
 /** Reads a library file as UTF-8 text (a BOM is tolerated), or says why it cannot. */
-export function readLibraryText(abs: string, shown: string): { text?: string; diagnostic?: Diagnostic } {
+/** The file's text, with the content hash of its bytes (what the cache keys a reading by). */
+export function readLibraryText(abs: string, shown: string): { text?: string; hash?: string; diagnostic?: Diagnostic } {
   const r = readLibraryBytes(abs, shown);
   if (r.diagnostic) return { diagnostic: r.diagnostic };
   const text = decodeLibraryText(r.bytes!);
   if (text === undefined) return { diagnostic: libraryTextProblem(r.bytes!, shown) };
-  return { text };
+  return { text, hash: contentHash(r.bytes!) };
 }
 
 function at(shown: string) {
@@ -201,8 +204,6 @@ export interface BookRead {
     readonly indexes?: readonly number[];
     readonly villageAt: { readonly line: number; readonly column: number };
     readonly unknownAt: number;
-    /** Present when the file is exactly what the writer writes for these records. */
-    readonly layout?: BookLayout;
   };
   /**
    * The latest birth date written in any ID number of the file: the reading depends on the day it
@@ -256,6 +257,83 @@ export function latestBirthIn(records: readonly unknown[]): string {
     if (birth > latest) latest = birth;
   }
   return latest;
+}
+
+/**
+ * A village book the way the tool writes it, read without the YAML library or the schemas: the
+ * canonical reader's data (canonical-yaml.ts), `village` and `reserves` in that order, and every
+ * record one the schema accepts as it is (schema/record-fast.ts); then the checks beyond the
+ * schema, as load-library.ts readBookFile makes them. Gives readBookFile's reading of the same
+ * text (tests/perf/incremental.test.ts compares them on every file it edits), or undefined when
+ * the file is anything else: a hand-edited layout, a record the schema refuses or would reorder.
+ */
+export function readBookFast(
+  text: string,
+  name: string,
+  file: string,
+  today: IsoDate,
+  vocabularies: Vocabularies,
+): BookRead | undefined {
+  const read = readCanonicalData(text);
+  if (!read || !isVillageFileAsWritten(read.data)) return undefined;
+  const { village, reserves } = read.data;
+  for (const r of reserves) if (!isReserveAsWritten(r, vocabularies)) return undefined;
+  const fileCode = VILLAGE_FILE_NAME.exec(name)![1]!;
+  const local: Diagnostic[] = [];
+  if (village !== fileCode) {
+    local.push(
+      diagnostic(
+        "village-file-name",
+        { name, expected: `${village}.yaml` },
+        { location: { file, path: ["village"] }, village: fileCode },
+      ),
+    );
+  }
+  const unknownAt = local.length;
+  const records = reserves as Reserve[];
+  records.forEach((r, i) => {
+    for (const p of checkReserveRecord(r, today)) {
+      const where = { location: { file, path: ["reserves", i, ...p.path] }, village: fileCode, person: r.id };
+      local.push(diagnostic(p.code, p.args, where));
+    }
+  });
+  // `village:` is the first line after the comments, its value in column 10; anything to place
+  // besides is placed by the canonical reader's nodes, read for it.
+  let villageAt: { line: number; column: number } | undefined;
+  const first = firstContentLine(text);
+  if (text.startsWith("village: ", first.offset)) villageAt = { line: first.line, column: 10 };
+  let diagnostics = local;
+  if (local.length > 0 || !villageAt) {
+    const doc = readCanonical(text)!;
+    const v = canonicalPosition(doc, ["village"], "village-unknown");
+    villageAt = { line: v.line, column: v.column };
+    diagnostics = local.map((d) => {
+      const pos = canonicalPosition(doc, d.location!.path!, d.code);
+      return { ...d, location: { ...d.location!, line: pos.line, column: pos.column } };
+    });
+  }
+  return {
+    diagnostics,
+    book: { village, reserves: records, complete: true, villageAt, unknownAt },
+    latestBirth: latestBirthIn(reserves),
+    canonical: true,
+  };
+}
+
+/** The first line that is neither blank nor a comment: its number and where it starts. */
+function firstContentLine(text: string): { line: number; offset: number } {
+  let line = 1;
+  let at = 0;
+  for (;;) {
+    let i = at;
+    while (text.charCodeAt(i) === 32) i++;
+    const c = text.charCodeAt(i);
+    if (c !== 35 /* # */ && c !== 10 && i < text.length) return { line, offset: at };
+    const end = text.indexOf("\n", at);
+    if (end === -1) return { line, offset: at };
+    at = end + 1;
+    line++;
+  }
 }
 
 function withTown(d: Diagnostic, town: string | undefined): Diagnostic {
@@ -333,13 +411,6 @@ export function duplicatePersonIds(books: readonly LoadedBook[], register: Regis
   return out;
 }
 
-/** A book whose file is exactly what the writer writes: its findings are placed from its data. */
-export interface LaidOutBook {
-  readonly layout: BookLayout;
-  readonly village: string;
-  readonly reserves: readonly YamlValue[];
-}
-
 /**
  * Fills in line and column for diagnostics located by a YAML path, reading each file involved
  * once. Files in the canonical layout are read by canonical-yaml.ts — only the record a finding is
@@ -352,7 +423,6 @@ export function locateFindings(
   cwd: string,
   others: (diagnostics: readonly Diagnostic[]) => Diagnostic[],
   canonicalHash: (file: string) => string | undefined = () => undefined,
-  laidOut: (file: string) => LaidOutBook | undefined = () => undefined,
   kept: (file: string, path: readonly (string | number)[]) => { line: number; column: number } | undefined = () =>
     undefined,
 ): Diagnostic[] {
@@ -361,8 +431,7 @@ export function locateFindings(
   out.forEach((d, i) => {
     const loc = d.location;
     if (!loc?.path || loc.line !== undefined) return;
-    const book = laidOut(loc.file);
-    const pos = book ? bookPosition(book.layout, book, loc.path, d.code) : kept(loc.file, loc.path);
+    const pos = kept(loc.file, loc.path);
     if (pos) {
       out[i] = { ...d, location: { ...loc, line: pos.line, column: pos.column } };
       return;

@@ -35,8 +35,6 @@ import {
   type TrainingRead,
 } from "./library-files.js";
 import { requireLibrary } from "./library-root.js";
-import { bookStarts, type BookLayout } from "./yaml-layout.js";
-import { toYaml, type YamlValue } from "./yaml-write.js";
 import { isCollection } from "yaml";
 import { positionOf, readYaml, valuePositionOf, type ParsedYaml } from "./yaml-read.js";
 
@@ -231,7 +229,6 @@ export function readBookFile(
     );
   });
   const villageAt = doc.locate(diagnostic("village-unknown", {}, { location: { file, path: ["village"] } })).location!;
-  const layout = complete && doc.canonical ? writtenLayout(text, top.data.village, reserves) : undefined;
   return {
     diagnostics: [...diagnostics, ...local.map(doc.locate)],
     book: {
@@ -241,29 +238,10 @@ export function readBookFile(
       ...(complete ? {} : { indexes }),
       villageAt: { line: villageAt.line!, column: villageAt.column! },
       unknownAt,
-      ...(layout && { layout }),
     },
     latestBirth: latestBirthIn(top.data.reserves),
     canonical: doc.canonical,
   };
-}
-
-/**
- * Where the records of a village book start, when the file is exactly what the writer writes for
- * them (after its comment lines): then findings are placed from the records (yaml-layout.ts).
- */
-function writtenLayout(text: string, village: string, reserves: readonly Reserve[]): BookLayout | undefined {
-  let header = 0;
-  let at = 0;
-  while (text.startsWith("#", at)) {
-    const end = text.indexOf("\n", at);
-    if (end === -1) return undefined;
-    header++;
-    at = end + 1;
-  }
-  const doc = { village, reserves: reserves as unknown as YamlValue[] };
-  if (toYaml(doc) !== text.slice(at)) return undefined;
-  return { header, starts: reserves.length === 0 ? [] : bookStarts(doc.reserves, header + 3) };
 }
 
 /** trainings/<name> from its text: a year's file (2021.yaml) or one session's (<id>.yaml). */
@@ -377,11 +355,11 @@ export function loadLibrary(root: string, options: LoadOptions): LoadedLibrary {
     const abs = path.join(root, VILLAGES_DIR, name);
     const file = displayPath(abs, cwd);
     const fileCode = VILLAGE_FILE_NAME.exec(name)![1]!;
-    const { text, diagnostic: problem } = readLibraryText(abs, file);
+    const { text, hash, diagnostic: problem } = readLibraryText(abs, file);
     const read: BookRead = problem
       ? { diagnostics: [{ ...problem, village: fileCode }], latestBirth: "" }
       : readBookFile(text!, name, file, options.today, vocabularies);
-    const { diagnostics: ds, book } = assembleBook(read, fileCode, file, register);
+    const { diagnostics: ds, book } = assembleBook(read, fileCode, file, register, hash);
     diagnostics.push(...ds);
     if (book) books.push(book);
   }

@@ -5,8 +5,8 @@ import { generation, hasPendingTransaction, recover, type Recovery } from "./tra
 
 /**
  * How a command starts reading the library and learns whether it changed meanwhile — apart from
- * the loader (library-session.ts), so that a command answered without loading (the audit's memo)
- * does not load it.
+ * the loader (library-session.ts), so that a command that reads no file through the loader (an
+ * audit whose findings are all kept) does not load it.
  */
 
 export type Notice =

@@ -25,14 +25,37 @@ export interface EncodedTables {
   readonly shapes: readonly (readonly string[])[];
 }
 
-/** Collects values into one word stream with shared string and shape tables. */
+/**
+ * Collects values into one word stream with shared string and shape tables. Given the words and
+ * tables of an earlier stream, it goes on from them: values written there keep their positions.
+ */
 export class Encoder {
-  private words = new Uint32Array(1 << 12);
+  private words: Uint32Array;
   private length = 0;
   private readonly stringIndex = new Map<string, number>();
-  private readonly shapeIndex = new Map<string, number>();
+  /** Shapes by their keys, one level per key (a key list is looked up without being joined). */
+  private readonly shapeRoot = new ShapeNode();
+  private readonly keys: string[] = [];
   readonly strings: string[] = [];
   readonly shapes: string[][] = [];
+
+  constructor(from?: { readonly words: Uint32Array; readonly tables: EncodedTables }) {
+    this.words = new Uint32Array(Math.max(1 << 12, (from?.words.length ?? 0) * 2));
+    if (!from) return;
+    this.words.set(from.words);
+    this.length = from.words.length;
+    // Kept as they are, so that the earlier values' indexes still hold.
+    for (const s of from.tables.strings) {
+      if (!this.stringIndex.has(s)) this.stringIndex.set(s, this.strings.length);
+      this.strings.push(s);
+    }
+    for (const keys of from.tables.shapes) {
+      let node = this.shapeRoot;
+      for (const k of keys) node = node.child(k);
+      if (node.id === -1) node.id = this.shapes.length;
+      this.shapes.push([...keys]);
+    }
+  }
 
   /** The position the next value will be written at. */
   get position(): number {
@@ -56,6 +79,23 @@ export class Encoder {
       this.stringIndex.set(s, i);
     }
     return i;
+  }
+
+  /** The shape of `obj`'s defined members, made when new. */
+  private shape(obj: Record<string, unknown>): number {
+    let node = this.shapeRoot;
+    const keys = this.keys;
+    keys.length = 0;
+    for (const k of Object.keys(obj)) {
+      if (obj[k] === undefined) continue;
+      keys.push(k);
+      node = node.child(k);
+    }
+    if (node.id === -1) {
+      node.id = this.shapes.length;
+      this.shapes.push([...keys]);
+    }
+    return node.id;
   }
 
   /** Appends a value; undefined object members are left out, as JSON would. */
@@ -84,16 +124,11 @@ export class Encoder {
         }
         {
           const obj = value as Record<string, unknown>;
-          const keys = Object.keys(obj).filter((k) => obj[k] !== undefined);
-          const id = keys.join("\u0000");
-          let shape = this.shapeIndex.get(id);
-          if (shape === undefined) {
-            shape = this.shapes.length;
-            this.shapes.push(keys);
-            this.shapeIndex.set(id, shape);
+          this.push(this.shape(obj) * 8 + OBJECT);
+          for (const k in obj) {
+            const v = obj[k];
+            if (v !== undefined && Object.hasOwn(obj, k)) this.write(v);
           }
-          this.push(shape * 8 + OBJECT);
-          for (const k of keys) this.write(obj[k]);
         }
         return;
       default:
@@ -112,11 +147,28 @@ export class Encoder {
   }
 }
 
+class ShapeNode {
+  id = -1;
+  private next: Map<string, ShapeNode> | undefined;
+
+  child(key: string): ShapeNode {
+    this.next ??= new Map();
+    let node = this.next.get(key);
+    if (!node) this.next.set(key, (node = new ShapeNode()));
+    return node;
+  }
+}
+
 export class CorruptData extends Error {}
+
+/** How many objects of a shape are built before a constructor is compiled for it. */
+const COMPILE_FROM = 32;
 
 /** Reads values back from a word stream and its tables. Throws CorruptData on anything malformed. */
 export class Decoder {
-  private readonly build: ((next: () => unknown) => Record<string, unknown>)[];
+  /** Per shape, how often it was built, and its constructor once it is built often. */
+  private readonly uses: Uint32Array;
+  private readonly made: (((next: () => unknown) => Record<string, unknown>) | undefined)[] = [];
   private pos = 0;
   private end = 0;
 
@@ -124,15 +176,36 @@ export class Decoder {
     private readonly words: Uint32Array,
     private readonly tables: EncodedTables,
   ) {
-    this.build = tables.shapes.map((keys) => {
+    for (const keys of tables.shapes) {
+      if (!Array.isArray(keys)) throw new CorruptData("bad shape");
       for (const k of keys) if (typeof k !== "string" || k === "__proto__") throw new CorruptData("bad shape");
-      // One object literal per shape, so every record of a kind gets the same hidden class at once.
+    }
+    this.uses = new Uint32Array(tables.shapes.length);
+  }
+
+  /**
+   * An object of a shape: a key at a time for the first few of the shape (a command that reads a
+   * town's records compiles nothing), then by one object literal compiled for the shape, so that
+   * the thousands of records of a kind get the same hidden class at once.
+   */
+  private object(shape: number): Record<string, unknown> {
+    const keys = this.tables.shapes[shape];
+    if (!keys) throw new CorruptData("bad shape");
+    if (++this.uses[shape]! <= COMPILE_FROM) {
+      const out: Record<string, unknown> = {};
+      for (const k of keys) out[k] = this.next();
+      return out;
+    }
+    let make = this.made[shape];
+    if (!make) {
       // The keys are JSON string literals, which cannot break out of the literal.
       // eslint-disable-next-line @typescript-eslint/no-implied-eval
-      return new Function("v", `return {${keys.map((k) => `${JSON.stringify(k)}: v()`).join(", ")}};`) as (
+      make = new Function("v", `return {${keys.map((k) => `${JSON.stringify(k)}: v()`).join(", ")}};`) as (
         next: () => unknown,
       ) => Record<string, unknown>;
-    });
+      this.made[shape] = make;
+    }
+    return make(this.next);
   }
 
   private readonly next = (): unknown => {
@@ -161,11 +234,8 @@ export class Decoder {
         for (let i = 0; i < payload; i++) out[i] = this.next();
         return out;
       }
-      case OBJECT: {
-        const make = this.build[payload];
-        if (!make) throw new CorruptData("bad shape");
-        return make(this.next);
-      }
+      case OBJECT:
+        return this.object(payload);
       default:
         throw new CorruptData("bad kind");
     }

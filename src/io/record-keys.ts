@@ -4,9 +4,9 @@ import { statusCountsInPool } from "../domain/terms.js";
 /**
  * What the checks across the whole library need of each record, as numbers: a hash of its internal
  * id (the loader's `person-id-duplicate`) and, for a record holding a place in the pool, of its ID
- * number (the duplicates rule). Kept in the cache beside the records, so that a library split into
- * parts (commands/audit-parts.ts) finds the few records shared between parts without reading every
- * record twice. Equal hashes are only candidates: the records are compared themselves.
+ * number (the duplicates rule). Kept in the cache beside the records and the findings, so that an
+ * audit in units (commands/audit-units.ts) finds the few records shared between towns without
+ * reading any other. Equal hashes are only candidates: the records are compared themselves.
  *
  * Per record, four words: id hash (2), ID-number hash (2; both 0 when the record holds no place).
  */

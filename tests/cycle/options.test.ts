@@ -29,7 +29,7 @@ function setUp(): string {
 }
 
 function run(cwd: string, args: readonly string[], env: Record<string, string> = {}) {
-  return runCli(args, { cwd, env: { RESERVE_NOW: NOW, RESERVE_AUDIT_MEMO: "0", ...env } });
+  return runCli(args, { cwd, env: { RESERVE_NOW: NOW, ...env } });
 }
 
 const REFUSED_ZH = (year: string) =>

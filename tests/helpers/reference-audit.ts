@@ -2,24 +2,24 @@ import { officialCounty } from "../../src/io/division-table.js";
 import { findingJson, formatGrouped } from "../../src/cli/format-findings.js";
 import { PLAIN_STYLE } from "../../src/cli/style.js";
 import { namesOf, type AuditResult } from "../../src/commands/audit.js";
-import { compareForReport } from "../../src/commands/audit-order.js";
+import { compareForReport, selectRules } from "../../src/commands/audit-order.js";
 import { auditPeriod } from "../../src/commands/period.js";
+import { villageScope } from "../../src/commands/scope.js";
 import type { IsoDate } from "../../src/domain/dates.js";
 import { indexRegister } from "../../src/domain/library.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { loadLibrary, locateAll } from "../../src/io/load-library.js";
 import type { Lang } from "../../src/messages/lang.js";
 import { ui } from "../../src/messages/ui.js";
-import { RULES } from "../../src/rules/index.js";
 import type { RuleContext } from "../../src/rules/rule.js";
 
 /**
  * The audit by the slow path only, for checking the fast ones against: every file read and
  * validated by load-library.ts (the YAML library and the schemas, no cache), the whole library in
- * one piece (no parts, no record keys, no workers), every rule run once, findings placed by
- * reading their files again. It takes the same steps as the whole-library audit
- * (commands/audit-parts.ts) and nothing of what makes that fast, so a difference between the two
- * is a defect of the fast path.
+ * one piece (no units, nothing kept, no record keys, no workers), every rule run once, findings
+ * placed by reading their files again — the steps of commands/audit.ts for a library audited
+ * whole and nothing of what makes the audit fast, so a difference between the two is a defect of
+ * the fast path.
  *
  * No test framework here: scripts/bench/ imports this too, to check a library at full scale.
  */
@@ -32,6 +32,11 @@ export interface ReferenceOptions {
   readonly today: IsoDate;
   readonly date?: IsoDate;
   readonly year?: number;
+  /** What the user asked about, as `reserve audit --village --town --rule --strict` (all when not given). */
+  readonly villages?: readonly string[];
+  readonly towns?: readonly string[];
+  readonly rules?: readonly string[];
+  readonly strict?: boolean;
 }
 
 /** The counts `--format json` prints as `summary`. */
@@ -55,13 +60,16 @@ export interface ReferenceAudit {
 export function referenceAudit(options: ReferenceOptions): ReferenceAudit {
   const loaded = loadLibrary(options.root, { today: options.today, cwd: options.cwd });
   // The loader's findings come first, in its order, as in the audit: ties in the sort keep it.
-  const findings: Diagnostic[] = [...loaded.diagnostics];
+  let findings: Diagnostic[] = [...loaded.diagnostics];
   let date = options.date ?? options.today;
   let year = options.year ?? Number(date.slice(0, 4));
   const library = loaded.library;
   const register = library && indexRegister(library.district);
   if (library && register) {
     ({ date, year } = auditPeriod(library.district.year, options));
+    // The villages asked about: the loader's findings of the others left out, the rules told.
+    const { codes } = villageScope(library.district, options.villages ?? [], options.towns ?? []);
+    if (codes) findings = findings.filter((d) => d.village === undefined || codes.has(d.village));
     const ctx: RuleContext = {
       library,
       register,
@@ -69,13 +77,14 @@ export function referenceAudit(options: ReferenceOptions): ReferenceAudit {
       date,
       year,
       books: new Map(library.books.map((b) => [b.village, b])),
-      inScope: () => true,
+      inScope: (v) => codes === undefined || codes.has(v.code),
       official: () => officialCounty(library.district.code),
     };
     const ruleFindings: Diagnostic[] = [];
-    for (const rule of RULES) ruleFindings.push(...rule.check(ctx));
+    for (const rule of selectRules(options.rules)) ruleFindings.push(...rule.check(ctx));
     findings.push(...locateAll(ruleFindings, options.cwd));
   }
+  if (options.strict) findings = findings.map((d) => (d.severity === "warning" ? { ...d, severity: "error" } : d));
   findings.sort(compareForReport);
   return { date, year, findings, summary: summaryOf(findings), names: namesOf(register) };
 }

@@ -12,17 +12,13 @@ import {
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml, parseDocument, visit, isMap, isSeq, isScalar } from "yaml";
-import { fileKeysOf } from "../../src/cli/audit-parts-run.js";
-import { audit } from "../../src/commands/audit.js";
-import { auditPart, resolveSettings } from "../../src/commands/audit-parts.js";
-import { planParts } from "../../src/commands/audit-plan.js";
+import { audit, finishAudit, planAudit, runHere } from "../../src/commands/audit.js";
 import { indexRegister } from "../../src/domain/library.js";
 import type { Reserve, VillageBook } from "../../src/domain/model.js";
 import { scaleSpec, SHAPOTOU, streamDistrict, type GeneratorSpec, type PlantedGap } from "../../src/generator/index.js";
 import { readCanonical } from "../../src/io/canonical-yaml.js";
 import { locateWithYaml } from "../../src/io/load-library.js";
 import { CACHE_DIR } from "../../src/io/library-cache.js";
-import { loadPart, openFrame } from "../../src/io/load-cached.js";
 import {
   DISTRICT_FILE,
   sessionFile,
@@ -39,12 +35,12 @@ import { comparable, referenceAudit, referenceText, type ReferenceAudit } from "
 
 /**
  * Issue 7's acceptance at a scale that takes every fast path: a reduced province (2,200 villages
- * in 22 towns, past the 2,000 files from which `reserve audit` works in parts) with the
- * generator's planted gaps and faults put in by hand where the fast paths could go wrong — records
+ * in 22 towns) with the generator's planted gaps and faults put in by hand where the fast paths
+ * could go wrong — records
  * shared between towns (checked through record keys, not records), files the canonical reader must
  * refuse or read exactly, files that do not parse, books the register does not know. The slow
  * reference (tests/helpers/reference-audit.ts) must be matched finding for finding, position for
- * position, by the cached audit cold and warm, and by the CLI in parts with workers and without.
+ * position, by the cached audit cold and warm, and by the CLI with workers and without.
  */
 
 const TODAY = "2021-12-31";
@@ -301,12 +297,7 @@ interface AuditJson {
 }
 
 function cli(cwd: string, env: Record<string, string>, format: "json" | "text" = "json") {
-  // Every run works the findings out: the memo of what an earlier run printed would answer the
-  // same question without taking the path under test (tests/perf/audit-memo.test.ts checks it).
-  const r = runCli(["audit", "--data", "lib", "--format", format], {
-    cwd,
-    env: { RESERVE_NOW: NOW, RESERVE_AUDIT_MEMO: "0", ...env },
-  });
+  const r = runCli(["audit", "--data", "lib", "--format", format], { cwd, env: { RESERVE_NOW: NOW, ...env } });
   expect(r.stderr).toBe("");
   expect(r.code).toBe(1);
   return r.stdout;
@@ -318,9 +309,9 @@ function asJson(ref: ReferenceAudit): AuditJson {
 
 const town = (n: number) => `649901${String(n).padStart(3, "0")}`;
 
-const PARTS_WORKERS = { RESERVE_AUDIT_PARTS: "1", RESERVE_WORKERS: "2" };
-const PARTS_IN_THREAD = { RESERVE_AUDIT_PARTS: "1", RESERVE_WORKERS: "0" };
-const WHOLE = { RESERVE_AUDIT_PARTS: "0" };
+/** Towns brought up to date on two worker threads, however few need it; or all in this thread. */
+const WORKERS = { RESERVE_WORKERS: "2" };
+const IN_THREAD = { RESERVE_WORKERS: "0" };
 
 describe("the fast audit paths on a reduced province", () => {
   let made: Made;
@@ -393,37 +384,48 @@ describe("the fast audit paths on a reduced province", () => {
     ]);
   });
 
-  it("the library is planned in parts, and audited part by part gives the reference's findings", () => {
-    const frame = openFrame(made.root, { today: TODAY, cwd: made.cwd });
-    const settings = resolveSettings(frame, { today: TODAY });
-    const parts = planParts(frame, fileKeysOf(frame, frame.names), (list) => loadPart(frame, list).books);
-    // The library-wide part (with the book the register does not know), then a part per town.
-    expect(parts?.map((p) => p.town ?? "")).toEqual(["", ...Array.from({ length: 22 }, (_, i) => town(i + 1))]);
-    expect(parts![0]!.names).toEqual(["649901999201.yaml"]);
-    // Records shared across towns came to the parts as ghosts and as findings from the keys.
-    expect(parts!.filter((p) => p.ghosts.length > 0).length).toBeGreaterThanOrEqual(3);
-    expect(parts!.flatMap((p) => p.extra).map((d) => d.code)).toEqual(["person-id-duplicate"]);
-    const findings = parts!.flatMap((p) => auditPart(frame, p, settings));
-    expect(findings).toEqual(ref.findings);
+  it("the library is audited by town, and a town whose files are as they were is not worked out again", () => {
+    const options = { root: made.root, cwd: made.cwd, today: TODAY };
+    const plan = planAudit(options);
+    // Every town (and the books of no registered town, "") was kept by the audits above.
+    expect(plan.jobs).toEqual([]);
+    expect(plan.done.map((t) => t.town).sort()).toEqual(["", ...Array.from({ length: 22 }, (_, i) => town(i + 1))]);
+    expect(plan.done.find((t) => t.town === "")!.group.files.map((f) => f.name)).toEqual(["649901999201.yaml"]);
+    expect(finishAudit(plan, runHere(plan)).findings).toEqual(ref.findings);
+    // A town's files touched (same bytes, new times): only that town is looked at again.
+    const names = readdirSync(join(made.root, VILLAGES_DIR)).filter((n) => n.startsWith(town(3)));
+    const later = new Date("2021-07-01T00:00:00Z");
+    utimesSync(join(made.root, VILLAGES_DIR, names[0]!), later, later);
+    const again = planAudit(options);
+    expect(again.jobs.map((j) => j.town)).toEqual([town(3)]);
+    expect(again.work).toBe(1);
+    expect(finishAudit(again, runHere(again)).findings).toEqual(ref.findings);
+    expect(planAudit(options).jobs).toEqual([]);
   });
 
-  it("the CLI in parts, in worker threads and in this thread, prints the reference's findings", () => {
+  it("the CLI, in worker threads and in this thread, prints the reference's findings", () => {
     const expected = asJson(ref);
     expect(existsSync(join(cliCwd, "lib", CACHE_DIR))).toBe(false);
-    const workers = JSON.parse(cli(cliCwd, PARTS_WORKERS)) as AuditJson;
+    const workers = JSON.parse(cli(cliCwd, WORKERS)) as AuditJson;
     expect(workers).toEqual(expected);
-    // Warm now: the run in this thread reads every book from the cache the workers wrote.
+    // Warm now: the run in this thread finds every town kept as the workers left it.
     const before = shards(join(cliCwd, "lib"));
-    const inThread = JSON.parse(cli(cliCwd, PARTS_IN_THREAD)) as AuditJson;
+    const inThread = JSON.parse(cli(cliCwd, IN_THREAD)) as AuditJson;
     expect(inThread).toEqual(expected);
     expect(shards(join(cliCwd, "lib"))).toEqual(before);
   });
 
-  it("the CLI prints the same text whole and in parts, the reference's text", () => {
-    const whole = cli(cliCwd, WHOLE, "text");
-    const parts = cli(cliCwd, PARTS_WORKERS, "text");
-    expect(parts).toBe(whole);
-    expect(whole).toBe(referenceText(ref));
+  it("the CLI prints the reference's text, cold on worker threads and warm", () => {
+    const copy = tempDir("reserve-paths-text-");
+    cpSync(made.root, join(copy, "lib"), {
+      recursive: true,
+      preserveTimestamps: true,
+      filter: (p) => !p.includes(STATE_DIR),
+    });
+    age(join(copy, "lib"));
+    expect(cli(copy, WORKERS, "text")).toBe(referenceText(ref));
+    expect(cli(copy, IN_THREAD, "text")).toBe(referenceText(ref));
+    rmSync(copy, { recursive: true, force: true });
   });
 
   it("a warm cache picks up a file edited in place and a file removed", () => {
@@ -462,14 +464,13 @@ describe("the fast audit paths on a reduced province", () => {
 
     const warm = audit({ root: made.root, cwd: made.cwd, today: TODAY });
     expect(warm.findings).toEqual(again.findings);
-    expect(changed(before, shards(made.root)).sort()).toEqual([`villages-${town(11)}.bin`, `villages-${town(14)}.bin`]);
+    // The two towns' shards are written again, and the findings kept per town; no other shard.
+    const rewritten = ["towns.bin", `villages-${town(11)}.bin`, `villages-${town(14)}.bin`];
+    expect(changed(before, shards(made.root)).sort()).toEqual(rewritten);
 
     const cliBefore = shards(join(cliCwd, "lib"));
     edit(join(cliCwd, "lib"));
-    expect(JSON.parse(cli(cliCwd, PARTS_WORKERS))).toEqual(asJson(again));
-    expect(changed(cliBefore, shards(join(cliCwd, "lib"))).sort()).toEqual([
-      `villages-${town(11)}.bin`,
-      `villages-${town(14)}.bin`,
-    ]);
+    expect(JSON.parse(cli(cliCwd, WORKERS))).toEqual(asJson(again));
+    expect(changed(cliBefore, shards(join(cliCwd, "lib"))).sort()).toEqual(rewritten);
   });
 });

@@ -365,6 +365,47 @@ function workbookParts(): Record<string, string> {
   };
 }
 
+/**
+ * A shard (src/io/library-cache.ts: a prefix, a front and a body, each section its JSON and its
+ * words) with one part mutated, and its lengths and checksums made to match: only the decoding
+ * of what is inside can then reject it.
+ */
+function forge(bytes: Buffer, where: string, ms: Parameters<typeof mutate>[1]): Buffer {
+  const PREFIX = 24;
+  const frontBytes = bytes.readUInt32LE(16);
+  const bodyBytes = bytes.readUInt32LE(20);
+  const align = (n: number) => (n + 3) & ~3;
+  const sections = [
+    bytes.subarray(PREFIX, PREFIX + frontBytes),
+    bytes.subarray(PREFIX + frontBytes, PREFIX + frontBytes + bodyBytes),
+  ];
+  const rebuilt = sections.map((sec, i) => {
+    const jsonBytes = sec.readUInt32LE(0);
+    const wordCount = sec.readUInt32LE(4);
+    let json = sec.subarray(8, 8 + jsonBytes);
+    let words = sec.subarray(8 + align(jsonBytes), 8 + align(jsonBytes) + wordCount * 4);
+    const name = i === 0 ? "front" : "body";
+    if (where === `${name} json`) json = mutate(json, ms);
+    if (where === `${name} words`) {
+      const m = mutate(words, ms);
+      words = m.subarray(0, m.length - (m.length % 4));
+    }
+    const out = Buffer.alloc(8 + align(json.length) + words.length + 4);
+    out.writeUInt32LE(json.length, 0);
+    out.writeUInt32LE(words.length / 4, 4);
+    Buffer.from(json).copy(out, 8);
+    Buffer.from(words).copy(out, 8 + align(json.length));
+    return out;
+  });
+  const prefix = Buffer.from(bytes.subarray(0, PREFIX));
+  prefix.writeUInt32LE(rebuilt[0]!.length, 16);
+  prefix.writeUInt32LE(rebuilt[1]!.length, 20);
+  const [front, body] = rebuilt as [Buffer, Buffer];
+  front.writeUInt32LE(crc32(front.subarray(0, front.length - 4), crc32(prefix)), front.length - 4);
+  body.writeUInt32LE(crc32(body.subarray(0, body.length - 4)), body.length - 4);
+  return Buffer.concat([prefix, front, body]);
+}
+
 describe("the library cache (.reserve/cache/)", () => {
   /** A copy of the small library that a reader has cached, with what audit says about it. */
   async function cached() {
@@ -391,17 +432,20 @@ describe("the library cache (.reserve/cache/)", () => {
     );
   });
 
-  it("a shard whose checksum was made to match its damage never crashes a command", async () => {
+  it("a shard whose checksums were made to match its damage never crashes a command", async () => {
     const { shards } = await cached();
-    expect(shards.length).toBeGreaterThan(0);
+    expect(shards).toContain("towns.bin");
+    // Made to match, an undamaged shard is the shard itself: the damage reaches what decodes it.
+    const { dir: first } = await cached();
+    for (const shard of shards) {
+      const bytes = readFileSync(join(first, shard));
+      expect(forge(bytes, "", []).equals(bytes), shard).toBe(true);
+    }
+    const part = fc.constantFrom("front json", "front words", "body json", "body words");
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...shards), mutations, async (shard, ms) => {
+      fc.asyncProperty(fc.constantFrom(...shards), part, mutations, async (shard, where, ms) => {
         const { w, dir } = await cached();
-        const bytes = readFileSync(join(dir, shard));
-        const body = mutate(bytes.subarray(8, bytes.length - 4), ms);
-        const forged = Buffer.concat([bytes.subarray(0, 8), body, Buffer.alloc(4)]);
-        forged.writeUInt32LE(crc32(forged.subarray(0, forged.length - 4)), forged.length - 4);
-        writeFileSync(join(dir, shard), forged);
+        writeFileSync(join(dir, shard), forge(readFileSync(join(dir, shard)), where, ms));
         for (const args of [
           ["audit", "--date", "2021-12-31"],
           ["show", "towns"],
