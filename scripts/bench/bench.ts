@@ -87,18 +87,22 @@ interface Baseline {
  * quota finding changes with it). Every call puts the file in the other state, so every audit after it finds
  * something changed, and the findings change with it. The file is put back by `restore`.
  */
-function villageEdit(lib: string): { edit: () => void; restore: () => void; settled: () => Promise<void> } {
+function villageEdit(
+  lib: string,
+  which: "first" | "last" = "first",
+): { edit: () => void; restore: () => void; settled: () => Promise<void> } {
   const dir = path.join(lib, "villages");
-  const saved = `${lib}.edited-file.json`;
+  const saved = `${lib}.edited-file${which === "last" ? "-last" : ""}.json`;
   let file: string;
   let original: string;
   if (fs.existsSync(saved))
     ({ file, original } = JSON.parse(fs.readFileSync(saved, "utf8")) as { file: string; original: string });
   else {
-    const name = fs
-      .readdirSync(dir)
-      .sort()
-      .find((n) => (fs.readFileSync(path.join(dir, n), "utf8").match(/^ {2}- id:/gm) ?? []).length >= 3);
+    const names = fs.readdirSync(dir).sort();
+    if (which === "last") names.reverse();
+    const name = names.find(
+      (n) => (fs.readFileSync(path.join(dir, n), "utf8").match(/^ {2}- id:/gm) ?? []).length >= 3,
+    );
     if (!name) throw new Error(`no village file with three people in ${dir}`);
     file = path.join(dir, name);
     original = fs.readFileSync(file, "utf8");
@@ -191,6 +195,50 @@ function auditCases(
   return own.flatMap((c, i) => [c, theirs[i]!]);
 }
 
+/**
+ * The report as users meet it: after one village file was edited (the headline: the report keeps
+ * every file that does not depend on it), asked again with nothing changed, and the first report
+ * into an empty folder. The edit is to another village than the audit rows edit, so that the two
+ * do not undo each other's changes between rounds.
+ */
+function reportCases(
+  lib: string,
+  out: string,
+  o: { reference: string; editTarget: number; restore: (() => void)[]; label?: string },
+): Case[] {
+  const argv = reserve("report", "--year", "2021", "--data", lib, "--out", out);
+  const edit = villageEdit(lib, "last");
+  o.restore.push(edit.restore);
+  const what = o.label ?? "`reserve report --year 2021`";
+  return [
+    {
+      key: "report-edit",
+      label: `**${what} after one village file was edited** (the files that depend on it rewritten, the others kept)`,
+      command: { argv },
+      prepare: edit.edit,
+      reference: o.reference,
+      target: o.editTarget,
+    },
+    {
+      key: "report-same",
+      label: `${what}, nothing changed`,
+      command: { argv },
+      prepare: async () => {
+        await edit.settled();
+        spawnSync(argv[0]!, argv.slice(1), { stdio: "ignore" });
+      },
+      reference: o.reference,
+    },
+    {
+      key: "report",
+      label: `${what}, first run (no previous report)`,
+      command: { argv },
+      prepare: () => fs.rmSync(out, { recursive: true, force: true }),
+      reference: o.reference,
+    },
+  ];
+}
+
 function duckdb(roster: string, vocab: string): Case {
   return {
     key: "duckdb",
@@ -244,13 +292,12 @@ function districtPlan(
         target: 1.3,
       },
       ...auditCases(lib, { reference: "node", editTarget: 2.0, first: true, ...audit }),
-      {
-        key: "report",
-        label: "`reserve report --year 2021` (md, csv, json, html, xlsx)",
-        command: { argv: reserve("report", "--year", "2021", "--data", lib, "--out", out) },
+      ...reportCases(lib, out, {
         reference: "node",
-        target: 3.0,
-      },
+        editTarget: 3.0,
+        restore: audit.restore,
+        label: "`reserve report --year 2021` (md, csv, json, html, xlsx)",
+      }),
       { ...duckdb(made.roster, vocab), label: `DuckDB SQL audit of the roster CSV (${made.rows} rows)` },
     ],
   };
@@ -314,13 +361,9 @@ function largePlan(
     });
   }
   if (scale === "province") {
-    cases.push({
-      key: "report",
-      label: "`reserve report --year 2021`",
-      command: { argv: reserve("report", "--year", "2021", "--data", lib, "--out", path.join(work, "reports")) },
-      reference: "duckdb",
-      target: 2.0,
-    });
+    cases.push(
+      ...reportCases(lib, path.join(work, "reports"), { reference: "duckdb", editTarget: 2.0, restore: audit.restore }),
+    );
     cases.push({
       key: "rollup-report",
       label: "`reserve report --year 2021 --data L1 … --data L50`: the province's roll-up of 50 district libraries",
@@ -328,7 +371,7 @@ function largePlan(
         argv: reserve("report", "--year", "2021", ...dataArgs, "--out", path.join(work, "rollup-reports")),
         cwd: splitDir,
       },
-      reference: "report",
+      reference: "report-same",
       target: 1.0,
     });
   }
