@@ -70,3 +70,19 @@ export function findingJson(d: Diagnostic, lang: Lang) {
     hint,
   };
 }
+
+/** A command refused for its library's errors: the errors, then what was refused and what to do. */
+export function refusalLines(
+  diagnostics: readonly Diagnostic[],
+  refused: string,
+  hint: string,
+  lang: Lang,
+  style: Style,
+): string[] {
+  const t = ui(lang);
+  return [
+    ...diagnostics.map((d) => formatFinding(d, lang, style)),
+    `reserve: ${style.error(t.severity.error)} ${refused}`,
+    `  ${style.dim(`${t.hint}${hint}`)}`,
+  ];
+}

@@ -5,7 +5,7 @@ import { reportLabels, type ReportLabels } from "./labels.js";
 import { trainingGrid, villageRegister } from "./ledgers.js";
 import type { LedgerModel, VillageRow } from "./model.js";
 import { peopleOfVillage } from "./model-index.js";
-import { BASE_CSS } from "./page-style.js";
+import { BASE_CSS, pageHead } from "./page-style.js";
 import type { DocSection, PersonDoc } from "./person.js";
 import type { Table } from "./table.js";
 
@@ -160,17 +160,7 @@ export function villageBookHtml(
   body.push("</section>");
   for (const { id, doc } of docs) body.push(personSection(doc, id, L, model.reveal));
   return `${[
-    "<!doctype html>",
-    `<html lang="${L.lang}">`,
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src '${SCRIPT_HASH}'">`,
-    '<meta name="generator" content="reserve">',
-    `<title>${html(title)}</title>`,
-    `<style>\n${css(L)}\n</style>`,
-    "</head>",
-    "<body>",
+    ...pageHead({ lang: L.lang, title, css: css(L), scriptHash: SCRIPT_HASH }),
     `<div class="toolbar no-print"><button type="button" class="print" data-print="all">${html(L.print.book)}</button><span class="hint">${html(L.print.hint)}</span></div>`,
     ...body,
     `<script>${SCRIPT}</script>`,

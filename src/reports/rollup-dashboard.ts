@@ -3,6 +3,7 @@ import { renderDiagnostic } from "../messages/render.js";
 import { QUOTA_COLORS } from "./dashboard/html.js";
 import { barChart, dataTable, legend, rect, svg, text, textWidth } from "./dashboard/svg.js";
 import { html, pct } from "./format.js";
+import { pageHead } from "./page-style.js";
 import { QUOTA_STATUSES, type Figures } from "./model.js";
 import { rollupLabels, type RollupLabels } from "./rollup-labels.js";
 import { districtDirs, type RollupModel } from "./rollup-model.js";
@@ -170,17 +171,7 @@ export function dashboardHtmlFor(r: RollupModel, lang: Lang): string {
     .map((d, i) => `<li><a href="${html(`${dirs[i]}/dashboard.html`)}">${html(d.label)}</a></li>`)
     .join("");
   const parts = [
-    "<!doctype html>",
-    `<html lang="${L.lang}">`,
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    '<meta name="generator" content="reserve">',
-    `<title>${html(title)}</title>`,
-    `<style>\n${CSS}\n</style>`,
-    "</head>",
-    "<body>",
+    ...pageHead({ lang: L.lang, title, css: CSS }),
     "<header>",
     `<h1>${html(title)}</h1>`,
     `<p class="meta">${html(`${L.reportDate}${L.colon}${r.date} · ${L.scope}${L.colon}${L.wholeDistrict}（${r.districts.map((d) => d.label).join(L.sep)}）`)}</p>`,

@@ -3,7 +3,7 @@ import { EXIT, ReserveError, type ExitCode } from "../../diagnostics/fatal.js";
 import { today } from "../../io/clock.js";
 import { ui } from "../../messages/ui.js";
 import type { CliContext } from "../context.js";
-import { formatFinding } from "../format-findings.js";
+import { refusalLines } from "../format-findings.js";
 import { noticeText } from "../notices.js";
 import { dataRoot, lockWaitMs, parseDate, parseYear } from "../options.js";
 import { byteSize } from "./report.js";
@@ -46,9 +46,8 @@ export async function runExport(flags: ExportFlags, ctx: CliContext): Promise<Ex
   const t = ui(ctx.lang);
   if (!result.ok) {
     const style = await ctx.stderrStyle();
-    for (const d of result.diagnostics) ctx.err(formatFinding(d, ctx.lang, style));
-    ctx.err(`reserve: ${style.error(t.severity.error)} ${t.export.refused}`);
-    ctx.err(`  ${style.dim(`${t.hint}${t.export.refusedHint}`)}`);
+    for (const line of refusalLines(result.diagnostics, t.export.refused, t.export.refusedHint, ctx.lang, style))
+      ctx.err(line);
     return EXIT.data;
   }
   const style = await ctx.stdoutStyle();

@@ -7,7 +7,7 @@ import { REPORT_FORMATS, type ReportFormat, type ReportPart } from "../../report
 import { displayWidth } from "../../reports/person.js";
 import { scopeText } from "../../reports/summary.js";
 import type { CliContext } from "../context.js";
-import { formatFinding } from "../format-findings.js";
+import { refusalLines } from "../format-findings.js";
 import { noticeText } from "../notices.js";
 import { dataRoots, lockWaitMs, parseDate, parseYear } from "../options.js";
 
@@ -73,9 +73,8 @@ export async function runReport(flags: ReportFlags, ctx: CliContext): Promise<Ex
   const t = ui(ctx.lang);
   if (!result.ok) {
     const style = await ctx.stderrStyle();
-    for (const d of result.diagnostics) ctx.err(formatFinding(d, ctx.lang, style));
-    ctx.err(`reserve: ${style.error(t.severity.error)} ${t.report.refused}`);
-    ctx.err(`  ${style.dim(`${t.hint}${t.report.refusedHint}`)}`);
+    for (const line of refusalLines(result.diagnostics, t.report.refused, t.report.refusedHint, ctx.lang, style))
+      ctx.err(line);
     return EXIT.data;
   }
   const { model, files } = result;

@@ -4,7 +4,7 @@ import { today } from "../../io/clock.js";
 import { ui } from "../../messages/ui.js";
 import { displayWidth } from "../../reports/person.js";
 import type { CliContext } from "../context.js";
-import { findingJson, formatFinding, formatGrouped } from "../format-findings.js";
+import { findingJson, formatFinding, formatGrouped, refusalLines } from "../format-findings.js";
 import { noticeText } from "../notices.js";
 import { lockWaitMs, parseDate, parseFormat, parseYear } from "../options.js";
 import type { AuditFlags } from "./audit.js";
@@ -47,11 +47,9 @@ export async function runRollupReport(
   const t = ui(ctx.lang);
   if (!result.ok) {
     const style = await ctx.stderrStyle();
-    for (const lib of result.libraries) {
-      for (const d of lib.diagnostics) ctx.err(formatFinding(d, ctx.lang, style));
-    }
-    ctx.err(`reserve: ${style.error(t.severity.error)} ${t.rollup.refused(result.libraries.length)}`);
-    ctx.err(`  ${style.dim(`${t.hint}${t.report.refusedHint}`)}`);
+    const found = result.libraries.flatMap((lib) => lib.diagnostics);
+    const refused = t.rollup.refused(result.libraries.length);
+    for (const line of refusalLines(found, refused, t.report.refusedHint, ctx.lang, style)) ctx.err(line);
     return EXIT.data;
   }
   const r = result.rollup;

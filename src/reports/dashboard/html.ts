@@ -3,7 +3,7 @@ import { NONE } from "../build.js";
 import { html, pct } from "../format.js";
 import { reportLabels, type ReportLabels } from "../labels.js";
 import { AGE_BANDS, QUOTA_STATUSES, type QuotaStatus, type ReportModel } from "../model.js";
-import { BASE_CSS } from "../page-style.js";
+import { BASE_CSS, pageHead } from "../page-style.js";
 import { categoryLabel, scopeText } from "../summary.js";
 import { barChart, dataTable, legend, line, rect, svg, text, textWidth, type Bar } from "./svg.js";
 
@@ -467,17 +467,7 @@ export function dashboardHtml(model: ReportModel, lang: Lang): string {
   const atMin = T.quota["below-target"] + T.quota["at-target"] + T.quota["above-target"];
   const c = model.categories;
   const parts = [
-    "<!doctype html>",
-    `<html lang="${L.lang}">`,
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    '<meta name="generator" content="reserve">',
-    `<title>${html(title)}</title>`,
-    `<style>\n${CSS}\n</style>`,
-    "</head>",
-    "<body>",
+    ...pageHead({ lang: L.lang, title, css: CSS }),
     "<header>",
     `<h1>${html(title)}</h1>`,
     `<p class="meta">${html(`${L.reportDate}${L.colon}${model.date} · ${L.scope}${L.colon}${scopeText(model, L)}`)}</p>`,
