@@ -108,6 +108,14 @@ const LIBRARY_CODES = new Set<string>(["person-in-two-villages", "person-entered
 const REGISTER_CODES = new Set<string>(officialRegisterRule.codes);
 const QUOTA_CODES = new Set<string>(quotaRule.codes);
 
+/** Whether a finding is about a village alone (not its town's, the library's or the register's). */
+function villageCode(d: Diagnostic): boolean {
+  return !TOWN_CODES.has(d.code) && !LIBRARY_CODES.has(d.code) && !REGISTER_CODES.has(d.code);
+}
+
+/** The rules with findings about a village alone: the others' would all be left out (duplicates'). */
+const VILLAGE_RULES = RULES.filter((r) => r.codes.some((code) => villageCode({ code } as Diagnostic)));
+
 /** The unit a village file belongs to: its village's town in the register, "" for none. */
 export function unitOf(frame: LibraryFrame, name: string): string {
   return frame.register?.villages.get(name.slice(0, 12))?.town ?? "";
@@ -158,11 +166,7 @@ export function villageFindings(frame: LibraryFrame, states: readonly BookState[
   if (books.length === 0) return out;
   const villages = books.flatMap((b) => register.villages.get(b.village) ?? []);
   const ctx = context(frame, { ...frame.district, towns: [], villages }, books, period);
-  const found = run(
-    RULES,
-    ctx,
-    (d) => !TOWN_CODES.has(d.code) && !LIBRARY_CODES.has(d.code) && !REGISTER_CODES.has(d.code),
-  );
+  const found = run(VILLAGE_RULES, ctx, villageCode);
   for (const d of locateCached(found, frame)) out[at.get(d.village ?? "") ?? -1]?.push(d);
   return out;
 }

@@ -137,6 +137,12 @@ const MAX_KEY_NODES = 10_000;
 let nodeCount = 0;
 const KEY_ROOT = new KeyNode([]);
 
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(a.length * 2);
+  out.set(a);
+  return out;
+}
+
 class Reader {
   /** Offset of the start of every line. */
   readonly lineStarts: number[] = [];
@@ -149,22 +155,26 @@ class Reader {
   /** The line after the value last read, and its node (NO_NODE when nodes are not built). */
   private next = 0;
   private node: CNode = NO_NODE;
-  /** The values of the maps being read, innermost last. */
+  /**
+   * The keys and values of the maps being read, innermost last, up to `top` (a map's own lists
+   * are made only with the nodes: without them a file's maps make no arrays but their data).
+   */
+  private readonly keyStack: string[] = [];
   private readonly stack: unknown[] = [];
+  private top = 0;
 
   /** With `nodes`, the tree of nodes with their positions is built beside the data. */
   constructor(
     readonly text: string,
     private readonly nodes = true,
   ) {
-    let lines = 1;
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
-    this.starts = new Int32Array(lines);
-    this.ends = new Int32Array(lines);
-    this.indents = new Int32Array(lines);
+    const n = text.length;
+    // One pass over the lines, into arrays grown as needed (the writer's lines are ~20 long).
+    let starts = new Int32Array((n >> 4) + 16);
+    let ends = new Int32Array(starts.length);
+    let indents = new Int32Array(starts.length);
     let count = 0;
     let pos = 0;
-    const n = text.length;
     while (pos <= n) {
       let end = text.indexOf("\n", pos);
       if (end === -1) end = n;
@@ -174,14 +184,22 @@ class Reader {
       if (i < end && text.charCodeAt(i) !== HASH) {
         // Trailing spaces are valid YAML but never written by the writer.
         if (text.charCodeAt(end - 1) === SPACE) throw GIVE_UP;
-        this.starts[count] = pos;
-        this.ends[count] = end;
-        this.indents[count] = i - pos;
+        if (count === starts.length) {
+          starts = grown(starts);
+          ends = grown(ends);
+          indents = grown(indents);
+        }
+        starts[count] = pos;
+        ends[count] = end;
+        indents[count] = i - pos;
         count++;
       }
       if (end === n) break;
       pos = end + 1;
     }
+    this.starts = starts;
+    this.ends = ends;
+    this.indents = indents;
     this.count = count;
   }
 
@@ -273,23 +291,44 @@ class Reader {
   private map(li: number, col: number, firstAt: number): Record<string, unknown> {
     const text = this.text;
     const nodes = this.nodes;
-    const keys: string[] = [];
-    const keyStarts: number[] = [];
-    const nodeList: CNode[] = [];
-    // The values are put on the reader's stack, and the map made of them at its end.
+    const keyStarts: number[] | undefined = nodes ? [] : undefined;
+    const nodeList: CNode[] | undefined = nodes ? [] : undefined;
+    // The keys and values are put on the reader's stacks, and the map made of them at its end.
+    const keys = this.keyStack;
     const values = this.stack;
-    const base = values.length;
+    const base = this.top;
     // Where the keys so far are in the tree of key lists; undefined once off it (a quoted key…).
     let tree: KeyNode | undefined = KEY_ROOT;
     let i = li;
     for (;;) {
       const end = this.ends[i]!;
       const at = i === li ? firstAt : this.starts[i]! + this.indents[i]!;
-      const kEnd = this.keyEnd(at, end);
-      if (kEnd === -1) throw GIVE_UP;
       let key: string | undefined;
-      let colon: number;
-      if (text.charCodeAt(at) === QUOTE) {
+      let colon = -1;
+      // A key of the tree where it is: followed by `: ` or ending the line, as keyEnd would find
+      // it (a key in the tree holds no `: ` and does not end with a colon).
+      if (tree) {
+        const known = tree.keys;
+        for (let k = 0; k < known.length; k++) {
+          const candidate = known[k]!;
+          const after = at + candidate.length;
+          if (
+            text.charCodeAt(after) === 58 /* : */ &&
+            (after + 1 === end || text.charCodeAt(after + 1) === SPACE) &&
+            text.startsWith(candidate, at)
+          ) {
+            key = candidate;
+            colon = after;
+            tree = tree.children[k];
+            break;
+          }
+        }
+      }
+      const kEnd = key === undefined ? this.keyEnd(at, end) : colon;
+      if (kEnd === -1) throw GIVE_UP;
+      if (key !== undefined) {
+        // Found in the tree.
+      } else if (text.charCodeAt(at) === QUOTE) {
         key = this.quoted(at, kEnd);
         colon = kEnd + 1;
         tree = undefined;
@@ -297,61 +336,55 @@ class Reader {
       } else {
         colon = kEnd;
         const length = kEnd - at;
-        if (tree) {
-          const known = tree.keys;
-          for (let k = 0; k < known.length; k++) {
-            const candidate = known[k]!;
-            if (candidate.length === length && text.startsWith(candidate, at)) {
-              key = candidate;
-              tree = tree.children[k];
-              break;
-            }
-          }
+        key = text.slice(at, kEnd);
+        let plain = plainKeys.get(key);
+        if (plain === undefined) {
+          plain = !needsQuotes(key, true);
+          if (plainKeys.size < 1000) plainKeys.set(key, plain);
         }
-        if (key === undefined) {
-          key = text.slice(at, kEnd);
-          let plain = plainKeys.get(key);
-          if (plain === undefined) {
-            plain = !needsQuotes(key, true);
-            if (plainKeys.size < 1000) plainKeys.set(key, plain);
-          }
-          // YAML limits implicit keys to 1024 characters; the library's keys are short.
-          if (!plain || length > 1000) throw GIVE_UP;
-          tree = tree?.child(key);
-        }
+        // YAML limits implicit keys to 1024 characters; the library's keys are short.
+        if (!plain || length > 1000) throw GIVE_UP;
+        tree = tree?.child(key);
       }
       if (key === "__proto__") throw GIVE_UP;
-      keys.push(key);
-      if (nodes) keyStarts.push(at);
+      const slot = this.top++;
+      keys[slot] = key;
+      keyStarts?.push(at);
+      let value: unknown;
       if (colon + 1 >= end) {
         // `key:` alone: a block below, two columns in.
         if (i + 1 >= this.count || this.indents[i + 1] !== col + 2) throw GIVE_UP;
-        values.push(this.block(i + 1, col + 2));
+        value = this.block(i + 1, col + 2);
         i = this.next;
       } else {
         if (text.charCodeAt(colon + 2) === SPACE) throw GIVE_UP;
-        values.push(this.inline(colon + 2, end));
+        value = this.inline(colon + 2, end);
         i++;
       }
-      if (nodes) nodeList.push(this.node);
+      values[slot] = value;
+      nodeList?.push(this.node);
       if (i >= this.count || this.indents[i]! < col) break;
       if (this.indents[i]! > col) throw GIVE_UP;
       // A list item at the level of the keys (YAML's compact form) is never written.
       if (this.isItem(this.starts[i]! + this.indents[i]!, this.ends[i]!)) throw GIVE_UP;
     }
-    this.node = nodes ? { kind: "map", start: keyStarts[0]!, keys, keyStarts, values: nodeList } : NO_NODE;
+    const top = this.top;
+    this.node =
+      keyStarts && nodeList
+        ? { kind: "map", start: keyStarts[0]!, keys: keys.slice(base, top), keyStarts, values: nodeList }
+        : NO_NODE;
     this.next = i;
     let data: Record<string, unknown>;
     if (tree) data = tree.build(values, base);
     else {
       data = {};
-      for (let j = 0; j < keys.length; j++) {
+      for (let j = base; j < top; j++) {
         const k = keys[j]!;
         if (Object.hasOwn(data, k)) throw GIVE_UP;
-        data[k] = values[base + j];
+        data[k] = values[j];
       }
     }
-    values.length = base;
+    this.top = base;
     return data;
   }
 

@@ -620,6 +620,9 @@ interface StoredGroup {
 
 const GROUPS = "towns";
 
+/** The names of a frame's village files as a set, made once (a worker makes a reader per town). */
+const listedNames = new WeakMap<LibraryFrame, ReadonlySet<string>>();
+
 /**
  * The village books of a library, one at a time, through the cache: each read as it is now (from
  * its entry or afresh); and what is worked out from groups of them, kept with their states.
@@ -629,7 +632,9 @@ export class BookReader {
   private readonly shards: ShardSet;
 
   constructor(readonly frame: LibraryFrame) {
-    this.shards = new ShardSet(frame.root, false, new Set(frame.names));
+    let listed = listedNames.get(frame);
+    if (!listed) listedNames.set(frame, (listed = new Set(frame.names)));
+    this.shards = new ShardSet(frame.root, false, listed);
   }
 
   /** The book in villages/<name> as it is now: from its entry, or read afresh. */

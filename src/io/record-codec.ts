@@ -35,7 +35,6 @@ export class Encoder {
   private readonly stringIndex = new Map<string, number>();
   /** Shapes by their keys, one level per key (a key list is looked up without being joined). */
   private readonly shapeRoot = new ShapeNode();
-  private readonly keys: string[] = [];
   readonly strings: string[] = [];
   readonly shapes: string[][] = [];
 
@@ -81,19 +80,11 @@ export class Encoder {
     return i;
   }
 
-  /** The shape of `obj`'s defined members, made when new. */
-  private shape(obj: Record<string, unknown>): number {
-    let node = this.shapeRoot;
-    const keys = this.keys;
-    keys.length = 0;
-    for (const k of Object.keys(obj)) {
-      if (obj[k] === undefined) continue;
-      keys.push(k);
-      node = node.child(k);
-    }
+  /** The id of the shape a walk of the shape tree ended at, made when new. */
+  private shapeOf(node: ShapeNode): number {
     if (node.id === -1) {
       node.id = this.shapes.length;
-      this.shapes.push([...keys]);
+      this.shapes.push(node.keys());
     }
     return node.id;
   }
@@ -123,12 +114,19 @@ export class Encoder {
           return;
         }
         {
+          // The members are written as their keys are walked, and the shape put in front after:
+          // one pass over the object, in the order Object.keys gives (for-in's, own members first).
           const obj = value as Record<string, unknown>;
-          this.push(this.shape(obj) * 8 + OBJECT);
+          const slot = this.length;
+          this.push(0);
+          let node = this.shapeRoot;
           for (const k in obj) {
             const v = obj[k];
-            if (v !== undefined && Object.hasOwn(obj, k)) this.write(v);
+            if (v === undefined || !Object.hasOwn(obj, k)) continue;
+            node = node.child(k);
+            this.write(v);
           }
+          this.words[slot] = this.shapeOf(node) * 8 + OBJECT;
         }
         return;
       default:
@@ -147,15 +145,38 @@ export class Encoder {
   }
 }
 
+/**
+ * A node of the tree of key lists: the list of the keys on its path. Most nodes have one child
+ * (the records of a kind share their lists), looked at before the map of any others.
+ */
 class ShapeNode {
   id = -1;
+  private firstKey: string | undefined;
+  private first: ShapeNode | undefined;
   private next: Map<string, ShapeNode> | undefined;
 
+  constructor(
+    private readonly parent?: ShapeNode,
+    private readonly key?: string,
+  ) {}
+
   child(key: string): ShapeNode {
+    if (key === this.firstKey) return this.first!;
+    if (this.first === undefined) {
+      this.firstKey = key;
+      return (this.first = new ShapeNode(this, key));
+    }
     this.next ??= new Map();
     let node = this.next.get(key);
-    if (!node) this.next.set(key, (node = new ShapeNode()));
+    if (!node) this.next.set(key, (node = new ShapeNode(this, key)));
     return node;
+  }
+
+  /** The keys on the path to this node. */
+  keys(): string[] {
+    const out = this.parent ? this.parent.keys() : [];
+    if (this.key !== undefined) out.push(this.key);
+    return out;
   }
 }
 

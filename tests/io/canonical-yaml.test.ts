@@ -166,6 +166,33 @@ describe("canonical YAML reader", () => {
     for (const text of accepted) expectSameAsYaml(text);
   });
 
+  it("reads a key it knows only where the key ends, not where a longer key starts with it", () => {
+    // The keys a reader has met are matched where they are written; these make it know them.
+    expectSameAsYaml("name: 李秋长\nid: x\nmentors:\n  - name: 拜志\n    role: 包村干部\n");
+    for (const text of [
+      "name:x: 李秋长\nid: x\n",
+      "name: 李秋长\nid:1: x\n",
+      "name:\n  first: x\nid: z\n",
+      "name: [x, z]\nid: z\n",
+      "mentors:\n  - name: 拜志\n    role:x: 包村干部\n",
+      "mentors:\n  - name: 拜志\n    roles: 包村干部\n",
+      "mentors:\n  - name: 拜志\n    role x: 包村干部\n",
+      "mentors:\n  - name: 拜志\n    rolex 包村干部: 好\n",
+      "name x: 李秋长\nid: x\n",
+      "mentors:\n  - names: 拜志\n    role: 包村干部\n",
+    ]) {
+      expectSameAsYaml(text);
+    }
+    for (const text of [
+      "name:: 李秋长\n",
+      "name: 李秋长\nname: 李秋长\n",
+      "mentors:\n  - name: 拜志\n    role: 包村干部\n    name: 拜志\n",
+    ]) {
+      expect(readCanonical(text), JSON.stringify(text)).toBeUndefined();
+      expectNeverDifferent(text);
+    }
+  });
+
   it("never reads a mutated file differently from the YAML library", () => {
     const base = readFileSync(join(import.meta.dirname, "../../data/villages", "640502100201.yaml"), "utf8");
     fc.assert(
