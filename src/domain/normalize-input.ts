@@ -66,6 +66,14 @@ export function normalizeIdInput(s: string): string {
     const last = s.charCodeAt(17);
     if ((last >= 48 && last <= 57) || last === 88) return s;
   }
+  return normalizeWrittenId(s);
+}
+
+/**
+ * normalizeIdInput for an ID number written any way (the fast paths of this file each have such a
+ * general path, which tests/import/fast-paths.test.ts holds them to).
+ */
+export function normalizeWrittenId(s: string): string {
   let t = stripTextGuard(toHalfWidth(s).trim());
   if (/\s/.test(t)) t = t.replace(/\s+/g, "");
   if (t.includes("x")) t = t.replace(/x/g, "X");
@@ -81,6 +89,11 @@ export function normalizeIdInput(s: string): string {
 export function normalizePhoneInput(s: string): string {
   // A mobile number as stored (11 digits from 1): what nearly every cell holds.
   if (s.length === 11 && s.charCodeAt(0) === 49 && digitsAt(s, 1, 11)) return s;
+  return normalizeWrittenPhone(s);
+}
+
+/** normalizePhoneInput for a phone written any way. */
+export function normalizeWrittenPhone(s: string): string {
   let t = s;
   for (;;) {
     const next = phoneOnce(t);
@@ -104,6 +117,11 @@ function phoneOnce(s: string): string {
 /** A division code: guards stripped, ASCII digits, no spaces. */
 export function normalizeCodeInput(s: string): string {
   if (s.length > 0 && digitsAt(s, 0, s.length)) return s;
+  return normalizeWrittenCode(s);
+}
+
+/** normalizeCodeInput for a code written any way. */
+export function normalizeWrittenCode(s: string): string {
   const t = stripTextGuard(toHalfWidth(s).trim());
   return /\s/.test(t) ? t.replace(/\s+/g, "") : t;
 }
@@ -131,6 +149,11 @@ export function splitList(s: string): string[] {
     const t = s.trim();
     return t === "" ? [] : [t];
   }
+  return splitWrittenList(s);
+}
+
+/** splitList for a cell of any number of values. */
+export function splitWrittenList(s: string): string[] {
   return s
     .split(/[、，,；;/／]/)
     .map((x) => x.trim())
