@@ -6,9 +6,11 @@
  * table of typed arrays; anything else (never an ID number that passed its check) goes to a Map.
  */
 export class FirstSeen {
-  private hi: Int32Array;
-  private lo: Int32Array;
-  private at: Float64Array;
+  /**
+   * Four 32-bit words a slot, so that a probe reads one cache line: the two halves of the number
+   * (-1: the slot is empty), and the value's high and low 32 bits.
+   */
+  private slots: Int32Array;
   private mask: number;
   private size = 0;
   private readonly other = new Map<string, number>();
@@ -16,15 +18,14 @@ export class FirstSeen {
   constructor(capacity = 1 << 16) {
     let n = 16;
     while (n < capacity) n <<= 1;
-    this.hi = new Int32Array(n).fill(-1);
-    this.lo = new Int32Array(n);
-    this.at = new Float64Array(n);
+    this.slots = emptySlots(n);
     this.mask = n - 1;
   }
 
   /**
-   * The value kept for `id`, if it was seen; otherwise keeps `value` for it and returns undefined.
-   * (One look-up for the check and the insert, which the import always does together.)
+   * The value kept for `id`, if it was seen; otherwise keeps `value` (an integer below 2^53) for
+   * it and returns undefined. (One look-up for the check and the insert, which the import always
+   * does together.)
    */
   firstOrAdd(id: string, value: number): number | undefined {
     if (!isPackable(id)) {
@@ -36,38 +37,49 @@ export class FirstSeen {
     const last = id.charCodeAt(17);
     // 8 digits × 11 + the last character (0–9, X as 10) stays below 2^31.
     const lo = digits(id, 9, 17) * 11 + (last === 88 ? 10 : last - 48);
+    const slots = this.slots;
     const mask = this.mask;
     let i = hash(hi, lo) & mask;
     for (;;) {
-      const h = this.hi[i]!;
+      const at = i << 2;
+      const h = slots[at]!;
       if (h === -1) break;
-      if (h === hi && this.lo[i] === lo) return this.at[i];
+      if (h === hi && slots[at + 1] === lo) return slots[at + 2]! * 2 ** 32 + (slots[at + 3]! >>> 0);
       i = (i + 1) & mask;
     }
-    this.hi[i] = hi;
-    this.lo[i] = lo;
-    this.at[i] = value;
+    put(slots, i << 2, hi, lo, Math.floor(value / 2 ** 32), value >>> 0);
     if (++this.size * 4 > (mask + 1) * 3) this.grow();
     return undefined;
   }
 
   private grow(): void {
-    const { hi, lo, at } = this;
-    const n = hi.length * 2;
-    this.hi = new Int32Array(n).fill(-1);
-    this.lo = new Int32Array(n);
-    this.at = new Float64Array(n);
-    this.mask = n - 1;
-    for (let k = 0; k < hi.length; k++) {
-      const h = hi[k]!;
+    const old = this.slots;
+    const n = (this.mask + 1) * 2;
+    const slots = emptySlots(n);
+    const mask = n - 1;
+    for (let k = 0; k < old.length; k += 4) {
+      const h = old[k]!;
       if (h === -1) continue;
-      let i = hash(h, lo[k]!) & this.mask;
-      while (this.hi[i] !== -1) i = (i + 1) & this.mask;
-      this.hi[i] = h;
-      this.lo[i] = lo[k]!;
-      this.at[i] = at[k]!;
+      let i = hash(h, old[k + 1]!) & mask;
+      while (slots[i << 2] !== -1) i = (i + 1) & mask;
+      put(slots, i << 2, h, old[k + 1]!, old[k + 2]!, old[k + 3]!);
     }
+    this.slots = slots;
+    this.mask = mask;
   }
+}
+
+function emptySlots(n: number): Int32Array {
+  const slots = new Int32Array(n * 4);
+  for (let k = 0; k < slots.length; k += 4) slots[k] = -1;
+  return slots;
+}
+
+function put(slots: Int32Array, at: number, hi: number, lo: number, high: number, low: number): void {
+  slots[at] = hi;
+  slots[at + 1] = lo;
+  slots[at + 2] = high;
+  slots[at + 3] = low;
 }
 
 /** 18 characters: 17 ASCII digits and a digit or X. */

@@ -616,23 +616,26 @@ export class RosterRowChecker {
 
   /** Selection dates: not in the future, not before birth, the steps in order. */
   private checkDates(values: readonly (IsoDate | undefined)[], birth: IsoDate | undefined): void {
-    let previous: { value: IsoDate; step: (typeof STEPS)[number] } | undefined;
-    STEPS.forEach((step, k) => {
+    // The step before, by its index in STEPS (-1: none yet).
+    let previous = -1;
+    for (let k = 0; k < STEPS.length; k++) {
       const value = values[k];
-      if (value === undefined) return;
+      if (value === undefined) continue;
+      const step = STEPS[k]!;
       const col = this.columns.get(step[0])!;
       const field = col.field;
       if (value > this.ctx.today) this.report("date-future", { field, value, today: this.ctx.today }, col.index);
       else if (birth !== undefined && value < birth) this.report("date-before-birth", { field, value }, col.index);
-      else if (previous && value < previous.value) {
+      else if (previous !== -1 && value < values[previous]!) {
+        const before = STEPS[previous]!;
         this.report(
           "date-order",
-          { field, value, otherLabel: previous.step[1], otherLabelEn: previous.step[2], otherValue: previous.value },
+          { field, value, otherLabel: before[1], otherLabelEn: before[2], otherValue: values[previous]! },
           col.index,
         );
       }
-      previous = { value, step };
-    });
+      previous = k;
+    }
   }
 
   /**
@@ -667,7 +670,8 @@ export class RosterRowChecker {
       return undefined;
     }
     const out: RosterMentor[] = [];
-    const warned = new Set<string>();
+    // Made only for a row that names a post no table knows.
+    let warned: Set<string> | undefined;
     for (let k = 0; k < names.length; k++) {
       const group = grouped.groups[k]!;
       if (group.length === 0) {
@@ -678,6 +682,7 @@ export class RosterRowChecker {
       const read = (memo.reads[k] ??= readMentorPosts(group, this.ctx.vocabularies));
       for (const r of read.rewrites) this.noteRewrite(col, r.from, r.to);
       for (const post of read.unknown) {
+        warned ??= new Set<string>();
         if (warned.has(post)) continue;
         warned.add(post);
         this.report("mentor-post-unknown", { field: col.field, post: showValue(post) }, col.index);
