@@ -384,10 +384,22 @@ function* villageWrites(
 }
 
 /** How a file of the library is shown, from its place in the library (displayPath, worked out once). */
-function libraryFiles(root: string, cwd: string): (target: string) => string {
+export function libraryFiles(root: string, cwd: string): (target: string) => string {
   const base = displayPath(root, cwd);
   if (base === ".") return (target) => target;
-  if (base.startsWith("..") || path.isAbsolute(base)) return (target) => displayPath(path.join(root, target), cwd);
+  if (base.startsWith("..") || path.isAbsolute(base)) {
+    // A file is shown as its folder is, with its name after it (a country has 490,000 of them in
+    // one folder: the folder is worked out once); a folder shown as "." is the working directory.
+    const folders = new Map<string, string>();
+    return (target) => {
+      const slash = target.lastIndexOf("/");
+      const folder = slash === -1 ? "" : target.slice(0, slash);
+      let shown = folders.get(folder);
+      if (shown === undefined) folders.set(folder, (shown = displayPath(path.join(root, folder), cwd)));
+      const name = target.slice(slash + 1);
+      return shown === "." ? name : `${shown}/${name}`;
+    };
+  }
   return (target) => `${base}/${target}`;
 }
 

@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { libraryFiles } from "../../src/commands/import.js";
 import { FirstSeen } from "../../src/commands/import-seen.js";
 import { ROSTER_CATALOGUE } from "../../src/domain/import-columns.js";
 import {
@@ -23,6 +24,7 @@ import { checkCharacter } from "../../src/domain/resident-id.js";
 import { vocabulariesOf } from "../../src/domain/vocabulary-set.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { isInvisibleCode } from "../../src/diagnostics/display.js";
+import { displayPath } from "../../src/io/layout.js";
 import { isPlainHanName, RosterRowChecker } from "../../src/schema/roster-row.js";
 import { resolveHeader } from "../../src/schema/table-header.js";
 import { makeLibrary, tempDir } from "../helpers/library.js";
@@ -303,5 +305,23 @@ describe("places found once per run of rows", () => {
       ),
       { numRuns: 25 },
     );
+  });
+});
+
+describe("a library's files as shown", () => {
+  it("are shown as displayPath shows them, from any working directory, the folder worked out once", () => {
+    const root = "/data/区县库";
+    const targets = ["villages/640502100201.yaml", "district.yaml", "trainings/2021.yaml"];
+    for (const cwd of [
+      "/data/区县库",
+      "/data",
+      "/data/区县库/villages",
+      "/data/区县库/villages/旧",
+      "/home/镇",
+      "/data/区县",
+    ]) {
+      const shown = libraryFiles(root, cwd);
+      for (const t of targets) expect([cwd, shown(t)]).toEqual([cwd, displayPath(join(root, t), cwd)]);
+    }
   });
 });
