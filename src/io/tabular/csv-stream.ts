@@ -67,7 +67,6 @@ export function* csvRows(
       buf = bigger;
     } else if (from > 0 && keep > 0) buf.copy(buf, 0, from, len);
     len = keep;
-    nextLf = nextCr = nextQuote = -1;
     const n = source.read(buf, len, buf.length - len);
     if (n === 0) eof = true;
     else len += n;
@@ -82,12 +81,6 @@ export function* csvRows(
   };
 
   const separator = String.fromCharCode(delimiter);
-  // Where plain() found the next LF, CR and quote at or after a record's start (len: none before
-  // the end of what was read); -1: search again. Bytes past len are stale, so fill() forgets them.
-  let nextLf = -1;
-  let nextCr = -1;
-  let nextQuote = -1;
-  const found = (at: number) => (at === -1 || at > len ? len : at);
 
   /**
    * A record without quotes (the usual case): decoded once and split at the delimiter, which
@@ -95,14 +88,13 @@ export function* csvRows(
    * Returns where the next record starts, NEED_MORE, or -3 when the record has a quote.
    */
   const plain = (start: number): number => {
-    // The next line feed, carriage return and quote from the native search, each kept until the
-    // record passes it: most files have no CR alone and no quote at all, so those are searched once
-    // per chunk, and the line feed once per record.
-    if (nextLf < start) nextLf = found(buf.indexOf(LF, start));
-    if (nextCr < start) nextCr = found(buf.indexOf(CR, start));
-    const end = nextLf < nextCr ? nextLf : nextCr;
-    if (nextQuote < start) nextQuote = found(buf.indexOf(QUOTE, start));
-    if (nextQuote < end) return HAS_QUOTE;
+    let end = start;
+    while (end < len) {
+      const b = buf[end]!;
+      if (b === CR || b === LF) break;
+      if (b === QUOTE) return HAS_QUOTE;
+      end++;
+    }
     if (end >= len && !eof) return NEED_MORE;
     const parts = end > start ? decode(buf, start, end).split(separator) : [""];
     for (let k = 0; k < parts.length; k++) cells.push(parts[k]!);
