@@ -250,6 +250,12 @@ interface SlimRow {
   readonly county: string | undefined;
 }
 
+/** A village's outcome and its new people already in the pool (only counted). */
+interface VillageTally {
+  readonly outcome: VillageOutcome;
+  n: number;
+}
+
 /** What the quota and the summary read of a new person already in the pool. */
 const COUNTED: Reserve = Object.freeze({
   id: "",
@@ -277,8 +283,10 @@ export class RosterMerger {
   private readonly replaced = new Map<string, Map<string, Reserve>>();
   /** New people awaiting the county review, per village. */
   private readonly additions = new Map<string, SlimRow[]>();
-  /** New people in the pool on the audit date, counted per village. */
-  private readonly counted = new Map<string, number>();
+  /** Each village's outcome with its count of new people in the pool on the audit date. */
+  private readonly counted = new Map<string, VillageTally>();
+  /** The village of the row before: a roster lists a village's people together. */
+  private last: VillageTally | undefined;
   /** With `write`: every new person's row, packed (packRow), per village. */
   private readonly rows = new Map<string, string[]>();
   private readonly policy: Policy;
@@ -302,9 +310,18 @@ export class RosterMerger {
   }
 
   private outcome(code: string): VillageOutcome {
-    let o = this.villages.get(code);
-    if (!o) this.villages.set(code, (o = { code, added: 0, updated: 0, unchanged: 0 }));
-    return o;
+    return this.village(code).outcome;
+  }
+
+  private village(code: string): VillageTally {
+    if (this.last?.outcome.code === code) return this.last;
+    let tally = this.counted.get(code);
+    if (!tally) {
+      const outcome = { code, added: 0, updated: 0, unchanged: 0 };
+      this.villages.set(code, outcome);
+      this.counted.set(code, (tally = { outcome, n: 0 }));
+    }
+    return (this.last = tally);
   }
 
   add(row: AcceptedRow): void {
@@ -346,7 +363,8 @@ export class RosterMerger {
       );
       return;
     }
-    const o = this.outcome(village);
+    const here = this.village(village);
+    const o = here.outcome;
     if (!known) {
       if (this.options.write) {
         const packed = this.rows.get(village);
@@ -357,7 +375,7 @@ export class RosterMerger {
       const county = rec.county ?? rec.entry_date;
       if (county !== undefined && county <= this.options.date) {
         o.added++;
-        this.counted.set(village, (this.counted.get(village) ?? 0) + 1);
+        here.n++;
         return;
       }
       const kept = { id_number: detach(rec.id_number), name: detach(rec.name), county: county && detach(county) };
@@ -425,17 +443,19 @@ export class RosterMerger {
       }
     }
     const shared = new Map<number, Reserve[]>();
-    for (const [village, count] of this.counted) {
+    for (const [village, { n: count }] of this.counted) {
+      if (count === 0) continue;
       if (this.replaced.has(village) || slimOf.has(village) || this.books.has(village)) continue;
       let list = shared.get(count);
       if (!list) shared.set(count, (list = Object.freeze(Array.from({ length: count }, () => COUNTED)) as Reserve[]));
       this.outcome(village).reserves = list;
     }
-    for (const village of new Set([...this.replaced.keys(), ...slimOf.keys(), ...this.counted.keys()])) {
+    const countedIn = [...this.counted].filter(([, t]) => t.n > 0).map(([village]) => village);
+    for (const village of new Set([...this.replaced.keys(), ...slimOf.keys(), ...countedIn])) {
       if (this.villages.get(village)!.reserves) continue;
       const map = this.replaced.get(village);
       const kept = (this.books.get(village)?.reserves ?? []).map((r) => map?.get(r.id) ?? r);
-      for (let i = this.counted.get(village) ?? 0; i > 0; i--) kept.push(COUNTED);
+      for (let i = this.counted.get(village)?.n ?? 0; i > 0; i--) kept.push(COUNTED);
       for (const r of slimOf.get(village)?.values() ?? []) kept.push(r);
       this.outcome(village).reserves = kept;
     }

@@ -20,7 +20,8 @@ import { resolvePlace, type PlaceResult } from "../schema/roster-place.js";
 import { RosterRowChecker } from "../schema/roster-row.js";
 import { vocabulariesOf } from "../domain/vocabulary-set.js";
 import { isBlankRow, isTitleRow, resolveHeader, type ResolvedHeader } from "../schema/table-header.js";
-import { detach, RosterMerger, type AcceptedRow } from "./import-merge.js";
+import { RosterMerger, type AcceptedRow } from "./import-merge.js";
+import { FirstSeen } from "./import-seen.js";
 import { auditPeriod } from "./period.js";
 import { sessionFor } from "../io/read-session.js";
 
@@ -119,8 +120,14 @@ function readRosters(
   let rewritten = 0;
   const vocabularies = vocabulariesOf(library.district.policy);
   const places = new Map<string, PlaceResult>();
+  // The place of the row before: a roster lists a village's people together, so most rows name it again.
+  let last:
+    { town: string | undefined; village: string | undefined; code: string | undefined; place: PlaceResult } | undefined;
   // Where each ID number was first seen: file index × 2^32 + line.
-  const seen = new Map<string, number>();
+  // Sized for the rows the files' bytes suggest (a roster row is ~170 bytes), so that it rarely
+  // grows; at most for a country's roll-up at first (64 MB), however large the files claim to be.
+  const bytes = tables.reduce((n, t) => n + t.info.bytes, 0);
+  const seen = new FirstSeen(Math.min((bytes / 170) * (4 / 3), 1 << 22));
   const rowProblems: Diagnostic[] = [];
   tables.forEach((table, fileIndex) => {
     const file = table.info.file;
@@ -155,15 +162,18 @@ function readRosters(
       let place: PlaceResult | undefined;
       if (checker.placeReadable) {
         const { town, village, villageCode } = checker;
-        const key = `${villageCode ?? ""}\u0000${village ?? ""}\u0000${town ?? ""}`;
-        place = places.get(key);
-        if (!place) {
-          place = resolvePlace(library.district, register, {
-            ...(villageCode !== undefined && { code: villageCode }),
-            ...(village !== undefined && { name: village }),
-            ...(town !== undefined && { town }),
-          });
-          places.set(key, place);
+        if (last && last.code === villageCode && last.village === village && last.town === town) place = last.place;
+        else {
+          // A row with a 村代码 is found by the code, a look-up as cheap as the memo's; the memo keeps
+          // only what took longer: a place found by its name, and every place that was not found.
+          const key = `${villageCode ?? ""}\u0000${village ?? ""}\u0000${town ?? ""}`;
+          const byCode = villageCode !== undefined;
+          place = byCode && places.size === 0 ? undefined : places.get(key);
+          if (!place) {
+            place = resolvePlace(library.district, register, { code: villageCode, name: village, town });
+            if (!byCode || !place.ok) places.set(key, place);
+          }
+          last = { town, village, code: villageCode, place };
         }
         if (!place.ok) {
           for (const at of place.at) {
@@ -179,7 +189,7 @@ function readRosters(
       const id = checker.idNumber;
       let duplicate = false;
       if (id !== undefined) {
-        const first = seen.get(id);
+        const first = seen.firstOrAdd(id, fileIndex * 2 ** 32 + row.line);
         if (first !== undefined) {
           duplicate = true;
           const firstFile = Math.floor(first / 2 ** 32);
@@ -196,7 +206,7 @@ function readRosters(
               },
             ),
           );
-        } else seen.set(detach(id), fileIndex * 2 ** 32 + row.line);
+        }
       }
       if (!rec || !place?.ok || duplicate) continue;
       accept({ record: rec, village: place.village.code });
@@ -374,10 +384,22 @@ function* villageWrites(
 }
 
 /** How a file of the library is shown, from its place in the library (displayPath, worked out once). */
-function libraryFiles(root: string, cwd: string): (target: string) => string {
+export function libraryFiles(root: string, cwd: string): (target: string) => string {
   const base = displayPath(root, cwd);
   if (base === ".") return (target) => target;
-  if (base.startsWith("..") || path.isAbsolute(base)) return (target) => displayPath(path.join(root, target), cwd);
+  if (base.startsWith("..") || path.isAbsolute(base)) {
+    // A file is shown as its folder is, with its name after it (a country has 490,000 of them in
+    // one folder: the folder is worked out once); a folder shown as "." is the working directory.
+    const folders = new Map<string, string>();
+    return (target) => {
+      const slash = target.lastIndexOf("/");
+      const folder = slash === -1 ? "" : target.slice(0, slash);
+      let shown = folders.get(folder);
+      if (shown === undefined) folders.set(folder, (shown = displayPath(path.join(root, folder), cwd)));
+      const name = target.slice(slash + 1);
+      return shown === "." ? name : `${shown}/${name}`;
+    };
+  }
   return (target) => `${base}/${target}`;
 }
 

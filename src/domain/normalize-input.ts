@@ -50,8 +50,30 @@ export function stripTextGuard(s: string): string {
   }
 }
 
+/** ASCII digits from `from` to `to`: the shape already-clean IDs, phones, codes and dates have. */
+function digitsAt(s: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** An ID number as checked and stored: guards stripped, ASCII, no spaces, upper-case X. */
 export function normalizeIdInput(s: string): string {
+  // Already as stored (17 digits and a digit or X): one test, nothing to rewrite.
+  if (s.length === 18 && digitsAt(s, 0, 17)) {
+    const last = s.charCodeAt(17);
+    if ((last >= 48 && last <= 57) || last === 88) return s;
+  }
+  return normalizeWrittenId(s);
+}
+
+/**
+ * normalizeIdInput for an ID number written any way (the fast paths of this file each have such a
+ * general path, which tests/import/fast-paths.test.ts holds them to).
+ */
+export function normalizeWrittenId(s: string): string {
   let t = stripTextGuard(toHalfWidth(s).trim());
   if (/\s/.test(t)) t = t.replace(/\s+/g, "");
   if (t.includes("x")) t = t.replace(/x/g, "X");
@@ -65,6 +87,13 @@ export function normalizeIdInput(s: string): string {
  * that normalising a value again changes nothing; a clean number takes one pass.
  */
 export function normalizePhoneInput(s: string): string {
+  // A mobile number as stored (11 digits from 1): what nearly every cell holds.
+  if (s.length === 11 && s.charCodeAt(0) === 49 && digitsAt(s, 1, 11)) return s;
+  return normalizeWrittenPhone(s);
+}
+
+/** normalizePhoneInput for a phone written any way. */
+export function normalizeWrittenPhone(s: string): string {
   let t = s;
   for (;;) {
     const next = phoneOnce(t);
@@ -87,6 +116,12 @@ function phoneOnce(s: string): string {
 
 /** A division code: guards stripped, ASCII digits, no spaces. */
 export function normalizeCodeInput(s: string): string {
+  if (s.length > 0 && digitsAt(s, 0, s.length)) return s;
+  return normalizeWrittenCode(s);
+}
+
+/** normalizeCodeInput for a code written any way. */
+export function normalizeWrittenCode(s: string): string {
   const t = stripTextGuard(toHalfWidth(s).trim());
   return /\s/.test(t) ? t.replace(/\s+/g, "") : t;
 }
@@ -109,10 +144,31 @@ export function normalizeName(s: string): string {
 
 /** Several values in one cell, separated by 、，,；; or /. */
 export function splitList(s: string): string[] {
+  // One value, as most such cells hold: no pattern, no copies.
+  if (!hasListSeparator(s)) {
+    const t = s.trim();
+    return t === "" ? [] : [t];
+  }
+  return splitWrittenList(s);
+}
+
+/** splitList for a cell of any number of values. */
+export function splitWrittenList(s: string): string[] {
   return s
     .split(/[、，,；;/／]/)
     .map((x) => x.trim())
     .filter((x) => x !== "");
+}
+
+function hasListSeparator(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    // 、 ， , ； ; / ／
+    if (c === 0x3001 || c === 0xff0c || c === 0x2c || c === 0xff1b || c === 0x3b || c === 0x2f || c === 0xff0f) {
+      return true;
+    }
+  }
+  return false;
 }
 
 export type DateInput =
@@ -132,6 +188,31 @@ const EXCEL_SERIAL = /^\d{5}(?:\.\d+)?$/;
  * — as YYYY-MM-DD. Only text is read: no Date object, so the machine's time zone never matters.
  */
 export function parseDateInput(s: string): DateInput {
+  // YYYY-MM-DD, as stored: read from its character codes, without a pattern or a copy.
+  if (
+    s.length === 10 &&
+    s.charCodeAt(4) === 0x2d &&
+    s.charCodeAt(7) === 0x2d &&
+    digitsAt(s, 0, 4) &&
+    digitsAt(s, 5, 7) &&
+    digitsAt(s, 8, 10)
+  ) {
+    const yy = number(s, 0, 4);
+    const mm = number(s, 5, 7);
+    const dd = number(s, 8, 10);
+    return isValidYmd(yy, mm, dd) ? { ok: true, date: s } : { ok: false, reason: "impossible" };
+  }
+  return parseWrittenDate(s);
+}
+
+function number(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) n = n * 10 + s.charCodeAt(k) - 48;
+  return n;
+}
+
+/** parseDateInput for every way of writing a date (the fast path above is one of them). */
+export function parseWrittenDate(s: string): DateInput {
   const t = toHalfWidth(s).trim();
   let y: string | undefined;
   let m: string | undefined;

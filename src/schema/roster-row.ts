@@ -10,7 +10,7 @@ import {
   parseDateInput,
   splitList,
 } from "../domain/normalize-input.js";
-import { groupPosts, readMentorPosts } from "../domain/mentor-posts.js";
+import { groupPosts, readMentorPosts, type MentorPosts, type PostGroups } from "../domain/mentor-posts.js";
 import { nameProblem } from "../domain/person-name.js";
 import { isValidPhone } from "../domain/personal-data.js";
 import { checkResidentId } from "../domain/resident-id.js";
@@ -141,12 +141,38 @@ interface Column {
   readonly vocabulary?: Vocabulary;
 }
 
+/**
+ * A name of Chinese characters only (of the CJK block, as nearly every name is): normalizeName
+ * leaves it as it is and nameProblem finds nothing in it, so checking it is this one loop.
+ */
+export function isPlainHanName(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    // Assigned to Han since Unicode 11, so every ICU a supported Node carries agrees.
+    if (c < 0x4e00 || c > 0x9fef) return false;
+  }
+  return true;
+}
+
+/**
+ * A 帮带人职务 cell read for a count of mentors: its groups and each group's posts (worked out on
+ * first use). Rosters repeat a handful of such cells on every row, and reading them is pure.
+ */
+interface PostsRead {
+  readonly grouped: PostGroups;
+  readonly reads: (MentorPosts | undefined)[];
+}
+
+/** Distinct 帮带人职务 cells kept per file before the memo starts again (a bound on its memory). */
+const POSTS_MEMO_SIZE = 4096;
+
 function isEmpty(c: Cell): boolean {
   return c === undefined || c === null || (typeof c === "string" && cleanCell(c) === "");
 }
 
 export class RosterRowChecker {
-  private readonly columns: Partial<Record<RosterKey, Column>> = {};
+  private readonly columns = new Map<RosterKey, Column>();
   private row!: TableRow;
   private out!: Diagnostic[];
   private bad = false;
@@ -163,8 +189,13 @@ export class RosterRowChecker {
    * check for a person listed twice runs on every row.
    */
   idNumber: string | undefined;
-  /** Columns of the row just checked with a finding, so that a cell gets one finding for one fault. */
-  private readonly faulty = new Set<number>();
+  /**
+   * Columns of the row just checked with a finding, so that a cell gets one finding for one fault:
+   * faulty[i] === rowStamp marks column i (a new stamp per row clears them all at once).
+   */
+  private faulty: Uint32Array;
+  private rowStamp = 0;
+  private readonly postsMemo = new Map<string, PostsRead>();
   private readonly rewrites = new TermRewrites();
 
   constructor(private readonly ctx: RowContext) {
@@ -172,13 +203,27 @@ export class RosterRowChecker {
       const index = ctx.header.index.get(spec.key);
       if (index === undefined) continue;
       const vocabulary = spec.vocabulary && ctx.vocabularies.get(spec.vocabulary.name as never);
-      this.columns[spec.key] = {
+      this.columns.set(spec.key, {
         index,
         spec,
         field: ctx.header.columns[index]!.written,
         ...(vocabulary && { vocabulary }),
-      };
+      });
     }
+    this.faulty = new Uint32Array(ctx.header.columns.length + 1);
+  }
+
+  private markFaulty(index: number): void {
+    if (index >= this.faulty.length) {
+      const wider = new Uint32Array(index + 1);
+      wider.set(this.faulty);
+      this.faulty = wider;
+    }
+    this.faulty[index] = this.rowStamp;
+  }
+
+  private isFaulty(index: number): boolean {
+    return index < this.faulty.length && this.faulty[index] === this.rowStamp;
   }
 
   /** Cells rewritten to a standard term in the file so far. */
@@ -215,7 +260,7 @@ export class RosterRowChecker {
       },
     });
     if (d.severity === "error") this.bad = true;
-    if (d.severity !== "notice") this.faulty.add(index);
+    if (d.severity !== "notice") this.markFaulty(index);
     this.out.push(d);
   }
 
@@ -227,7 +272,12 @@ export class RosterRowChecker {
     this.row = row;
     this.out = out;
     this.bad = false;
-    this.faulty.clear();
+    // Stamps start at 1 (a fresh array's 0 marks nothing); after 2^32 rows they wrap, and start clean.
+    this.rowStamp = (this.rowStamp + 1) >>> 0;
+    if (this.rowStamp === 0) {
+      this.faulty.fill(0);
+      this.rowStamp = 1;
+    }
     this.idNumber = undefined;
     this.extraCells();
 
@@ -242,13 +292,11 @@ export class RosterRowChecker {
     this.village = village;
     this.villageCode = villageCode;
     if (village === undefined && villageCode === undefined) {
-      const place = this.columns.village ?? this.columns.village_code;
+      const villageCol = this.columns.get("village");
+      const codeCol = this.columns.get("village_code");
+      const place = villageCol ?? codeCol;
       const cells = row.cells;
-      if (
-        place &&
-        (!this.columns.village || isEmpty(cells[this.columns.village.index])) &&
-        (!this.columns.village_code || isEmpty(cells[this.columns.village_code.index]))
-      ) {
+      if (place && (!villageCol || isEmpty(cells[villageCol.index])) && (!codeCol || isEmpty(cells[codeCol.index]))) {
         this.report("empty-value", { field: place.field }, place.index);
       }
     }
@@ -278,7 +326,7 @@ export class RosterRowChecker {
     if (birth !== undefined) this.idNumber = idInput;
     this.checkDates([survey, township, county, entry], birth);
     if (mentorFrom !== undefined && birth !== undefined && mentorFrom < birth) {
-      const col = this.columns.mentor_from!;
+      const col = this.columns.get("mentor_from")!;
       this.report("date-before-birth", { field: col.field, value: mentorFrom }, col.index);
     }
     const mentors = this.mentors(mentorNames, mentorRoles);
@@ -331,7 +379,7 @@ export class RosterRowChecker {
 
   /** Where column `key` of the row just checked is (its first cell when the file has no such column). */
   cell(key: RosterKey): CellRef {
-    const col = this.columns[key];
+    const col = this.columns.get(key);
     const i = col?.index ?? 0;
     const row = this.row;
     return { ...position(row.line, row.positions, row.column, i), field: col?.field ?? "" };
@@ -341,12 +389,12 @@ export class RosterRowChecker {
   placeCell(at: PlaceCell): CellRef {
     const col =
       at === "town" && this.town !== undefined
-        ? this.columns.town
+        ? this.columns.get("town")
         : at === "name" && this.village !== undefined
-          ? this.columns.village
+          ? this.columns.get("village")
           : this.villageCode !== undefined
-            ? this.columns.village_code
-            : this.columns.village;
+            ? this.columns.get("village_code")
+            : this.columns.get("village");
     const i = col?.index ?? 0;
     const row = this.row;
     return { ...position(row.line, row.positions, row.column, i), field: col?.field ?? "" };
@@ -383,7 +431,7 @@ export class RosterRowChecker {
 
   /** The cell of column `key`: type-checked, cleaned, normalised by kind; undefined when empty or wrong. */
   private read(key: RosterKey): Value {
-    const col = this.columns[key];
+    const col = this.columns.get(key);
     if (!col) return undefined;
     const { spec, index: i, field } = col;
     const raw = this.row.cells[i];
@@ -413,7 +461,7 @@ export class RosterRowChecker {
       s = ymd(raw.getUTCFullYear(), raw.getUTCMonth() + 1, raw.getUTCDate());
     } else if (typeof raw === "object" && raw.nested === "tag") {
       // One finding for one fault: the tag, reported by the reader.
-      this.faulty.add(i);
+      this.markFaulty(i);
       return undefined;
     } else {
       const found = typeof raw === "boolean" ? "boolean" : raw.nested;
@@ -440,6 +488,8 @@ export class RosterRowChecker {
       const c = s.charCodeAt(k);
       // Everything printable below the first invisible range is fine: the common case costs one compare.
       if (c >= 0x20 && c < 0x7f) continue;
+      // Chinese characters (the CJK block, all of the BMP) are not invisible either: the next common case.
+      if (c >= 0x4e00 && c <= 0x9fff) continue;
       const ch = s.codePointAt(k)!;
       // Line breaks are allowed in notes only (and stored as \n).
       if ((c === 0x0a || c === 0x0d) && breaks) continue;
@@ -487,6 +537,7 @@ export class RosterRowChecker {
 
   /** A person's name: normalised, then refused when it holds what no name holds. */
   private personName(s: string, col: Column): string | undefined {
+    if (isPlainHanName(s)) return this.tooLong(s, col) ? undefined : s;
     const t = normalizeName(s);
     if (this.tooLong(t, col)) return undefined;
     const problem = nameProblem(t);
@@ -547,7 +598,7 @@ export class RosterRowChecker {
 
   /** GB 11643 and the gender it encodes; returns the birth date when the number is valid. */
   private checkId(id: string, gender: Gender | undefined): IsoDate | undefined {
-    const col = this.columns.id_number!;
+    const col = this.columns.get("id_number")!;
     const checked = checkResidentId(id, this.ctx.today);
     if (!checked.ok) {
       this.report(idProblemCode(checked.problem), idProblemArgs(checked.problem, id), col.index);
@@ -557,7 +608,7 @@ export class RosterRowChecker {
       this.report(
         "id-gender-mismatch",
         { value: showPersonal("id_number", id), gender, encoded: checked.facts.gender },
-        this.columns.gender!.index,
+        this.columns.get("gender")!.index,
       );
     }
     return checked.facts.birth;
@@ -565,23 +616,26 @@ export class RosterRowChecker {
 
   /** Selection dates: not in the future, not before birth, the steps in order. */
   private checkDates(values: readonly (IsoDate | undefined)[], birth: IsoDate | undefined): void {
-    let previous: { value: IsoDate; step: (typeof STEPS)[number] } | undefined;
-    STEPS.forEach((step, k) => {
+    // The step before, by its index in STEPS (-1: none yet).
+    let previous = -1;
+    for (let k = 0; k < STEPS.length; k++) {
       const value = values[k];
-      if (value === undefined) return;
-      const col = this.columns[step[0]]!;
+      if (value === undefined) continue;
+      const step = STEPS[k]!;
+      const col = this.columns.get(step[0])!;
       const field = col.field;
       if (value > this.ctx.today) this.report("date-future", { field, value, today: this.ctx.today }, col.index);
       else if (birth !== undefined && value < birth) this.report("date-before-birth", { field, value }, col.index);
-      else if (previous && value < previous.value) {
+      else if (previous !== -1 && value < values[previous]!) {
+        const before = STEPS[previous]!;
         this.report(
           "date-order",
-          { field, value, otherLabel: previous.step[1], otherLabelEn: previous.step[2], otherValue: previous.value },
+          { field, value, otherLabel: before[1], otherLabelEn: before[2], otherValue: values[previous]! },
           col.index,
         );
       }
-      previous = { value, step };
-    });
+      previous = k;
+    }
   }
 
   /**
@@ -590,10 +644,10 @@ export class RosterRowChecker {
    * once: not when the other cell has a finding of its own and is empty for that reason only.
    */
   private mentors(names: string[] | undefined, roles: string | undefined): RosterMentor[] | undefined {
-    const nameCol = this.columns.mentor;
-    const roleCol = this.columns.mentor_role;
-    const namesFaulty = nameCol !== undefined && this.faulty.has(nameCol.index);
-    const rolesFaulty = roleCol !== undefined && this.faulty.has(roleCol.index);
+    const nameCol = this.columns.get("mentor");
+    const roleCol = this.columns.get("mentor_role");
+    const namesFaulty = nameCol !== undefined && this.isFaulty(nameCol.index);
+    const rolesFaulty = roleCol !== undefined && this.isFaulty(roleCol.index);
     if (names === undefined) {
       if (!namesFaulty && (roles !== undefined || rolesFaulty)) {
         if (nameCol) this.report("empty-value", { field: nameCol.field }, nameCol.index);
@@ -609,13 +663,15 @@ export class RosterRowChecker {
       return undefined;
     }
     const col = roleCol!;
-    const grouped = groupPosts(roles, names.length);
+    const memo = this.postsRead(roles, names.length);
+    const grouped = memo.grouped;
     if (!grouped.ok) {
       this.report("mentor-mismatch", { names: names.length, roles: grouped.units }, col.index);
       return undefined;
     }
     const out: RosterMentor[] = [];
-    const warned = new Set<string>();
+    // Made only for a row that names a post no table knows.
+    let warned: Set<string> | undefined;
     for (let k = 0; k < names.length; k++) {
       const group = grouped.groups[k]!;
       if (group.length === 0) {
@@ -623,9 +679,10 @@ export class RosterRowChecker {
         return undefined;
       }
       if (group.some((w) => this.tooLong(w.text, col))) return undefined;
-      const read = readMentorPosts(group, this.ctx.vocabularies);
+      const read = (memo.reads[k] ??= readMentorPosts(group, this.ctx.vocabularies));
       for (const r of read.rewrites) this.noteRewrite(col, r.from, r.to);
       for (const post of read.unknown) {
+        warned ??= new Set<string>();
         if (warned.has(post)) continue;
         warned.add(post);
         this.report("mentor-post-unknown", { field: col.field, post: showValue(post) }, col.index);
@@ -633,5 +690,17 @@ export class RosterRowChecker {
       out.push({ name: names[k]!, role: read.role, ...(read.posts && { posts: read.posts }) });
     }
     return out;
+  }
+
+  /** The 帮带人职务 cell `roles` grouped for `mentors` names, from the memo where it was read before. */
+  private postsRead(roles: string, mentors: number): PostsRead {
+    const key = `${mentors}\u0000${roles}`;
+    let memo = this.postsMemo.get(key);
+    if (!memo) {
+      if (this.postsMemo.size >= POSTS_MEMO_SIZE) this.postsMemo.clear();
+      memo = { grouped: groupPosts(roles, mentors), reads: [] };
+      this.postsMemo.set(key, memo);
+    }
+    return memo;
   }
 }
