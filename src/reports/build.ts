@@ -16,6 +16,7 @@ import {
 } from "../domain/terms.js";
 import type { VocabularyName } from "../domain/terms.js";
 import { vocabulariesOf, type Vocabularies } from "../domain/vocabulary-set.js";
+import { providePeople } from "./model-index.js";
 import {
   AGE_BANDS,
   QUOTA_STATUSES,
@@ -30,6 +31,7 @@ import {
   type ReportModel,
   type Replenishment,
   type ScreeningState,
+  type SheetRow,
   type TownRow,
   type VillageRow,
 } from "./model.js";
@@ -43,6 +45,14 @@ export interface BuildOptions {
   /** The towns and villages named to narrow the report, for its heading. */
   readonly scope?: { readonly towns: readonly string[]; readonly villages: readonly string[] };
   readonly reveal?: boolean;
+  /**
+   * A village's part as an earlier run worked it out from the same inputs (its file's digest, the
+   * register, the policy, the sessions, the year and date: commands/report.ts keeps them). Such a
+   * village's people are worked out only when something asks for them.
+   */
+  readonly kept?: (village: string) => VillagePart | undefined;
+  /** Told every village's part, kept or worked out, to be kept for the next run. */
+  readonly parts?: (village: string, part: VillagePart) => void;
 }
 
 /** Key used for people without a target post, a party application, an age, a grade, a reason. */
@@ -84,6 +94,9 @@ const COUNTERS = [
   "toTarget",
 ] as const;
 
+/** A distribution counted: a category, the party stage each is at, and gender by age band (the pyramid). */
+type Dim = keyof Categories | "partyCurrent" | "pyramid";
+
 /** Mutable counters of one unit; villages are counted, towns and the total are sums of villages. */
 class Tally {
   villages = 0;
@@ -116,15 +129,15 @@ class Tally {
   replenishVillages = 0;
   toMin = 0;
   toTarget = 0;
-  readonly dist = new Map<keyof Categories | "partyCurrent", Map<string, number>>();
+  readonly dist = new Map<Dim, Map<string, number>>();
 
-  count(dim: keyof Categories | "partyCurrent", key: string, n = 1): void {
+  count(dim: Dim, key: string, n = 1): void {
     let m = this.dist.get(dim);
     if (!m) this.dist.set(dim, (m = new Map<string, number>()));
     m.set(key, (m.get(key) ?? 0) + n);
   }
 
-  get(dim: keyof Categories | "partyCurrent", key: string): number {
+  get(dim: Dim, key: string): number {
     return this.dist.get(dim)?.get(key) ?? 0;
   }
 
@@ -237,63 +250,59 @@ export function buildReport(library: Library, options: BuildOptions): ReportMode
   const books = new Map(library.books.map((b) => [b.village, b]));
   const villages = district.villages
     .filter((v) => inScope(v))
-    .filter((v) => (v.kind === "村" && v.status === "正常") || (books.get(v.code)?.reserves.length ?? 0) > 0)
+    .filter(
+      (v) =>
+        (v.kind === "村" && v.status === "正常") ||
+        (options.kept?.(v.code)?.persons ?? books.get(v.code)?.reserves.length ?? 0) > 0,
+    )
     .sort((a, b) => (a.code < b.code ? -1 : 1));
 
-  const people: PersonFacts[] = [];
   const villageTallies = new Map<string, Tally>();
   const monthExpected = new Array<number>(12).fill(0);
   const monthAttended = new Array<number>(12).fill(0);
   const scopeSessions = new Set<TrainingSession>();
   const villageSessions = new Map<string, TrainingSession[]>();
+  const contexts = new Map<string, FactContext>();
+  const made = new Map<string, readonly PersonFacts[]>();
+  const parts = new Map<string, VillagePart>();
+  const factsOf = (code: string): readonly PersonFacts[] => {
+    let facts = made.get(code);
+    if (facts === undefined) {
+      const c = contexts.get(code)!;
+      const reserves = [...(books.get(code)?.reserves ?? [])].sort((a, b) => comparePersonIds(a.id, b.id));
+      facts = reserves.map((r) => personFacts(r, c));
+      made.set(code, facts);
+    }
+    return facts;
+  };
 
   for (const v of villages) {
     const town = register.towns.get(v.town);
-    const townName = town?.name ?? v.town;
     const open = yearSessions.filter((s) => isOpenTo(s, v.town, v.code));
     villageSessions.set(v.code, open);
     for (const s of open) scopeSessions.add(s);
-    const t = new Tally();
-    const reserves = [...(books.get(v.code)?.reserves ?? [])].sort((a, b) => comparePersonIds(a.id, b.id));
-    for (const r of reserves) {
-      const f = personFacts(r, {
-        town: v.town,
-        townName,
-        village: v.code,
-        villageName: v.name,
-        policy,
-        date,
-        year,
-        yearStart,
-        open,
-        yearIds,
-        election,
-        register,
-      });
-      people.push(f);
-      countPerson(t, f, minSessions, vocab);
-      if (f.inPool) {
-        const attended = new Set(r.trainings ?? []);
-        for (const s of open) {
-          const m = Number(s.date.slice(5, 7)) - 1;
-          monthExpected[m]!++;
-          if (attended.has(s.id)) monthAttended[m]!++;
-        }
-      }
+    contexts.set(v.code, {
+      town: v.town,
+      townName: town?.name ?? v.town,
+      village: v.code,
+      villageName: v.name,
+      policy,
+      date,
+      year,
+      yearStart,
+      open,
+      yearIds,
+      election,
+      register,
+    });
+    const part = options.kept?.(v.code) ?? villagePart(v, factsOf(v.code), open, policy, vocab);
+    parts.set(v.code, part);
+    options.parts?.(v.code, part);
+    villageTallies.set(v.code, tallyFrom(part.tally));
+    for (let m = 0; m < 12; m++) {
+      monthExpected[m]! += part.months[m]!;
+      monthAttended[m]! += part.months[12 + m]!;
     }
-    if (v.kind === "村" && v.status === "正常") {
-      t.villages = 1;
-      t.quota[quotaStatus(t.inPool, policy)] = 1;
-      if (t.eligible === 0) t.villagesNoEligible = 1;
-      if (t.eligibleWomen === 0) t.villagesNoWoman = 1;
-      if (t.eligibleUnder35 === 0) t.villagesNoUnder35 = 1;
-      if (t.inPool < policy.quota.target) {
-        t.replenishVillages = 1;
-        t.toMin = Math.max(0, policy.quota.min - t.inPool);
-        t.toTarget = policy.quota.target - t.inPool;
-      }
-    }
-    villageTallies.set(v.code, t);
   }
 
   const total = new Tally();
@@ -371,20 +380,7 @@ export function buildReport(library: Library, options: BuildOptions): ReportMode
     attended: monthAttended[i]!,
   }));
 
-  const adjusted: AdjustedOut[] = people
-    .filter((p) => p.adjustedOut)
-    .map((p) => ({
-      id: p.reserve.id,
-      name: p.reserve.name,
-      town: p.town,
-      townName: p.townName,
-      village: p.village,
-      villageName: p.villageName,
-      date: p.adjustedOut!.date,
-      reasons: p.adjustedOut!.reasons,
-      grade: p.evaluation?.grade,
-      score: p.evaluation?.score,
-    }));
+  const adjusted: AdjustedOut[] = villages.flatMap((v) => parts.get(v.code)!.adjusted);
   const replenishment: Replenishment[] = villageRows
     .filter((v) => v.quotaStatus === "below-min" || v.quotaStatus === "below-target")
     .map((v) => ({
@@ -399,7 +395,8 @@ export function buildReport(library: Library, options: BuildOptions): ReportMode
       toTarget: v.figures.replenish.toTarget,
     }));
 
-  return {
+  let people: readonly PersonFacts[] | undefined;
+  const model: ReportModel = {
     year,
     date,
     district: {
@@ -431,9 +428,118 @@ export function buildReport(library: Library, options: BuildOptions): ReportMode
     villages: villageRows,
     adjusted,
     replenishment,
-    people,
+    get people() {
+      return (people ??= villages.flatMap((v) => factsOf(v.code)));
+    },
+    persons: villages.reduce((n, v) => n + parts.get(v.code)!.persons, 0),
+    pyramid: Object.fromEntries(total.dist.get("pyramid") ?? []),
+    sheet: villages.map((v) => {
+      const c = contexts.get(v.code)!;
+      return {
+        town: c.town,
+        townName: c.townName,
+        village: c.village,
+        villageName: c.villageName,
+        rows: parts.get(v.code)!.sheet,
+      };
+    }),
     sessionIndex,
   };
+  providePeople(model, factsOf);
+  return model;
+}
+
+/**
+ * What one village adds to the report, worked out from its people alone (with the register, the
+ * policy, the year's sessions and the report date): its counts, its reserves' seats and attendance
+ * by month, who was adjusted out, the rows of the evaluation sheet. A report asked again keeps it
+ * beside the report's state, under the village file's digest (src/io/report-write.ts), so that a
+ * village whose file did not change is summed without its records being read.
+ */
+export interface VillagePart {
+  /** Records in the village's book. */
+  readonly persons: number;
+  readonly tally: TallyData;
+  /** Seats (the sessions open to each reserve in the pool) by month, then the seats taken by month. */
+  readonly months: readonly number[];
+  readonly adjusted: readonly AdjustedOut[];
+  readonly sheet: readonly SheetRow[];
+}
+
+/** A village's counters as plain data: COUNTERS in order, the quota statuses in order, each distribution. */
+export interface TallyData {
+  readonly counters: readonly number[];
+  readonly quota: readonly number[];
+  readonly dist: readonly (readonly [dim: string, counts: readonly (readonly [key: string, n: number])[]])[];
+}
+
+function villagePart(
+  v: Village,
+  facts: readonly PersonFacts[],
+  open: readonly TrainingSession[],
+  policy: Policy,
+  vocab: Vocabularies,
+): VillagePart {
+  const t = new Tally();
+  const months = new Array<number>(24).fill(0);
+  const minSessions = policy.training.min_sessions;
+  for (const f of facts) {
+    countPerson(t, f, minSessions, vocab);
+    if (f.inPool) {
+      const attended = new Set(f.reserve.trainings ?? []);
+      for (const s of open) {
+        const m = Number(s.date.slice(5, 7)) - 1;
+        months[m]!++;
+        if (attended.has(s.id)) months[12 + m]!++;
+      }
+    }
+  }
+  if (v.kind === "村" && v.status === "正常") {
+    t.villages = 1;
+    t.quota[quotaStatus(t.inPool, policy)] = 1;
+    if (t.eligible === 0) t.villagesNoEligible = 1;
+    if (t.eligibleWomen === 0) t.villagesNoWoman = 1;
+    if (t.eligibleUnder35 === 0) t.villagesNoUnder35 = 1;
+    if (t.inPool < policy.quota.target) {
+      t.replenishVillages = 1;
+      t.toMin = Math.max(0, policy.quota.min - t.inPool);
+      t.toTarget = policy.quota.target - t.inPool;
+    }
+  }
+  return {
+    persons: facts.length,
+    tally: {
+      counters: COUNTERS.map((k) => t[k]),
+      quota: QUOTA_STATUSES.map((q) => t.quota[q]),
+      dist: [...t.dist].map(([dim, m]) => [dim, [...m]]),
+    },
+    months,
+    adjusted: facts
+      .filter((p) => p.adjustedOut)
+      .map((p) => ({
+        id: p.reserve.id,
+        name: p.reserve.name,
+        town: p.town,
+        townName: p.townName,
+        village: p.village,
+        villageName: p.villageName,
+        date: p.adjustedOut!.date,
+        reasons: p.adjustedOut!.reasons,
+        grade: p.evaluation?.grade,
+        score: p.evaluation?.score,
+      })),
+    sheet: facts
+      .filter((p) => p.inPool)
+      .map((p) => [p.reserve.id, p.reserve.name, p.reserve.gender, p.trainingsAttended]),
+  };
+}
+
+function tallyFrom(d: TallyData): Tally {
+  const t = new Tally();
+  COUNTERS.forEach((k, i) => (t[k] = d.counters[i]!));
+  QUOTA_STATUSES.forEach((q, i) => (t.quota[q] = d.quota[i]!));
+  for (const [dim, counts] of d.dist) t.dist.set(dim as Dim, new Map(counts));
+  return t;
 }
 
 interface FactContext {
@@ -550,6 +656,7 @@ function countPerson(t: Tally, f: PersonFacts, minSessions: number, vocab: Vocab
   t.count("political", r.political_status);
   t.count("source", r.source);
   t.count("targetPost", r.target_post ?? NONE);
+  t.count("pyramid", `${r.gender}:${f.ageBand ?? NONE}`);
   if (r.gender === "女") t.women++;
   if (f.age !== undefined && f.age <= 35) t.under35++;
   if (vocab.partyMember(r.political_status)) t.partyMembers++;

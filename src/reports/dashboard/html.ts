@@ -216,8 +216,7 @@ function pyramid(model: ReportModel, L: ReportLabels): string {
   // Oldest at the top, youngest at the bottom, as population pyramids are drawn.
   const bands = [...AGE_BANDS].reverse().filter((b) => model.categories.age.includes(b));
   if (model.categories.age.includes(NONE)) bands.push(NONE as never);
-  const byBand = (gender: "男" | "女", band: string) =>
-    model.people.filter((p) => p.inPool && p.reserve.gender === gender && (p.ageBand ?? NONE) === band).length;
+  const byBand = (gender: "男" | "女", band: string) => model.pyramid[`${gender}:${band}`] ?? 0;
   const rows = bands.map((b) => ({ band: b, men: byBand("男", b), women: byBand("女", b) }));
   const max = Math.max(1, ...rows.flatMap((r) => [r.men, r.women]));
   const body: string[] = [
