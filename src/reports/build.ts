@@ -31,7 +31,6 @@ import {
   type ReportModel,
   type Replenishment,
   type ScreeningState,
-  type SheetRow,
   type TownRow,
   type VillageRow,
 } from "./model.js";
@@ -53,6 +52,8 @@ export interface BuildOptions {
   readonly kept?: (village: string) => VillagePart | undefined;
   /** Told every village's part, kept or worked out, to be kept for the next run. */
   readonly parts?: (village: string, part: VillagePart) => void;
+  /** The distribution keys the kept parts refer to; the new parts' are added to them. */
+  readonly keys?: PartKeys;
 }
 
 /** Key used for people without a target post, a party application, an age, a grade, a reason. */
@@ -265,6 +266,7 @@ export function buildReport(library: Library, options: BuildOptions): ReportMode
   const contexts = new Map<string, FactContext>();
   const made = new Map<string, readonly PersonFacts[]>();
   const parts = new Map<string, VillagePart>();
+  const keys = options.keys ?? new PartKeys();
   const factsOf = (code: string): readonly PersonFacts[] => {
     let facts = made.get(code);
     if (facts === undefined) {
@@ -295,13 +297,14 @@ export function buildReport(library: Library, options: BuildOptions): ReportMode
       election,
       register,
     });
-    const part = options.kept?.(v.code) ?? villagePart(v, factsOf(v.code), open, policy, vocab);
+    const kept = options.kept?.(v.code);
+    const part = kept && fits(kept, keys) ? kept : villagePart(v, factsOf(v.code), open, policy, vocab, keys);
     parts.set(v.code, part);
     options.parts?.(v.code, part);
-    villageTallies.set(v.code, tallyFrom(part.tally));
+    villageTallies.set(v.code, tallyFrom(part, keys));
     for (let m = 0; m < 12; m++) {
-      monthExpected[m]! += part.months[m]!;
-      monthAttended[m]! += part.months[12 + m]!;
+      monthExpected[m]! += part.figures[FIGURES_AT.months + m]!;
+      monthAttended[m]! += part.figures[FIGURES_AT.months + 12 + m]!;
     }
   }
 
@@ -453,24 +456,55 @@ export function buildReport(library: Library, options: BuildOptions): ReportMode
  * What one village adds to the report, worked out from its people alone (with the register, the
  * policy, the year's sessions and the report date): its counts, its reserves' seats and attendance
  * by month, who was adjusted out, the rows of the evaluation sheet. A report asked again keeps it
- * beside the report's state, under the village file's digest (src/io/report-write.ts), so that a
- * village whose file did not change is summed without its records being read.
+ * beside the report's state, under the village file's digest (commands/report.ts), so that a
+ * village whose file did not change is summed without its records being read. Mostly numbers, so
+ * that a province's 15,000 parts are read back quickly.
  */
 export interface VillagePart {
   /** Records in the village's book. */
   readonly persons: number;
-  readonly tally: TallyData;
-  /** Seats (the sessions open to each reserve in the pool) by month, then the seats taken by month. */
-  readonly months: readonly number[];
+  /**
+   * The village's counters (COUNTERS), its quota status (QUOTA_STATUSES: 1 for the one it is in),
+   * the seats of its reserves in the pool by month (12) and the seats taken by month (12), then
+   * each distribution's counts as pairs: the index of `dim\0key` in the run's `keys`, the count.
+   */
+  readonly figures: readonly number[];
   readonly adjusted: readonly AdjustedOut[];
-  readonly sheet: readonly SheetRow[];
+  /** The evaluation sheet's rows: internal id, name, gender and sessions attended of each reserve in the pool. */
+  readonly sheet: readonly (string | number)[];
 }
 
-/** A village's counters as plain data: COUNTERS in order, the quota statuses in order, each distribution. */
-export interface TallyData {
-  readonly counters: readonly number[];
-  readonly quota: readonly number[];
-  readonly dist: readonly (readonly [dim: string, counts: readonly (readonly [key: string, n: number])[]])[];
+const FIGURES_AT = { quota: COUNTERS.length, months: COUNTERS.length + QUOTA_STATUSES.length } as const;
+const PAIRS_AT = FIGURES_AT.months + 24;
+
+/**
+ * The distribution keys (`dim\0key`) that parts refer to by index: one list for a run and the
+ * parts kept from earlier runs, new keys added at the end.
+ */
+export class PartKeys {
+  private readonly index = new Map<string, number>();
+  private readonly split: (readonly [Dim, string])[] = [];
+  constructor(readonly list: string[] = []) {
+    list.forEach((k, i) => this.add(k, i));
+  }
+  private add(k: string, i: number): void {
+    this.index.set(k, i);
+    const at = k.indexOf("\0");
+    this.split[i] = [k.slice(0, at) as Dim, k.slice(at + 1)];
+  }
+  of(dim: string, key: string): number {
+    const k = `${dim}\0${key}`;
+    let i = this.index.get(k);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(k);
+      this.add(k, i);
+    }
+    return i;
+  }
+  at(i: number): readonly [Dim, string] | undefined {
+    return this.split[i];
+  }
 }
 
 function villagePart(
@@ -479,6 +513,7 @@ function villagePart(
   open: readonly TrainingSession[],
   policy: Policy,
   vocab: Vocabularies,
+  keys: PartKeys,
 ): VillagePart {
   const t = new Tally();
   const months = new Array<number>(24).fill(0);
@@ -506,14 +541,13 @@ function villagePart(
       t.toTarget = policy.quota.target - t.inPool;
     }
   }
+  const figures: number[] = [...COUNTERS.map((k) => t[k]), ...QUOTA_STATUSES.map((q) => t.quota[q]), ...months];
+  for (const [dim, m] of t.dist) for (const [key, n] of m) figures.push(keys.of(dim, key), n);
+  const sheet: (string | number)[] = [];
+  for (const p of facts) if (p.inPool) sheet.push(p.reserve.id, p.reserve.name, p.reserve.gender, p.trainingsAttended);
   return {
     persons: facts.length,
-    tally: {
-      counters: COUNTERS.map((k) => t[k]),
-      quota: QUOTA_STATUSES.map((q) => t.quota[q]),
-      dist: [...t.dist].map(([dim, m]) => [dim, [...m]]),
-    },
-    months,
+    figures,
     adjusted: facts
       .filter((p) => p.adjustedOut)
       .map((p) => ({
@@ -528,17 +562,32 @@ function villagePart(
         grade: p.evaluation?.grade,
         score: p.evaluation?.score,
       })),
-    sheet: facts
-      .filter((p) => p.inPool)
-      .map((p) => [p.reserve.id, p.reserve.name, p.reserve.gender, p.trainingsAttended]),
+    sheet,
   };
 }
 
-function tallyFrom(d: TallyData): Tally {
+/** Whether a kept part is one this program made: its shape, and keys it refers to that are known. */
+function fits(part: VillagePart, keys: PartKeys): boolean {
+  const f = part.figures as unknown;
+  if (!Array.isArray(f) || f.length < PAIRS_AT || (f.length - PAIRS_AT) % 2 !== 0) return false;
+  if (!f.every((n) => Number.isSafeInteger(n) && n >= 0)) return false;
+  for (let i = PAIRS_AT; i < f.length; i += 2) if (keys.at(f[i] as number) === undefined) return false;
+  const sheet = part.sheet as unknown;
+  return (
+    Number.isSafeInteger(part.persons) && Array.isArray(sheet) && sheet.length % 4 === 0 && Array.isArray(part.adjusted)
+  );
+}
+
+/** The village's counters from its part (one that fits). */
+function tallyFrom(part: VillagePart, keys: PartKeys): Tally {
+  const f = part.figures;
   const t = new Tally();
-  COUNTERS.forEach((k, i) => (t[k] = d.counters[i]!));
-  QUOTA_STATUSES.forEach((q, i) => (t.quota[q] = d.quota[i]!));
-  for (const [dim, counts] of d.dist) t.dist.set(dim as Dim, new Map(counts));
+  COUNTERS.forEach((k, i) => (t[k] = f[i]!));
+  QUOTA_STATUSES.forEach((q, i) => (t.quota[q] = f[FIGURES_AT.quota + i]!));
+  for (let i = PAIRS_AT; i < f.length; i += 2) {
+    const dk = keys.at(f[i]!)!;
+    t.count(dk[0], dk[1], f[i + 1]);
+  }
   return t;
 }
 

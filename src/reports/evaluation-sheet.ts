@@ -8,7 +8,7 @@ import {
 } from "../domain/evaluation-sheet.js";
 import type { Lang } from "../messages/lang.js";
 import { reportLabels } from "./labels.js";
-import type { LedgerModel, ReportModel, SheetRow, SheetVillage } from "./model.js";
+import type { LedgerModel, ReportModel, SheetVillage } from "./model.js";
 import { table, type Cell, type Table } from "./table.js";
 import type { ColumnStyle, ValidationSpec, WorkbookSpec } from "./workbook.js";
 
@@ -23,7 +23,7 @@ export interface SheetUnit {
   readonly name: string;
 }
 
-function identityValue(c: SheetColumn, v: SheetVillage, r: SheetRow, seq: number): Cell | null {
+function identityValue(c: SheetColumn, v: SheetVillage, at: number, seq: number): Cell | null {
   switch (c.key) {
     case "seq":
       return seq;
@@ -36,13 +36,13 @@ function identityValue(c: SheetColumn, v: SheetVillage, r: SheetRow, seq: number
     case "village":
       return v.villageName;
     case "id":
-      return r[0];
+      return v.rows[at]!;
     case "name":
-      return r[1];
+      return v.rows[at + 1]!;
     case "gender":
-      return r[2];
+      return v.rows[at + 2]!;
     case "trainings":
-      return r[3];
+      return v.rows[at + 3]!;
     default:
       return null;
   }
@@ -59,7 +59,10 @@ export function sheetPeople(model: ReportModel, town?: string): readonly SheetVi
 function sheetRows(people: readonly SheetVillage[]): (Cell | null)[][] {
   const out: (Cell | null)[][] = [];
   for (const v of people) {
-    for (const r of v.rows) out.push(EVALUATION_SHEET_COLUMNS.map((c) => identityValue(c, v, r, out.length + 1)));
+    for (let at = 0; at < v.rows.length; at += 4) {
+      const seq = out.length + 1;
+      out.push(EVALUATION_SHEET_COLUMNS.map((c) => identityValue(c, v, at, seq)));
+    }
   }
   return out;
 }

@@ -200,16 +200,14 @@ export interface PersonMove {
   readonly reason: string;
 }
 
-/** What the evaluation sheet shows of a reserve in the pool: internal id, name, gender, sessions attended. */
-export type SheetRow = readonly [id: string, name: string, gender: string, trainings: number];
-
 /** A village's reserves in the pool on the evaluation sheet, in the model's order. */
 export interface SheetVillage {
   readonly town: string;
   readonly townName: string;
   readonly village: string;
   readonly villageName: string;
-  readonly rows: readonly SheetRow[];
+  /** What the sheet shows of each reserve, one after another: internal id, name, gender, sessions attended. */
+  readonly rows: readonly (string | number)[];
 }
 
 export interface AdjustedOut {
