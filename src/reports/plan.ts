@@ -11,6 +11,7 @@ import {
   type PersonFacts,
   type ReportModel,
   type SharedModel,
+  type SheetVillage,
   type TownRow,
   type VillageRow,
 } from "./model.js";
@@ -145,6 +146,15 @@ export class ReportKeys {
     );
   }
 
+  /**
+   * The key of an evaluation sheet: the rows it lists (and the shared parts), not the figures or
+   * the other facts of its people — a phone changed or a mentor named leaves every sheet as it was.
+   */
+  sheet(villages: readonly SheetVillage[]): string {
+    const rows = villages.map((v) => [v.town, v.townName, v.village, v.villageName, v.rows]);
+    return this.unit("sheet", rows, []);
+  }
+
   /** The key of the files made from every figure of the model. */
   get all(): string {
     const { total, towns, villages, adjusted, replenishment, attendanceByMonth } = this.model;
@@ -243,23 +253,22 @@ export function* reportPlan(
     if (has("xlsx")) yield planned("village", sheet, key, () => xlsx(sheet, villageWorkbook(unit(), v, lang)));
   }
   if (wants("evaluation") && (has("csv") || has("xlsx"))) {
-    // A sheet lists the unit's reserves in the pool (ReportModel.sheet), and is made from the
-    // shared parts besides: no one's records are needed for it.
+    // A sheet lists the unit's reserves in the pool (ReportModel.sheet) and is made from the
+    // shared parts besides: no one's records are needed for it, and it is keyed by its rows.
     const units = [
-      ...(model.scope ? [] : [{ code: model.district.code, name: model.district.name, key: all, town: undefined }]),
-      ...model.towns.map((t) => ({ code: t.code, name: t.name, key: townUnit(t).key, town: t.code })),
+      ...(model.scope ? [] : [{ code: model.district.code, name: model.district.name, town: undefined }]),
+      ...model.towns.map((t) => ({ code: t.code, name: t.name, town: t.code })),
     ];
     for (const u of units) {
       const base = `evaluation/${model.year}-${stem(u.code, u.name)}`;
-      const people = () => sheetPeople(model, u.town);
+      const people = sheetPeople(model, u.town);
+      const key = keys.sheet(people);
       if (has("csv")) {
-        yield planned("evaluation", `${base}.csv`, u.key, () =>
-          csv(`${base}.csv`, evaluationTable(model, people(), lang)),
-        );
+        yield planned("evaluation", `${base}.csv`, key, () => csv(`${base}.csv`, evaluationTable(model, people, lang)));
       }
       if (has("xlsx")) {
-        yield planned("evaluation", `${base}.xlsx`, u.key, () =>
-          xlsx(`${base}.xlsx`, evaluationWorkbook(model, u, people(), lang)),
+        yield planned("evaluation", `${base}.xlsx`, key, () =>
+          xlsx(`${base}.xlsx`, evaluationWorkbook(model, u, people, lang)),
         );
       }
     }
