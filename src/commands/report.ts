@@ -5,14 +5,21 @@ import { findTown, findVillage } from "../domain/places.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { ReserveError } from "../diagnostics/fatal.js";
 import { displayPath } from "../io/layout.js";
-import { changeLibrary, historyStamp, historyWrite, openLibrary, type Notice } from "../io/library-session.js";
+import { changeLibrary, historyStamp, historyWrite, readConsistently, type Notice } from "../io/library-session.js";
+import { loadLibraryLazy } from "../io/load-cached.js";
 import type { LoadedLibrary } from "../io/load-library.js";
-import { targetState, writeReportFolder, type WrittenReport } from "../io/report-write.js";
+import {
+  readPreviousReport,
+  targetState,
+  writeReportFolder,
+  type PreviousReport,
+  type WrittenReport,
+} from "../io/report-write.js";
 import type { Lang } from "../messages/lang.js";
 import { ui } from "../messages/ui.js";
-import { buildReport } from "../reports/build.js";
-import type { ReportModel } from "../reports/model.js";
-import { ReportKeys, reportPlan, type ReportFormat, type ReportPart } from "../reports/plan.js";
+import { buildReport, PartKeys, type VillagePart } from "../reports/build.js";
+import type { AdjustedOut, ReportModel } from "../reports/model.js";
+import { digest, ReportKeys, reportPlan, type ReportFormat, type ReportPart } from "../reports/plan.js";
 import { checkedPeriod } from "./period.js";
 import { villageScope } from "./scope.js";
 import { sessionFor } from "../io/read-session.js";
@@ -68,20 +75,91 @@ function scopeOf(library: Library, villages: readonly string[], towns: readonly 
   return { towns: [...new Set(townCodes)].sort(), villages: [...new Set(villageCodes)].sort() };
 }
 
-function model(library: Library, options: ReportOptions): ReportModel {
+/**
+ * What each village adds to the report (reports/build.ts VillagePart), kept beside the report's
+ * state for the next run: under `basis` (the program, the year, the report date, the register and
+ * policy, the sessions: everything a village's part is made from besides its people), each
+ * village's part with its file's digest. A part is taken again only when both are the same.
+ */
+interface KeptParts {
+  readonly basis: string;
+  /** The distribution keys the parts' figures refer to (PartKeys). */
+  readonly keys: string[];
+  readonly villages: Record<string, StoredPart>;
+}
+
+type StoredPart = readonly [
+  source: string,
+  persons: number,
+  figures: readonly number[],
+  sheet: readonly (string | number)[],
+  adjusted: readonly AdjustedOut[],
+];
+
+function partsBasis(library: Library, year: number, date: IsoDate): string {
+  const trainings = library.trainings.map((t) => [t.year, t.file, t.sessions]);
+  return digest(`${CACHE_BUILD}\0${year}\0${date}\0${JSON.stringify(library.district)}\0${JSON.stringify(trainings)}`);
+}
+
+function keptParts(text: string | undefined, basis: string): KeptParts | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const kept = JSON.parse(text) as KeptParts;
+    const ok =
+      kept.basis === basis &&
+      Array.isArray(kept.keys) &&
+      kept.keys.every((k) => typeof k === "string" && k.includes("\0")) &&
+      typeof kept.villages === "object" &&
+      kept.villages !== null;
+    return ok ? kept : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function model(
+  library: Library,
+  options: ReportOptions,
+  target: (year: number, scope: ReportModel["scope"]) => string,
+): { model: ReportModel; parts: string; previous: PreviousReport } {
   const { date, year } = checkedPeriod(library, options);
   const scope = villageScope(library.district, options.villages ?? [], options.towns ?? []);
   const named = scopeOf(library, options.villages ?? [], options.towns ?? []);
-  return buildReport(library, {
+  const sources = bookSources(library.books);
+  const basis = partsBasis(library, year, date);
+  const before = readPreviousReport(target(year, named));
+  const previous = keptParts(before.parts, basis);
+  const keys = new PartKeys(previous?.keys);
+  const next: Record<string, StoredPart> = {};
+  const taken = new Map<string, VillagePart | undefined>();
+  const m = buildReport(library, {
     year,
     date,
     inScope: scope.inScope,
     ...(named && { scope: named }),
     reveal: options.reveal === true,
+    keys,
+    kept: (village) => {
+      let part = taken.get(village);
+      if (part === undefined && !taken.has(village)) {
+        const k = previous && Object.hasOwn(previous.villages, village) ? previous.villages[village] : undefined;
+        if (Array.isArray(k) && k.length === 5 && k[0] === sources.get(village)) {
+          part = { persons: k[1], figures: k[2], sheet: k[3], adjusted: k[4] };
+        }
+        taken.set(village, part);
+      }
+      return part;
+    },
+    parts: (village, part) => {
+      const source = sources.get(village);
+      if (source !== undefined) next[village] = [source, part.persons, part.figures, part.sheet, part.adjusted];
+    },
   });
+  const parts = JSON.stringify({ basis, keys: keys.list, villages: next } satisfies KeptParts);
+  return { model: m, parts, previous: before };
 }
 
-function defaultOut(m: ReportModel): string {
+function defaultOut(m: Pick<ReportModel, "year" | "scope">): string {
   if (!m.scope) return path.join("reports", String(m.year));
   const codes = [...m.scope.towns, ...m.scope.villages];
   const slug = codes.length <= 3 ? codes.join("+") : `${codes.slice(0, 3).join("+")}+${codes.length - 3}`;
@@ -101,17 +179,25 @@ export async function report(options: ReportOptions): Promise<ReportResult> {
   const t = ui(options.lang).report;
   const session = sessionFor("report", options);
   let built:
-    { model: ReportModel; sources: ReadonlyMap<string, string>; warnings: Diagnostic[] } | { errors: Diagnostic[] };
+    | {
+        model: ReportModel;
+        sources: ReadonlyMap<string, string>;
+        parts: string;
+        previous: PreviousReport;
+        warnings: Diagnostic[];
+      }
+    | { errors: Diagnostic[] };
+  const target = (m: Pick<ReportModel, "year" | "scope">) => path.resolve(options.cwd, options.out ?? defaultOut(m));
   const prepare = (loaded: LoadedLibrary) => {
     const errors = loadErrors(loaded);
     if (!loaded.library || errors.length > 0) return { errors: errors.length > 0 ? errors : [...loaded.diagnostics] };
+    const made = model(loaded.library, options, (year, scope) => target({ year, scope }));
     return {
-      model: model(loaded.library, options),
+      ...made,
       sources: bookSources(loaded.library.books),
       warnings: loaded.diagnostics.filter((d) => d.severity !== "error"),
     };
   };
-  const target = (m: ReportModel) => path.resolve(options.cwd, options.out ?? defaultOut(m));
   const checkTarget = (abs: string) => {
     const shown = displayPath(abs, options.cwd);
     if (inside(abs, options.root) || inside(options.root, abs)) {
@@ -134,13 +220,14 @@ export async function report(options: ReportOptions): Promise<ReportResult> {
         by,
         command: "report",
         reason: "--reveal",
-        summary: { persons: r.model.people.length },
+        summary: { persons: r.model.persons },
         changes: [{ action: "reveal" as const, reason: `report ${r.model.year} → ${shown}` }],
       };
       return { writes: [historyWrite(entry)], result: r };
     });
   } else {
-    built = prepare(openLibrary(options.root, session));
+    // Each book's records are decoded only when its village's part or files are made again.
+    built = prepare(readConsistently(options.root, session, () => loadLibraryLazy(options.root, session)));
   }
   if ("errors" in built) return { ok: false, diagnostics: built.errors };
   const m = built.model;
@@ -160,6 +247,7 @@ export async function report(options: ReportOptions): Promise<ReportResult> {
         yield f;
       }
     })(),
+    { parts: built.parts, previous: built.previous },
   );
   return { ok: true, model: m, out: displayPath(abs, options.cwd), files, written, warnings: built.warnings };
 }

@@ -48,7 +48,7 @@ import type { LoadedLibrary, LoadOptions } from "./load-library.js";
 import { BUILTIN, vocabulariesOf, type Vocabularies } from "../domain/vocabulary-set.js";
 import { requireLibrary } from "./library-root.js";
 import { CorruptData } from "./record-codec.js";
-import { recordKeys } from "./record-keys.js";
+import { KEY_WORDS, keyNumber, recordKeys } from "./record-keys.js";
 import { slowPath } from "./slow-path.js";
 import type { FileWrite } from "./transaction.js";
 
@@ -554,6 +554,8 @@ export interface BookState {
   readonly keys: Uint32Array;
   /** The book with its records (decoded on first use); undefined when the file is not one. */
   book(): LoadedBook | undefined;
+  /** The same book, its records decoded only when `reserves` is first read. */
+  shell(): LoadedBook | undefined;
 }
 
 /** A file's state as groups keep it: size, modification and change times (ns), inode, device. */
@@ -664,7 +666,7 @@ export class BookReader {
     );
     let loaded: LoadedBook | undefined | null;
     const ok = "problem" in r ? undefined : r;
-    return {
+    const state: BookState = {
       name,
       file,
       fileCode,
@@ -691,7 +693,23 @@ export class BookReader {
         }
         return loaded ?? undefined;
       },
+      shell() {
+        if (!meta?.book || !ok) return undefined;
+        const { village, complete, indexes } = meta.book;
+        const book = () => state.book()!;
+        return {
+          village,
+          get reserves() {
+            return book().reserves;
+          },
+          file,
+          complete,
+          ...(indexes && { indexes }),
+          source: ok.hash,
+        };
+      },
     };
+    return state;
   }
 
   /** What was kept for group `code` ("" too), whether or not it still holds. */
@@ -854,6 +872,52 @@ export function loadLibraryCached(root: string, options: LoadOptions): LoadedLib
   reader.flush();
   all.push(...frame.after);
   const dupes = duplicatePersonIds(books, frame.register);
+  if (dupes.length > 0) all.push(...locateCached(dupes, frame));
+  const library = frame.district
+    ? { district: frame.district, districtFile: frame.districtFile, books, trainings: frame.trainings }
+    : undefined;
+  return { root, library, diagnostics: all };
+}
+
+/**
+ * The library as loadLibraryCached gives it, with each book's records decoded only when its
+ * `reserves` are first read: a report asked again reads the records of the villages that changed
+ * only. The internal ids used twice are found from the record keys kept with each file, and only the
+ * books that hold a repeated one (or have no keys kept) are decoded to name them: the same findings.
+ */
+export function loadLibraryLazy(root: string, options: LoadOptions): LoadedLibrary {
+  const frame = openFrame(root, options);
+  const reader = new BookReader(frame);
+  const books: LoadedBook[] = [];
+  const keys: Uint32Array[] = [];
+  const all = [...frame.before];
+  for (const name of frame.names) {
+    const state = reader.read(name);
+    all.push(...state.diagnostics);
+    const book = state.shell();
+    if (book) {
+      books.push(book);
+      keys.push(state.keys);
+    }
+  }
+  reader.flush();
+  all.push(...frame.after);
+  const seen = new Set<number>();
+  const repeated = new Set<number>();
+  for (const k of keys) {
+    for (let i = 0; i < k.length; i += KEY_WORDS) {
+      const id = keyNumber(k[i]!, k[i + 1]!);
+      if (seen.has(id)) repeated.add(id);
+      else seen.add(id);
+    }
+  }
+  const candidates = books.filter((_, b) => {
+    const k = keys[b]!;
+    if (k.length === 0) return true;
+    for (let i = 0; i < k.length; i += KEY_WORDS) if (repeated.has(keyNumber(k[i]!, k[i + 1]!))) return true;
+    return false;
+  });
+  const dupes = duplicatePersonIds(candidates, frame.register);
   if (dupes.length > 0) all.push(...locateCached(dupes, frame));
   const library = frame.district
     ? { district: frame.district, districtFile: frame.districtFile, books, trainings: frame.trainings }

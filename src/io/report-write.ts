@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as fsp from "node:fs/promises";
 import * as path from "node:path";
@@ -84,7 +84,7 @@ function leftovers(parent: string, base: string): string[] {
  * the file is made again; deleting the state makes the next run write every file.
  */
 export const REPORT_STATE = ".reserve-report-state";
-const STATE_FORMAT = 1;
+const STATE_FORMAT = 2;
 
 interface Kept {
   readonly key: string;
@@ -103,26 +103,74 @@ function sameFile(st: fs.BigIntStats, k: Kept): boolean {
   return st.isFile() && String(st.size) === k.size && String(st.ino) === k.ino && String(st.mtimeNs) === k.mtime;
 }
 
-function readState(target: string): Map<string, Kept> {
-  const out = new Map<string, Kept>();
-  let parsed: unknown;
+/**
+ * The state as written: a first line of JSON (the format, a row a file, the digest of what follows),
+ * then what the report worked out besides its files (`parts`, commands/report.ts), as one line of
+ * JSON. The second line is trusted only when its digest is the one the first line names.
+ */
+function stateLines(target: string): { head: unknown; parts: string | undefined } | undefined {
+  let text: string;
   try {
-    parsed = JSON.parse(fs.readFileSync(path.join(target, REPORT_STATE), "utf8"));
+    text = fs.readFileSync(path.join(target, REPORT_STATE), "utf8");
   } catch {
-    return out;
+    return undefined;
   }
-  const state = parsed as { format?: unknown; files?: unknown };
-  if (state?.format !== STATE_FORMAT || !Array.isArray(state.files)) return out;
+  const end = text.indexOf("\n");
+  let head: unknown;
+  try {
+    head = JSON.parse(end === -1 ? text : text.slice(0, end));
+  } catch {
+    return undefined;
+  }
+  const rest = end === -1 ? "" : text.slice(end + 1);
+  const parts = rest.endsWith("\n") ? rest.slice(0, -1) : undefined;
+  const named = (head as { parts?: unknown } | null)?.parts;
+  return {
+    head,
+    parts: parts !== undefined && typeof named === "string" && partsDigest(parts) === named ? parts : undefined,
+  };
+}
+
+const partsDigest = (text: string): string => hash("sha256", text, "base64url");
+
+/** The previous report's state as read, before the report is made (readPreviousReport). */
+export interface PreviousReport {
+  readonly files: ReadonlyMap<string, Kept>;
+  /** What the report kept besides its files (`parts` of writeReportFolder), as JSON text. */
+  readonly parts: string | undefined;
+}
+
+/**
+ * The state of the report at `target` (none when it has none, or a damaged one or one of another
+ * format), read once: what it kept besides its files is needed before the report is made, and
+ * writeReportFolder takes the same reading. A file it names is still checked to be the one written.
+ */
+export function readPreviousReport(target: string): PreviousReport {
+  return readState(target);
+}
+
+function readState(target: string): { files: Map<string, Kept>; parts: string | undefined } {
+  const out = new Map<string, Kept>();
+  const lines = stateLines(target);
+  const state = lines?.head as { format?: unknown; files?: unknown } | undefined;
+  if (state?.format !== STATE_FORMAT || !Array.isArray(state.files)) return { files: out, parts: undefined };
   for (const row of state.files as unknown[]) {
-    if (!Array.isArray(row) || row.length !== 5 || !row.every((x) => typeof x === "string")) return new Map();
+    if (!Array.isArray(row) || row.length !== 5 || !row.every((x) => typeof x === "string")) {
+      return { files: new Map(), parts: undefined };
+    }
     const [p, key, size, ino, mtime] = row as Row;
     out.set(p, { key, size, ino, mtime });
   }
-  return out;
+  return { files: out, parts: lines!.parts };
 }
 
-function stateText(rows: readonly Row[]): string {
-  return `${JSON.stringify({ format: STATE_FORMAT, files: rows })}\n`;
+function stateText(rows: readonly Row[], parts: string | undefined): string {
+  const head = JSON.stringify({
+    format: STATE_FORMAT,
+    files: rows,
+    parts: parts === undefined ? null : partsDigest(parts),
+  });
+  return parts === undefined ? `${head}\n` : `${head}\n${parts}\n`;
 }
 
 /**
@@ -248,14 +296,28 @@ function unchanged(file: string, k: Kept): boolean {
 export async function writeReportFolder(
   target: string,
   files: Iterable<PlannedWrite>,
-  options: { readonly state?: boolean } = {},
+  options: {
+    readonly state?: boolean;
+    /**
+     * What the report worked out besides its files, to keep in the state for the next run (JSON
+     * text on one line): the state's rule holds for it too — a run that keeps it keeps it whole,
+     * and a damaged or missing state gives none.
+     */
+    readonly parts?: string;
+    /** The state as read before the report was made (readPreviousReport); read here otherwise. */
+    readonly previous?: PreviousReport;
+  } = {},
 ): Promise<WrittenReport> {
   const parent = path.dirname(target);
   const base = path.basename(target);
   fs.mkdirSync(parent, { recursive: true });
   await removeAll(leftovers(parent, base));
   const withState = options.state !== false;
-  const previous = withState ? readState(target) : new Map<string, Kept>();
+  const before: PreviousReport = withState
+    ? (options.previous ?? readState(target))
+    : { files: new Map<string, Kept>(), parts: undefined };
+  const previous = before.files;
+  const parts = withState ? options.parts : undefined;
   const local = (dir: string, rel: string) => path.join(dir, ...rel.split("/"));
   const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
   const tmp = path.join(parent, `.${base}.tmp-${tag}`);
@@ -313,8 +375,8 @@ export async function writeReportFolder(
     const ours = new Set([...planned, ...removed, REPORT_MARKER, REPORT_STATE]);
     if (previous.size > 0 && changes <= rows.length * IN_PLACE_SHARE && holdsOnly(target, ours)) {
       keptCount = kept.length;
-      if (changes > 0) {
-        fs.writeFileSync(path.join(tmp, REPORT_STATE), stateText(rows), { flag: "wx", mode: fileMode });
+      if (changes > 0 || parts !== before.parts) {
+        fs.writeFileSync(path.join(tmp, REPORT_STATE), stateText(rows, parts), { flag: "wx", mode: fileMode });
         crashPoint("report:written");
         for (const p of fresh) {
           const abs = local(target, p);
@@ -352,7 +414,9 @@ export async function writeReportFolder(
         await write(f, row);
       }
       await writes.drain();
-      if (withState) fs.writeFileSync(path.join(tmp, REPORT_STATE), stateText(rows), { flag: "wx", mode: fileMode });
+      if (withState) {
+        fs.writeFileSync(path.join(tmp, REPORT_STATE), stateText(rows, parts), { flag: "wx", mode: fileMode });
+      }
       fs.writeFileSync(path.join(tmp, REPORT_MARKER), MARKER_TEXT, { flag: "wx", mode: fileMode });
       crashPoint("report:written");
       aside = swapIn(tmp, target, path.join(parent, `.${base}.old-${tag}`));

@@ -16,6 +16,7 @@ import {
 } from "../domain/terms.js";
 import type { VocabularyName } from "../domain/terms.js";
 import { vocabulariesOf, type Vocabularies } from "../domain/vocabulary-set.js";
+import { providePeople } from "./model-index.js";
 import {
   AGE_BANDS,
   QUOTA_STATUSES,
@@ -43,6 +44,16 @@ export interface BuildOptions {
   /** The towns and villages named to narrow the report, for its heading. */
   readonly scope?: { readonly towns: readonly string[]; readonly villages: readonly string[] };
   readonly reveal?: boolean;
+  /**
+   * A village's part as an earlier run worked it out from the same inputs (its file's digest, the
+   * register, the policy, the sessions, the year and date: commands/report.ts keeps them). Such a
+   * village's people are worked out only when something asks for them.
+   */
+  readonly kept?: (village: string) => VillagePart | undefined;
+  /** Told every village's part, kept or worked out, to be kept for the next run. */
+  readonly parts?: (village: string, part: VillagePart) => void;
+  /** The distribution keys the kept parts refer to; the new parts' are added to them. */
+  readonly keys?: PartKeys;
 }
 
 /** Key used for people without a target post, a party application, an age, a grade, a reason. */
@@ -84,6 +95,9 @@ const COUNTERS = [
   "toTarget",
 ] as const;
 
+/** A distribution counted: a category, the party stage each is at, and gender by age band (the pyramid). */
+type Dim = keyof Categories | "partyCurrent" | "pyramid";
+
 /** Mutable counters of one unit; villages are counted, towns and the total are sums of villages. */
 class Tally {
   villages = 0;
@@ -116,15 +130,15 @@ class Tally {
   replenishVillages = 0;
   toMin = 0;
   toTarget = 0;
-  readonly dist = new Map<keyof Categories | "partyCurrent", Map<string, number>>();
+  readonly dist = new Map<Dim, Map<string, number>>();
 
-  count(dim: keyof Categories | "partyCurrent", key: string, n = 1): void {
+  count(dim: Dim, key: string, n = 1): void {
     let m = this.dist.get(dim);
     if (!m) this.dist.set(dim, (m = new Map<string, number>()));
     m.set(key, (m.get(key) ?? 0) + n);
   }
 
-  get(dim: keyof Categories | "partyCurrent", key: string): number {
+  get(dim: Dim, key: string): number {
     return this.dist.get(dim)?.get(key) ?? 0;
   }
 
@@ -237,63 +251,61 @@ export function buildReport(library: Library, options: BuildOptions): ReportMode
   const books = new Map(library.books.map((b) => [b.village, b]));
   const villages = district.villages
     .filter((v) => inScope(v))
-    .filter((v) => (v.kind === "村" && v.status === "正常") || (books.get(v.code)?.reserves.length ?? 0) > 0)
+    .filter(
+      (v) =>
+        (v.kind === "村" && v.status === "正常") ||
+        (options.kept?.(v.code)?.persons ?? books.get(v.code)?.reserves.length ?? 0) > 0,
+    )
     .sort((a, b) => (a.code < b.code ? -1 : 1));
 
-  const people: PersonFacts[] = [];
   const villageTallies = new Map<string, Tally>();
   const monthExpected = new Array<number>(12).fill(0);
   const monthAttended = new Array<number>(12).fill(0);
   const scopeSessions = new Set<TrainingSession>();
   const villageSessions = new Map<string, TrainingSession[]>();
+  const contexts = new Map<string, FactContext>();
+  const made = new Map<string, readonly PersonFacts[]>();
+  const parts = new Map<string, VillagePart>();
+  const keys = options.keys ?? new PartKeys();
+  const factsOf = (code: string): readonly PersonFacts[] => {
+    let facts = made.get(code);
+    if (facts === undefined) {
+      const c = contexts.get(code)!;
+      const reserves = [...(books.get(code)?.reserves ?? [])].sort((a, b) => comparePersonIds(a.id, b.id));
+      facts = reserves.map((r) => personFacts(r, c));
+      made.set(code, facts);
+    }
+    return facts;
+  };
 
   for (const v of villages) {
     const town = register.towns.get(v.town);
-    const townName = town?.name ?? v.town;
     const open = yearSessions.filter((s) => isOpenTo(s, v.town, v.code));
     villageSessions.set(v.code, open);
     for (const s of open) scopeSessions.add(s);
-    const t = new Tally();
-    const reserves = [...(books.get(v.code)?.reserves ?? [])].sort((a, b) => comparePersonIds(a.id, b.id));
-    for (const r of reserves) {
-      const f = personFacts(r, {
-        town: v.town,
-        townName,
-        village: v.code,
-        villageName: v.name,
-        policy,
-        date,
-        year,
-        yearStart,
-        open,
-        yearIds,
-        election,
-        register,
-      });
-      people.push(f);
-      countPerson(t, f, minSessions, vocab);
-      if (f.inPool) {
-        const attended = new Set(r.trainings ?? []);
-        for (const s of open) {
-          const m = Number(s.date.slice(5, 7)) - 1;
-          monthExpected[m]!++;
-          if (attended.has(s.id)) monthAttended[m]!++;
-        }
-      }
+    contexts.set(v.code, {
+      town: v.town,
+      townName: town?.name ?? v.town,
+      village: v.code,
+      villageName: v.name,
+      policy,
+      date,
+      year,
+      yearStart,
+      open,
+      yearIds,
+      election,
+      register,
+    });
+    const kept = options.kept?.(v.code);
+    const part = kept && fits(kept, keys) ? kept : villagePart(v, factsOf(v.code), open, policy, vocab, keys);
+    parts.set(v.code, part);
+    options.parts?.(v.code, part);
+    villageTallies.set(v.code, tallyFrom(part, keys));
+    for (let m = 0; m < 12; m++) {
+      monthExpected[m]! += part.figures[FIGURES_AT.months + m]!;
+      monthAttended[m]! += part.figures[FIGURES_AT.months + 12 + m]!;
     }
-    if (v.kind === "村" && v.status === "正常") {
-      t.villages = 1;
-      t.quota[quotaStatus(t.inPool, policy)] = 1;
-      if (t.eligible === 0) t.villagesNoEligible = 1;
-      if (t.eligibleWomen === 0) t.villagesNoWoman = 1;
-      if (t.eligibleUnder35 === 0) t.villagesNoUnder35 = 1;
-      if (t.inPool < policy.quota.target) {
-        t.replenishVillages = 1;
-        t.toMin = Math.max(0, policy.quota.min - t.inPool);
-        t.toTarget = policy.quota.target - t.inPool;
-      }
-    }
-    villageTallies.set(v.code, t);
   }
 
   const total = new Tally();
@@ -371,20 +383,7 @@ export function buildReport(library: Library, options: BuildOptions): ReportMode
     attended: monthAttended[i]!,
   }));
 
-  const adjusted: AdjustedOut[] = people
-    .filter((p) => p.adjustedOut)
-    .map((p) => ({
-      id: p.reserve.id,
-      name: p.reserve.name,
-      town: p.town,
-      townName: p.townName,
-      village: p.village,
-      villageName: p.villageName,
-      date: p.adjustedOut!.date,
-      reasons: p.adjustedOut!.reasons,
-      grade: p.evaluation?.grade,
-      score: p.evaluation?.score,
-    }));
+  const adjusted: AdjustedOut[] = villages.flatMap((v) => parts.get(v.code)!.adjusted);
   const replenishment: Replenishment[] = villageRows
     .filter((v) => v.quotaStatus === "below-min" || v.quotaStatus === "below-target")
     .map((v) => ({
@@ -399,7 +398,8 @@ export function buildReport(library: Library, options: BuildOptions): ReportMode
       toTarget: v.figures.replenish.toTarget,
     }));
 
-  return {
+  let people: readonly PersonFacts[] | undefined;
+  const model: ReportModel = {
     year,
     date,
     district: {
@@ -431,9 +431,164 @@ export function buildReport(library: Library, options: BuildOptions): ReportMode
     villages: villageRows,
     adjusted,
     replenishment,
-    people,
+    get people() {
+      return (people ??= villages.flatMap((v) => factsOf(v.code)));
+    },
+    persons: villages.reduce((n, v) => n + parts.get(v.code)!.persons, 0),
+    pyramid: Object.fromEntries(total.dist.get("pyramid") ?? []),
+    sheet: villages.map((v) => {
+      const c = contexts.get(v.code)!;
+      return {
+        town: c.town,
+        townName: c.townName,
+        village: c.village,
+        villageName: c.villageName,
+        rows: parts.get(v.code)!.sheet,
+      };
+    }),
     sessionIndex,
   };
+  providePeople(model, factsOf);
+  return model;
+}
+
+/**
+ * What one village adds to the report, worked out from its people alone (with the register, the
+ * policy, the year's sessions and the report date): its counts, its reserves' seats and attendance
+ * by month, who was adjusted out, the rows of the evaluation sheet. A report asked again keeps it
+ * beside the report's state, under the village file's digest (commands/report.ts), so that a
+ * village whose file did not change is summed without its records being read. Mostly numbers, so
+ * that a province's 15,000 parts are read back quickly.
+ */
+export interface VillagePart {
+  /** Records in the village's book. */
+  readonly persons: number;
+  /**
+   * The village's counters (COUNTERS), its quota status (QUOTA_STATUSES: 1 for the one it is in),
+   * the seats of its reserves in the pool by month (12) and the seats taken by month (12), then
+   * each distribution's counts as pairs: the index of `dim\0key` in the run's `keys`, the count.
+   */
+  readonly figures: readonly number[];
+  readonly adjusted: readonly AdjustedOut[];
+  /** The evaluation sheet's rows: internal id, name, gender and sessions attended of each reserve in the pool. */
+  readonly sheet: readonly (string | number)[];
+}
+
+const FIGURES_AT = { quota: COUNTERS.length, months: COUNTERS.length + QUOTA_STATUSES.length } as const;
+const PAIRS_AT = FIGURES_AT.months + 24;
+
+/**
+ * The distribution keys (`dim\0key`) that parts refer to by index: one list for a run and the
+ * parts kept from earlier runs, new keys added at the end.
+ */
+export class PartKeys {
+  private readonly index = new Map<string, number>();
+  private readonly split: (readonly [Dim, string])[] = [];
+  constructor(readonly list: string[] = []) {
+    list.forEach((k, i) => this.add(k, i));
+  }
+  private add(k: string, i: number): void {
+    this.index.set(k, i);
+    const at = k.indexOf("\0");
+    this.split[i] = [k.slice(0, at) as Dim, k.slice(at + 1)];
+  }
+  of(dim: string, key: string): number {
+    const k = `${dim}\0${key}`;
+    let i = this.index.get(k);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(k);
+      this.add(k, i);
+    }
+    return i;
+  }
+  at(i: number): readonly [Dim, string] | undefined {
+    return this.split[i];
+  }
+}
+
+function villagePart(
+  v: Village,
+  facts: readonly PersonFacts[],
+  open: readonly TrainingSession[],
+  policy: Policy,
+  vocab: Vocabularies,
+  keys: PartKeys,
+): VillagePart {
+  const t = new Tally();
+  const months = new Array<number>(24).fill(0);
+  const minSessions = policy.training.min_sessions;
+  for (const f of facts) {
+    countPerson(t, f, minSessions, vocab);
+    if (f.inPool) {
+      const attended = new Set(f.reserve.trainings ?? []);
+      for (const s of open) {
+        const m = Number(s.date.slice(5, 7)) - 1;
+        months[m]!++;
+        if (attended.has(s.id)) months[12 + m]!++;
+      }
+    }
+  }
+  if (v.kind === "村" && v.status === "正常") {
+    t.villages = 1;
+    t.quota[quotaStatus(t.inPool, policy)] = 1;
+    if (t.eligible === 0) t.villagesNoEligible = 1;
+    if (t.eligibleWomen === 0) t.villagesNoWoman = 1;
+    if (t.eligibleUnder35 === 0) t.villagesNoUnder35 = 1;
+    if (t.inPool < policy.quota.target) {
+      t.replenishVillages = 1;
+      t.toMin = Math.max(0, policy.quota.min - t.inPool);
+      t.toTarget = policy.quota.target - t.inPool;
+    }
+  }
+  const figures: number[] = [...COUNTERS.map((k) => t[k]), ...QUOTA_STATUSES.map((q) => t.quota[q]), ...months];
+  for (const [dim, m] of t.dist) for (const [key, n] of m) figures.push(keys.of(dim, key), n);
+  const sheet: (string | number)[] = [];
+  for (const p of facts) if (p.inPool) sheet.push(p.reserve.id, p.reserve.name, p.reserve.gender, p.trainingsAttended);
+  return {
+    persons: facts.length,
+    figures,
+    adjusted: facts
+      .filter((p) => p.adjustedOut)
+      .map((p) => ({
+        id: p.reserve.id,
+        name: p.reserve.name,
+        town: p.town,
+        townName: p.townName,
+        village: p.village,
+        villageName: p.villageName,
+        date: p.adjustedOut!.date,
+        reasons: p.adjustedOut!.reasons,
+        grade: p.evaluation?.grade,
+        score: p.evaluation?.score,
+      })),
+    sheet,
+  };
+}
+
+/** Whether a kept part is one this program made: its shape, and keys it refers to that are known. */
+function fits(part: VillagePart, keys: PartKeys): boolean {
+  const f = part.figures as unknown;
+  if (!Array.isArray(f) || f.length < PAIRS_AT || (f.length - PAIRS_AT) % 2 !== 0) return false;
+  if (!f.every((n) => Number.isSafeInteger(n) && n >= 0)) return false;
+  for (let i = PAIRS_AT; i < f.length; i += 2) if (keys.at(f[i] as number) === undefined) return false;
+  const sheet = part.sheet as unknown;
+  return (
+    Number.isSafeInteger(part.persons) && Array.isArray(sheet) && sheet.length % 4 === 0 && Array.isArray(part.adjusted)
+  );
+}
+
+/** The village's counters from its part (one that fits). */
+function tallyFrom(part: VillagePart, keys: PartKeys): Tally {
+  const f = part.figures;
+  const t = new Tally();
+  COUNTERS.forEach((k, i) => (t[k] = f[i]!));
+  QUOTA_STATUSES.forEach((q, i) => (t.quota[q] = f[FIGURES_AT.quota + i]!));
+  for (let i = PAIRS_AT; i < f.length; i += 2) {
+    const dk = keys.at(f[i]!)!;
+    t.count(dk[0], dk[1], f[i + 1]);
+  }
+  return t;
 }
 
 interface FactContext {
@@ -550,6 +705,7 @@ function countPerson(t: Tally, f: PersonFacts, minSessions: number, vocab: Vocab
   t.count("political", r.political_status);
   t.count("source", r.source);
   t.count("targetPost", r.target_post ?? NONE);
+  t.count("pyramid", `${r.gender}:${f.ageBand ?? NONE}`);
   if (r.gender === "女") t.women++;
   if (f.age !== undefined && f.age <= 35) t.under35++;
   if (vocab.partyMember(r.political_status)) t.partyMembers++;

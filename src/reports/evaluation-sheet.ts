@@ -6,10 +6,9 @@ import {
   sheetHeader,
   type SheetColumn,
 } from "../domain/evaluation-sheet.js";
-import { peopleOfTown } from "./model-index.js";
 import type { Lang } from "../messages/lang.js";
 import { reportLabels } from "./labels.js";
-import type { LedgerModel, PersonFacts } from "./model.js";
+import type { LedgerModel, ReportModel, SheetVillage } from "./model.js";
 import { table, type Cell, type Table } from "./table.js";
 import type { ColumnStyle, ValidationSpec, WorkbookSpec } from "./workbook.js";
 
@@ -24,42 +23,52 @@ export interface SheetUnit {
   readonly name: string;
 }
 
-function identityValue(c: SheetColumn, f: PersonFacts, seq: number): Cell | null {
+function identityValue(c: SheetColumn, v: SheetVillage, at: number, seq: number): Cell | null {
   switch (c.key) {
     case "seq":
       return seq;
     case "town_code":
-      return f.town;
+      return v.town;
     case "town":
-      return f.townName;
+      return v.townName;
     case "village_code":
-      return f.village;
+      return v.village;
     case "village":
-      return f.villageName;
+      return v.villageName;
     case "id":
-      return f.reserve.id;
+      return v.rows[at]!;
     case "name":
-      return f.reserve.name;
+      return v.rows[at + 1]!;
     case "gender":
-      return f.reserve.gender;
+      return v.rows[at + 2]!;
     case "trainings":
-      return f.trainingsAttended;
+      return v.rows[at + 3]!;
     default:
       return null;
   }
 }
 
-/** The people on a sheet: in the pool on the report date, in the unit (a town, or all). */
-export function sheetPeople(model: LedgerModel, town?: string): PersonFacts[] {
-  return (town === undefined ? model.people : peopleOfTown(model, town)).filter((p) => p.inPool);
+/**
+ * The people on a sheet: in the pool on the report date, in the unit (a town, or all), village by
+ * village as the model lists them (ReportModel.sheet: the whole scope's sheet needs no one's records).
+ */
+export function sheetPeople(model: ReportModel, town?: string): readonly SheetVillage[] {
+  return town === undefined ? model.sheet : model.sheet.filter((v) => v.town === town);
 }
 
-function sheetRows(people: readonly PersonFacts[]): (Cell | null)[][] {
-  return people.map((f, i) => EVALUATION_SHEET_COLUMNS.map((c) => identityValue(c, f, i + 1)));
+function sheetRows(people: readonly SheetVillage[]): (Cell | null)[][] {
+  const out: (Cell | null)[][] = [];
+  for (const v of people) {
+    for (let at = 0; at < v.rows.length; at += 4) {
+      const seq = out.length + 1;
+      out.push(EVALUATION_SHEET_COLUMNS.map((c) => identityValue(c, v, at, seq)));
+    }
+  }
+  return out;
 }
 
 /** The sheet as a table (for CSV): empty scoring cells are empty strings. */
-export function evaluationTable(model: LedgerModel, people: readonly PersonFacts[], lang: Lang): Table {
+export function evaluationTable(model: LedgerModel, people: readonly SheetVillage[], lang: Lang): Table {
   const policy = model.policy;
   const header = EVALUATION_SHEET_COLUMNS.map((c) => sheetHeader(c, policy, lang));
   const text = EVALUATION_SHEET_COLUMNS.filter((c) => c.text).map((c) => sheetHeader(c, policy, lang));
@@ -79,7 +88,7 @@ function columnStyle(c: SheetColumn): ColumnStyle {
 export function evaluationWorkbook(
   model: LedgerModel,
   unit: SheetUnit,
-  people: readonly PersonFacts[],
+  people: readonly SheetVillage[],
   lang: Lang,
 ): WorkbookSpec {
   const policy = model.policy;

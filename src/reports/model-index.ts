@@ -12,6 +12,15 @@ export interface ModelIndex {
 }
 
 const indexes = new WeakMap<LedgerModel, ModelIndex>();
+const providers = new WeakMap<LedgerModel, (village: string) => readonly PersonFacts[]>();
+
+/**
+ * Gives a model's people village by village (reports/build.ts): the ledgers of one village or town
+ * then need that unit's people only, not the whole list.
+ */
+export function providePeople(model: LedgerModel, people: (village: string) => readonly PersonFacts[]): void {
+  providers.set(model, people);
+}
 
 function group<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -30,7 +39,7 @@ export function modelIndex(model: LedgerModel): ModelIndex {
     index = {
       peopleByTown: group(model.people, (p) => p.town),
       peopleByVillage: group(model.people, (p) => p.village),
-      villagesByTown: group(model.villages, (v) => v.town),
+      villagesByTown: villageIndex(model),
     };
     indexes.set(model, index);
   }
@@ -39,12 +48,23 @@ export function modelIndex(model: LedgerModel): ModelIndex {
 
 /** The model's people of one village (in the model's order), none when it has none. */
 export const peopleOfVillage = (model: LedgerModel, village: string): readonly PersonFacts[] =>
-  modelIndex(model).peopleByVillage.get(village) ?? [];
+  providers.get(model)?.(village) ?? modelIndex(model).peopleByVillage.get(village) ?? [];
 
 /** The model's people of one town (in the model's order). */
-export const peopleOfTown = (model: LedgerModel, town: string): readonly PersonFacts[] =>
-  modelIndex(model).peopleByTown.get(town) ?? [];
+export const peopleOfTown = (model: LedgerModel, town: string): readonly PersonFacts[] => {
+  const provider = providers.get(model);
+  if (provider) return villagesOfTown(model, town).flatMap((v) => provider(v.code));
+  return modelIndex(model).peopleByTown.get(town) ?? [];
+};
 
 /** The model's villages of one town (in the model's order). */
 export const villagesOfTown = (model: LedgerModel, town: string): readonly VillageRow[] =>
-  modelIndex(model).villagesByTown.get(town) ?? [];
+  villageIndex(model).get(town) ?? [];
+
+const villageIndexes = new WeakMap<LedgerModel, Map<string, VillageRow[]>>();
+
+function villageIndex(model: LedgerModel): Map<string, VillageRow[]> {
+  let index = villageIndexes.get(model);
+  if (!index) villageIndexes.set(model, (index = group(model.villages, (v) => v.town)));
+  return index;
+}

@@ -200,6 +200,16 @@ export interface PersonMove {
   readonly reason: string;
 }
 
+/** A village's reserves in the pool on the evaluation sheet, in the model's order. */
+export interface SheetVillage {
+  readonly town: string;
+  readonly townName: string;
+  readonly village: string;
+  readonly villageName: string;
+  /** What the sheet shows of each reserve, one after another: internal id, name, gender, sessions attended. */
+  readonly rows: readonly (string | number)[];
+}
+
 export interface AdjustedOut {
   readonly id: string;
   readonly name: string;
@@ -275,8 +285,18 @@ export interface ReportModel {
   readonly villages: readonly VillageRow[];
   readonly adjusted: readonly AdjustedOut[];
   readonly replenishment: readonly Replenishment[];
-  /** Everyone in the scope's village books, by village code then internal id. */
+  /**
+   * Everyone in the scope's village books, by village code then internal id. A report asked again
+   * works each village's people out when a file of that village or its town is made; this list of
+   * them all is only made when something reads it (reports/build.ts).
+   */
   readonly people: readonly PersonFacts[];
+  /** How many people `people` holds. */
+  readonly persons: number;
+  /** Reserves in the pool by gender and age band (`男:le35`; `none` for no band), for the dashboard. */
+  readonly pyramid: Counts;
+  /** The reserves in the pool as the evaluation sheets list them, village by village (village-parts.ts). */
+  readonly sheet: readonly SheetVillage[];
   /** Training sessions of every year by id, for the cultivation record of a person's file. */
   readonly sessionIndex: ReadonlyMap<string, TrainingSession>;
 }

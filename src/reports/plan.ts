@@ -11,6 +11,7 @@ import {
   type PersonFacts,
   type ReportModel,
   type SharedModel,
+  type SheetVillage,
   type TownRow,
   type VillageRow,
 } from "./model.js";
@@ -109,18 +110,16 @@ export class ReportKeys {
     return k;
   }
 
-  unit(kind: string, rows: unknown, people: readonly PersonFacts[]): string {
+  /**
+   * The key of files made from `rows` and the people of `villages` (in the model's order): a
+   * village's people stand as its file's digest where `sources` has one, else as each person's facts.
+   */
+  unit(kind: string, rows: unknown, villages: readonly string[]): string {
     let text = `${this.base}\0${kind}\0${JSON.stringify(rows)}`;
-    // People come village by village; a village's file digest is written once, before its people.
-    let village: string | undefined;
-    let source: string | undefined;
-    for (const p of people) {
-      if (p.village !== village) {
-        village = p.village;
-        source = this.sources.get(village);
-        if (source !== undefined) text += `\0v${village}:${source}`;
-      }
-      if (source === undefined) text += `\0p${this.person(p)}`;
+    for (const village of villages) {
+      const source = this.sources.get(village);
+      if (source !== undefined) text += `\0v${village}:${source}`;
+      else for (const p of peopleOfVillage(this.model, village)) text += `\0p${this.person(p)}`;
     }
     return digest(text);
   }
@@ -139,15 +138,32 @@ export class ReportKeys {
   }
 
   /** The key of a town's files: its row, its villages' rows and its people. */
-  town(t: TownRow, villages: readonly VillageRow[], people: readonly PersonFacts[]): string {
-    return this.unit("town", [t, villages.map((v) => this.village(v))], people);
+  town(t: TownRow, villages: readonly VillageRow[]): string {
+    return this.unit(
+      "town",
+      [t, villages.map((v) => this.village(v))],
+      villages.map((v) => v.code),
+    );
+  }
+
+  /**
+   * The key of an evaluation sheet: the rows it lists (and the shared parts), not the figures or
+   * the other facts of its people — a phone changed or a mentor named leaves every sheet as it was.
+   */
+  sheet(villages: readonly SheetVillage[]): string {
+    const rows = villages.map((v) => [v.town, v.townName, v.village, v.villageName, v.rows]);
+    return this.unit("sheet", rows, []);
   }
 
   /** The key of the files made from every figure of the model. */
   get all(): string {
-    const { total, towns, villages, adjusted, replenishment, attendanceByMonth, people } = this.model;
+    const { total, towns, villages, adjusted, replenishment, attendanceByMonth } = this.model;
     const rows = villages.map((v) => this.village(v));
-    this.whole ??= this.unit("all", { total, towns, rows, adjusted, replenishment, attendanceByMonth }, people);
+    this.whole ??= this.unit(
+      "all",
+      { total, towns, rows, adjusted, replenishment, attendanceByMonth },
+      villages.map((v) => v.code),
+    );
     return this.whole;
   }
 }
@@ -194,13 +210,15 @@ export function* reportPlan(
   }
 
   // A town's files see the town, its villages and its people only.
-  const townUnits = new Map<string, { unit: LedgerModel; key: string }>();
+  // Its people are worked out only when one of its files is made (a kept file needs none).
+  const townUnits = new Map<string, { unit: () => LedgerModel; key: string }>();
   const townUnit = (t: TownRow) => {
     let u = townUnits.get(t.code);
     if (u === undefined) {
-      const people = peopleOfTown(model, t.code);
       const vs = villagesOfTown(model, t.code);
-      u = { unit: { ...shared, towns: [t], villages: vs, people }, key: keys.town(t, vs, people) };
+      let made: LedgerModel | undefined;
+      const unit = () => (made ??= { ...shared, towns: [t], villages: vs, people: peopleOfTown(model, t.code) });
+      u = { unit, key: keys.town(t, vs) };
       townUnits.set(t.code, u);
     }
     return u;
@@ -209,10 +227,11 @@ export function* reportPlan(
     const s = stem(t.code, t.name);
     const { unit, key } = townUnit(t);
     if (has("md"))
-      yield planned("town", `towns/${s}.md`, key, () => text(`towns/${s}.md`, townMarkdown(unit, t, lang)));
-    if (has("csv")) yield planned("town", `towns/${s}.csv`, key, () => csv(`towns/${s}.csv`, townTable(unit, t, lang)));
+      yield planned("town", `towns/${s}.md`, key, () => text(`towns/${s}.md`, townMarkdown(unit(), t, lang)));
+    if (has("csv"))
+      yield planned("town", `towns/${s}.csv`, key, () => csv(`towns/${s}.csv`, townTable(unit(), t, lang)));
     if (has("xlsx")) {
-      yield planned("town", `towns/${s}.xlsx`, key, () => xlsx(`towns/${s}.xlsx`, townWorkbook(unit, t, lang)));
+      yield planned("town", `towns/${s}.xlsx`, key, () => xlsx(`towns/${s}.xlsx`, townWorkbook(unit(), t, lang)));
     }
   }
   // Village by village: the village's book, in HTML to print and in Markdown for diffs, holds the
@@ -221,42 +240,35 @@ export function* reportPlan(
   for (const v of wants("village") ? model.villages : []) {
     const dir = `villages/${stem(v.town, v.townName)}`;
     const s = stem(v.code, v.name);
-    const people = peopleOfVillage(model, v.code);
-    const unit: LedgerModel = { ...shared, towns: [], villages: [v], people };
-    const key = keys.unit("village", keys.village(v), people);
+    const key = keys.unit("village", keys.village(v), [v.code]);
+    let made: LedgerModel | undefined;
+    const unit = () => (made ??= { ...shared, towns: [], villages: [v], people: peopleOfVillage(model, v.code) });
     let docs: { id: string; doc: PersonDoc }[] | undefined;
-    const docsOf = () => (docs ??= people.map((p) => ({ id: p.reserve.id, doc: personDoc(unit, p, lang) })));
+    const docsOf = () => (docs ??= unit().people.map((p) => ({ id: p.reserve.id, doc: personDoc(unit(), p, lang) })));
     const md = `${dir}/${s}.md`;
     const book = `${dir}/${s}.html`;
     const sheet = `${dir}/${s}.xlsx`;
-    if (has("md")) yield planned("village", md, key, () => text(md, villageMarkdown(unit, v, docsOf(), lang)));
-    if (has("html")) yield planned("village", book, key, () => text(book, villageBookHtml(unit, v, docsOf(), lang)));
-    if (has("xlsx")) yield planned("village", sheet, key, () => xlsx(sheet, villageWorkbook(unit, v, lang)));
+    if (has("md")) yield planned("village", md, key, () => text(md, villageMarkdown(unit(), v, docsOf(), lang)));
+    if (has("html")) yield planned("village", book, key, () => text(book, villageBookHtml(unit(), v, docsOf(), lang)));
+    if (has("xlsx")) yield planned("village", sheet, key, () => xlsx(sheet, villageWorkbook(unit(), v, lang)));
   }
   if (wants("evaluation") && (has("csv") || has("xlsx"))) {
+    // A sheet lists the unit's reserves in the pool (ReportModel.sheet) and is made from the
+    // shared parts besides: no one's records are needed for it, and it is keyed by its rows.
     const units = [
-      ...(model.scope
-        ? []
-        : [{ code: model.district.code, name: model.district.name, model, key: all, town: undefined }]),
-      ...model.towns.map((t) => ({
-        code: t.code,
-        name: t.name,
-        model: townUnit(t).unit,
-        key: townUnit(t).key,
-        town: t.code,
-      })),
+      ...(model.scope ? [] : [{ code: model.district.code, name: model.district.name, town: undefined }]),
+      ...model.towns.map((t) => ({ code: t.code, name: t.name, town: t.code })),
     ];
     for (const u of units) {
       const base = `evaluation/${model.year}-${stem(u.code, u.name)}`;
-      const people = () => sheetPeople(u.model, u.town);
+      const people = sheetPeople(model, u.town);
+      const key = keys.sheet(people);
       if (has("csv")) {
-        yield planned("evaluation", `${base}.csv`, u.key, () =>
-          csv(`${base}.csv`, evaluationTable(u.model, people(), lang)),
-        );
+        yield planned("evaluation", `${base}.csv`, key, () => csv(`${base}.csv`, evaluationTable(model, people, lang)));
       }
       if (has("xlsx")) {
-        yield planned("evaluation", `${base}.xlsx`, u.key, () =>
-          xlsx(`${base}.xlsx`, evaluationWorkbook(u.model, u, people(), lang)),
+        yield planned("evaluation", `${base}.xlsx`, key, () =>
+          xlsx(`${base}.xlsx`, evaluationWorkbook(model, u, people, lang)),
         );
       }
     }

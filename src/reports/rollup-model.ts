@@ -150,6 +150,9 @@ export function rollupReportModel(
     adjusted: districts.flatMap((d) => inDistrict(d, d.model.adjusted)),
     replenishment: districts.flatMap((d) => inDistrict(d, d.model.replenishment)),
     people: [],
+    persons: 0,
+    pyramid: {},
+    sheet: [],
     sessionIndex: new Map(),
   };
 }

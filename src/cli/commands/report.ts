@@ -92,8 +92,8 @@ export async function runReport(flags: ReportFlags, ctx: CliContext): Promise<Ex
     rows.push([t.report.parts.village, L.paren("villages/", t.report.villages(model.villages.length))]);
   }
   // Each person's file (一人一档) is in the village's book.
-  if (of("village").some((p) => !p.endsWith(".xlsx")) && model.people.length > 0)
-    rows.push([t.report.parts.person, L.paren("villages/", t.report.persons(model.people.length))]);
+  if (of("village").some((p) => !p.endsWith(".xlsx")) && model.persons > 0)
+    rows.push([t.report.parts.person, L.paren("villages/", t.report.persons(model.persons))]);
   const sheets = of("evaluation");
   if (sheets.length > 0) {
     const kinds = [...new Set(sheets.map((p) => p.slice(p.lastIndexOf(".") + 1).toUpperCase()))].join(L.sep);

@@ -2,7 +2,7 @@ import type { Lang } from "../../messages/lang.js";
 import { NONE } from "../build.js";
 import { html, pct } from "../format.js";
 import { reportLabels, type ReportLabels } from "../labels.js";
-import { AGE_BANDS, QUOTA_STATUSES, type QuotaStatus, type ReportModel } from "../model.js";
+import { AGE_BANDS, QUOTA_STATUSES, type QuotaStatus, type ReportModel, type VillageRow } from "../model.js";
 import { BASE_CSS, pageHead } from "../page-style.js";
 import { categoryLabel, scopeText } from "../summary.js";
 import { barChart, dataTable, legend, line, rect, svg, text, textWidth, type Bar } from "./svg.js";
@@ -159,13 +159,20 @@ function coverageGrid(model: ReportModel, L: ReportLabels): string {
   const cell = 22;
   const gap = 4;
   const villages = model.villages.filter((v) => v.quotaStatus !== undefined);
-  const towns = model.towns.filter((t) => villages.some((v) => v.town === t.code));
+  // Grouped once: a province has 15,000 villages in 150 towns.
+  const byTown = new Map<string, VillageRow[]>();
+  for (const v of villages) {
+    const list = byTown.get(v.town);
+    if (list) list.push(v);
+    else byTown.set(v.town, [v]);
+  }
+  const towns = model.towns.filter((t) => byTown.has(t.code));
   const labelW = Math.max(60, ...towns.map((t) => textWidth(t.name))) + 12;
   const perRow = Math.max(1, Math.floor((width - labelW + gap) / (cell + gap)));
   const body: string[] = [];
   let y = 6;
   for (const t of towns) {
-    const vs = villages.filter((v) => v.town === t.code);
+    const vs = byTown.get(t.code)!;
     body.push(`<g class="town" data-town="${t.code}">`, text(labelW - 8, y + cell / 2 + 4, t.name, { anchor: "end" }));
     vs.forEach((v, i) => {
       const cx = labelW + (i % perRow) * (cell + gap);
@@ -216,8 +223,7 @@ function pyramid(model: ReportModel, L: ReportLabels): string {
   // Oldest at the top, youngest at the bottom, as population pyramids are drawn.
   const bands = [...AGE_BANDS].reverse().filter((b) => model.categories.age.includes(b));
   if (model.categories.age.includes(NONE)) bands.push(NONE as never);
-  const byBand = (gender: "男" | "女", band: string) =>
-    model.people.filter((p) => p.inPool && p.reserve.gender === gender && (p.ageBand ?? NONE) === band).length;
+  const byBand = (gender: "男" | "女", band: string) => model.pyramid[`${gender}:${band}`] ?? 0;
   const rows = bands.map((b) => ({ band: b, men: byBand("男", b), women: byBand("女", b) }));
   const max = Math.max(1, ...rows.flatMap((r) => [r.men, r.women]));
   const body: string[] = [
